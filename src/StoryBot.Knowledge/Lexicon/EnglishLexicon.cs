@@ -152,6 +152,76 @@ public sealed class EnglishLexicon
             .ToList();
     }
 
+    /// <summary>
+    /// Likely intended words for a typo: every word one edit away (a letter deleted, inserted,
+    /// replaced, or two neighbours swapped) that <see cref="IsWord"/> accepts, most frequent first
+    /// ("presidnet" → "president"). Empty for words shorter than 4 letters, where one edit reaches
+    /// too many words to guess from, and for words that are already English.
+    /// </summary>
+    public IReadOnlyList<string> SpellingSuggestions(string lowerWord, int max = 3)
+    {
+        if (string.IsNullOrEmpty(lowerWord) || lowerWord.Length < 4 || max <= 0 || IsWord(lowerWord))
+        {
+            return [];
+        }
+
+        var scored = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (string candidate in SingleEdits(lowerWord))
+        {
+            if (scored.ContainsKey(candidate))
+            {
+                continue;
+            }
+
+            if (_ids.TryGetValue(candidate, out int id))
+            {
+                scored[candidate] = _tagCounts[id] + 1;
+            }
+            else if (BaseForms(candidate) is List<string> { Count: > 0 } bases)
+            {
+                scored[candidate] = bases.Max(Frequency) + 1;
+            }
+        }
+
+        return scored
+            .OrderByDescending(pair => pair.Value)
+            .ThenBy(pair => pair.Key, StringComparer.Ordinal)
+            .Take(max)
+            .Select(pair => pair.Key)
+            .ToList();
+    }
+
+    private static IEnumerable<string> SingleEdits(string word)
+    {
+        const string Letters = "abcdefghijklmnopqrstuvwxyz";
+        for (int i = 0; i < word.Length; i++)
+        {
+            yield return word.Remove(i, 1);
+            if (i + 1 < word.Length && word[i] != word[i + 1])
+            {
+                char[] swapped = word.ToCharArray();
+                (swapped[i], swapped[i + 1]) = (swapped[i + 1], swapped[i]);
+                yield return new string(swapped);
+            }
+
+            foreach (char c in Letters)
+            {
+                if (c != word[i])
+                {
+                    yield return string.Concat(word.AsSpan(0, i), [c], word.AsSpan(i + 1));
+                }
+            }
+        }
+
+        for (int i = 0; i <= word.Length; i++)
+        {
+            foreach (char c in Letters)
+            {
+                yield return string.Concat(word.AsSpan(0, i), [c], word.AsSpan(i));
+            }
+        }
+    }
+
     private int EdgeCount(int id) => Offset(id + 1) - Offset(id);
 
     private int Offset(int id) => BinaryPrimitives.ReadInt32LittleEndian(_relations.AsSpan(16 + (4 * id), 4));

@@ -135,6 +135,32 @@ public class EnglishLexiconTests
         Assert.Equal(0, Lexicon.Frequency("presidnet"));
     }
 
+    [Theory]
+    [InlineData("presidnet", "president")]
+    [InlineData("ambasador", "ambassador")]
+    [InlineData("investigaton", "investigation")]
+    public void SpellingSuggestions_FindTheIntendedWordFirst(string typo, string expected)
+    {
+        Assert.Equal(expected, Lexicon.SpellingSuggestions(typo).FirstOrDefault());
+    }
+
+    [Fact]
+    public void SpellingSuggestions_OfferTheIntendedWordAmongEquallyCloseOnes()
+    {
+        // "misses" is as close and more frequent; the caller must weigh the candidates.
+        Assert.Contains("missiles", Lexicon.SpellingSuggestions("missles"));
+    }
+
+    [Theory]
+    [InlineData("president")]
+    [InlineData("said")]
+    [InlineData("teh")]
+    [InlineData("qwzxvbnm")]
+    public void SpellingSuggestions_LeaveWordsShortOnesAndNoiseAlone(string word)
+    {
+        Assert.Empty(Lexicon.SpellingSuggestions(word));
+    }
+
     [Fact]
     public void Shared_IsOneInstanceAcrossThreads()
     {
