@@ -163,7 +163,7 @@ public sealed class StoryKnowledge : IDisposable
             };
         }
 
-        var span = SpanFinder.Find(question, best.Profile, questionWords);
+        var span = SpanFinder.Find(question, best.Profile, questionWords, AnswerSelector.CountedStems(question, concepts) ?? (question.NamedNoun is null ? null : new HashSet<string> { question.NamedNoun }));
         var entities = concepts.SelectMany(c => c.Surface.Split(' ')).Select(EntityExtractor.NameKey)
             .Where(k => _model.Entities.Any(e => e.Key == k && e.Kind == EntityKind.Person)).Distinct().ToList();
         if (entities.Count == 0)

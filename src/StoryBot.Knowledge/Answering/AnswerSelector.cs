@@ -43,8 +43,14 @@ public sealed class AnswerSelector
         }
 
         var weights = concepts.Select(c => c.UserWeight * Idf(c)).ToArray();
-        var total = weights.Sum();
         var questionKeys = QuestionEntityKeys(concepts);
+        var questionPeople = concepts.Where(c => !c.Carried)
+            .SelectMany(c => c.Surface.Split(' '))
+            .Select(EntityExtractor.NameKey)
+            .Where(k => _model.Person(k) is not null)
+            .Distinct()
+            .ToList();
+        var typeWords = TypeWords(question.Type);
         var maxLexical = hits[0].Score;
         var ranked = new List<ScoredSentence>(hits.Length);
         foreach (var hit in hits)
@@ -56,14 +62,20 @@ public sealed class AnswerSelector
                 continue;
             }
 
-            var covered = 0.0;
+            var typeSatisfied = _features.AnswerTypes ? TypeSatisfied(question, profile, questionKeys, concepts) : null;
+            double covered = 0, total = 0;
             for (var i = 0; i < concepts.Count; i++)
             {
-                covered += weights[i] * Match(concepts[i], profile);
+                if (typeSatisfied == true && typeWords.Contains(concepts[i].Surface))
+                {
+                    continue; // "cost" in a money question is answered by the amount itself
+                }
+
+                total += weights[i];
+                covered += weights[i] * Match(concepts[i], profile, question);
             }
 
             var coverage = total > 0 ? covered / total : 0;
-            var typeSatisfied = _features.AnswerTypes ? TypeSatisfied(question, profile, questionKeys) : null;
             var score = coverage + (0.1 * hit.Score / maxLexical);
             var confidence = coverage;
             if (typeSatisfied == true)
@@ -74,6 +86,22 @@ public sealed class AnswerSelector
             {
                 score -= 0.25;
                 confidence *= 0.45;
+            }
+
+            if (_features.Aliases && questionPeople.Any(p => !profile.EntityKeys.Contains(p)))
+            {
+                score -= 0.1; // a person the question names is not in this sentence
+                confidence *= 0.7;
+            }
+
+            if (_features.AnswerTypes && question.WhichNoun is { } head && question.Type is QuestionType.What or QuestionType.Other or QuestionType.YesNo)
+            {
+                var headConcept = concepts.FirstOrDefault(c => !c.Carried && c.Surface.Split(' ').Contains(head));
+                if (headConcept is not null && Match(headConcept, profile, question) < 0.4)
+                {
+                    score -= 0.1; // "which committees": the answer must be one of them
+                    confidence *= 0.6;
+                }
             }
 
             if (_features.FollowUps && concepts.Any(c => c.Carried) && memory.LastStoryId == storyId && Math.Abs(memory.LastSentence - number) <= 1)
@@ -98,6 +126,32 @@ public sealed class AnswerSelector
         ranked.Sort((a, b) => b.Score.CompareTo(a.Score));
         return ranked;
     }
+
+    /// <summary>Stems a number must count: the counted noun of a how-many question and the words that may stand for it.</summary>
+    internal static IReadOnlySet<string>? CountedStems(QuestionAnalysis question, IReadOnlyList<QueryConcept> concepts) => NounStems(question.CountedNoun, concepts);
+
+    private static IReadOnlySet<string>? NounStems(string? noun, IReadOnlyList<QueryConcept> concepts)
+    {
+        if (noun is null)
+        {
+            return null;
+        }
+
+        var concept = concepts.FirstOrDefault(c => c.Surface.Split(' ').Contains(noun));
+        var stems = new HashSet<string>(StringComparer.Ordinal) { noun, noun.TrimEnd('s') };
+        if (concept is not null)
+        {
+            foreach (var alternative in concept.Alternatives)
+            {
+                stems.Add(alternative.Stems[^1]);
+            }
+        }
+
+        return stems;
+    }
+
+    internal static IReadOnlySet<string> QuestionWordSet(IEnumerable<QueryConcept> concepts) =>
+        concepts.SelectMany(c => c.Surface.Split(' ')).Select(EntityExtractor.NameKey).ToHashSet(StringComparer.Ordinal);
 
     private Query BuildQuery(IReadOnlyList<QueryConcept> concepts)
     {
@@ -160,8 +214,9 @@ public sealed class AnswerSelector
     private int DocumentFrequency(QueryAlternative alternative) =>
         alternative.Stems.Length == 1 ? _model.DocumentFrequency(alternative.Stems[0]) : alternative.Stems.Min(_model.DocumentFrequency);
 
-    private double Match(QueryConcept concept, SentenceProfile profile)
+    private double Match(QueryConcept concept, SentenceProfile profile, QuestionAnalysis question)
     {
+        question.Possessors.TryGetValue(concept.Surface, out var owner);
         var best = 0.0;
         foreach (var alternative in concept.Alternatives)
         {
@@ -183,11 +238,44 @@ public sealed class AnswerSelector
                 continue;
             }
 
+            if (owner is not null && field == 1 && profile.Possessors.TryGetValue(alternative.Stems[0], out var theirs) && !SameOwner(owner, theirs))
+            {
+                field = 0.3; // "America's top diplomat" is not "Putin's top diplomat"
+            }
+
             best = Math.Max(best, field * alternative.Weight);
         }
 
         return best;
     }
+
+    private bool SameOwner(string ours, string theirs)
+    {
+        if (ours == theirs || theirs is "his" or "her" or "its" or "their")
+        {
+            return true;
+        }
+
+        bool Equivalent(string a, string b) => a == b || KnownPlaces.Equivalents(a).Contains(b);
+        bool Nationality(string person, string place) =>
+            _model.Person(person) is { } p && p.Title.ToLowerInvariant().Split(' ').Any(w => Equivalent(w, place) || Equivalent(place, w));
+
+        return Equivalent(ours, theirs) || Equivalent(theirs, ours) || Nationality(theirs, ours) || Nationality(ours, theirs);
+    }
+
+    private static readonly Dictionary<QuestionType, HashSet<string>> TypeWordSets = new()
+    {
+        [QuestionType.HowMuch] = new(StringComparer.Ordinal) { "cost", "costs", "price", "spend", "spent", "pay", "paid", "expensive", "money", "worth", "much" },
+        [QuestionType.When] = new(StringComparer.Ordinal) { "time", "date", "day", "month", "year", "week" },
+        [QuestionType.Where] = new(StringComparer.Ordinal) { "place", "location", "city", "country", "town", "located", "venue" },
+        [QuestionType.HowMany] = new(StringComparer.Ordinal) { "number", "amount", "count", "total" },
+        [QuestionType.HowLong] = new(StringComparer.Ordinal) { "long", "duration", "period", "time" },
+        [QuestionType.HowOld] = new(StringComparer.Ordinal) { "old", "age" },
+        [QuestionType.Name] = new(StringComparer.Ordinal) { "name", "called", "named" },
+    };
+
+    private static IReadOnlySet<string> TypeWords(QuestionType type) =>
+        TypeWordSets.TryGetValue(type, out var set) ? set : new HashSet<string>();
 
     private HashSet<string> QuestionEntityKeys(IReadOnlyList<QueryConcept> concepts)
     {
@@ -213,7 +301,7 @@ public sealed class AnswerSelector
     }
 
     /// <summary>Whether the sentence holds what the question type asks for; null when the type asks for nothing in particular.</summary>
-    private static bool? TypeSatisfied(QuestionAnalysis question, SentenceProfile profile, HashSet<string> questionKeys)
+    private static bool? TypeSatisfied(QuestionAnalysis question, SentenceProfile profile, HashSet<string> questionKeys, IReadOnlyList<QueryConcept> concepts)
     {
         bool NewEntity(params EntityKind[] kinds) =>
             profile.Mentions.Any(m => kinds.Contains(m.Entity.Kind) && !questionKeys.Contains(m.Entity.Key) && !questionKeys.Contains(m.Entity.Name.ToLowerInvariant()));
@@ -223,7 +311,8 @@ public sealed class AnswerSelector
             QuestionType.Who when question.DefinitionSubject is null => NewEntity(EntityKind.Person, EntityKind.Organization),
             QuestionType.When => profile.Tags.HasFlag(AnswerTags.Time),
             QuestionType.Where => NewEntity(EntityKind.Place),
-            QuestionType.HowMany => SpanFinder.CountFor(profile.Sentence.Text, question.CountedNoun) is not null,
+            QuestionType.HowMany => SpanFinder.CountFor(profile, CountedStems(question, concepts), strict: true) is not null,
+            QuestionType.Name => SpanFinder.NameNear(profile, NounStems(question.NamedNoun, concepts), QuestionWordSet(concepts)) is not null,
             QuestionType.HowMuch => profile.Tags.HasFlag(AnswerTags.Money),
             QuestionType.HowLong => profile.Tags.HasFlag(AnswerTags.Duration) || AnswerTagger.Durations(profile.Sentence.Text).Any(),
             QuestionType.HowOld => SpanFinder.Age(profile.Sentence.Text) is not null,

@@ -3,14 +3,18 @@ using System.Text.RegularExpressions;
 using Lucene.Net.Analysis.Util;
 using StoryBot.Knowledge.Analysis;
 using StoryBot.Knowledge.Indexing;
+using StoryBot.Knowledge.Lexicon;
 
 namespace StoryBot.Knowledge.Understanding;
 
 /// <summary>
-/// Turns a message into <see cref="QueryConcept"/>s: question words and filler are dropped, the rest is
-/// stemmed like the index and expanded with synonyms (phrases first: "got the boot" → fired), place
-/// equivalents ("Tehran" → Iran) and, for words the story never uses and English does not know, the
-/// closest story word (typos). Intent and answer type are read from the raw wording.
+/// Turns a message into <see cref="QueryConcept"/>s: chat shorthand is expanded, question words and
+/// filler are dropped, the rest is stemmed like the index and expanded with the ways a story may say
+/// the same thing — base forms (WordNet morphology), a weighted list of news synonyms (phrases first:
+/// "got the boot" → fired), WordNet relations that the stories actually use, place equivalents
+/// ("Tehran" → Iran), years relative to the story's date ("2016" → "last year" in a 2017 story) and,
+/// for words that are not English, the closest story word (typos). Intent and answer type are read
+/// from the raw wording.
 /// </summary>
 public sealed partial class QuestionAnalyzer
 {
@@ -19,16 +23,18 @@ public sealed partial class QuestionAnalyzer
 
     private readonly StoryModel _model;
     private readonly SynonymTable _synonyms;
+    private readonly EnglishLexicon? _lexicon;
     private readonly StoryAnalyzer _exact = StoryAnalyzer.Exact();
     private readonly StoryAnalyzer _stemmer = new(CharArraySet.EMPTY_SET, stem: true);
     private readonly ConcurrentDictionary<string, string> _stems = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string[]> _typos = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, List<QueryAlternative>> _expansions = new(StringComparer.Ordinal);
 
     public QuestionAnalyzer(StoryModel model, SynonymTable synonyms, KnowledgeFeatures features)
     {
         _model = model;
         _synonyms = synonyms;
         Features = features;
+        _lexicon = features.Lexicon || features.Typos ? EnglishLexicon.Shared : null;
     }
 
     public KnowledgeFeatures Features { get; }
@@ -36,19 +42,49 @@ public sealed partial class QuestionAnalyzer
     [GeneratedRegex(@"^(?:who|what)(?:'s| is| was| are| were)(?: the| a)? (?<subject>.+)$|^(?:tell me about|what about|who about) (?<subject>.+)$")]
     private static partial Regex Definition();
 
+    [GeneratedRegex(@"^(19|20)\d{2}$")]
+    private static partial Regex Year();
+
     public QuestionAnalysis Analyze(string text)
     {
         var normalized = IntentClassifier.Normalize(text);
         var intent = IntentClassifier.Classify(text);
         var type = QuestionClassifier.Classify(normalized);
-        var words = _exact.Terms(text);
+        var words = _exact.Terms(text).SelectMany(w => Slang.Expand(w).Split(' ')).ToList();
         var stems = words.Select(Stem).ToArray();
 
         var concepts = new List<QueryConcept>();
         var used = new bool[words.Count];
-        if (Features.Synonyms)
+
+        // Hyphenated compounds ("de-escalation", "face-to-face") are one concept, not several rare words.
+        foreach (Match compound in Compound().Matches(text.ToLowerInvariant()))
         {
-            for (var n = Math.Min(_synonyms.MaxPhraseLength, words.Count); n >= 2; n--)
+            var parts = compound.Value.Split('-');
+            for (var i = 0; i + parts.Length <= words.Count; i++)
+            {
+                if (!used[i] && Enumerable.Range(0, parts.Length).All(k => words[i + k] == parts[k]))
+                {
+                    var partStems = stems.Skip(i).Take(parts.Length).ToArray();
+                    var alternatives = new List<QueryAlternative> { Alternative(partStems, 1f) };
+                    if (Features.Synonyms)
+                    {
+                        alternatives.AddRange(_synonyms.Related(string.Join(' ', partStems)).Select(r => Alternative(r.Stems, r.Weight)));
+                    }
+
+                    concepts.Add(new QueryConcept(string.Join(' ', parts), Dedupe(alternatives)));
+                    for (var k = i; k < i + parts.Length; k++)
+                    {
+                        used[k] = true;
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        if (Features.Synonyms || Features.Places)
+        {
+            for (var n = Math.Min(Math.Max(_synonyms.MaxPhraseLength, 3), words.Count); n >= 2; n--)
             {
                 for (var i = 0; i + n <= words.Count; i++)
                 {
@@ -59,12 +95,13 @@ public sealed partial class QuestionAnalyzer
 
                     var key = string.Join(' ', stems.Skip(i).Take(n));
                     var surface = string.Join(' ', words.Skip(i).Take(n));
+                    var synonyms = Features.Synonyms ? _synonyms.Related(key) : Array.Empty<(string[] Stems, float Weight)>();
                     var places = Features.Places ? KnownPlaces.Equivalents(surface) : Array.Empty<string>();
-                    if (_synonyms.Contains(key) || places.Count > 0)
+                    if (synonyms.Count > 0 || places.Count > 0 || (Features.Synonyms && _synonyms.Contains(key)))
                     {
-                        var alternatives = new List<QueryAlternative> { new(stems.Skip(i).Take(n).ToArray(), 1f) };
-                        alternatives.AddRange(_synonyms.Related(key).Select(r => new QueryAlternative(r.Stems, r.Weight)));
-                        alternatives.AddRange(places.Select(p => new QueryAlternative(StemPhrase(p), 0.8f)));
+                        var alternatives = new List<QueryAlternative> { Alternative(stems.Skip(i).Take(n), 1f) };
+                        alternatives.AddRange(synonyms.Select(r => Alternative(r.Stems, r.Weight)));
+                        alternatives.AddRange(places.Select(p => Alternative(StemPhrase(p), 0.8f)));
                         concepts.Add(new QueryConcept(surface, Dedupe(alternatives)));
                         for (var k = i; k < i + n; k++)
                         {
@@ -77,12 +114,12 @@ public sealed partial class QuestionAnalyzer
 
         for (var i = 0; i < words.Count; i++)
         {
-            if (used[i] || StopWordSets.Question.Contains(words[i]) || words[i].Length < 2 && !char.IsDigit(words[i][0]))
+            if (used[i] || StopWordSets.Question.Contains(words[i]) || (words[i].Length < 2 && !char.IsDigit(words[i][0])))
             {
                 continue;
             }
 
-            concepts.Add(new QueryConcept(words[i], Dedupe(Alternatives(words[i], stems[i]))));
+            concepts.Add(new QueryConcept(words[i], Expand(words[i], stems[i])));
         }
 
         var anaphora = words.Any(PersonPronouns.Contains) ? Anaphora.Person
@@ -92,18 +129,41 @@ public sealed partial class QuestionAnalyzer
         string? definition = null;
         if (Definition().Match(normalized) is { Success: true } m && type is QuestionType.Who or QuestionType.What or QuestionType.Other)
         {
-            var subject = m.Groups["subject"].Value;
-            var keys = subject.Split(' ').Select(EntityExtractor.NameKey).ToList();
-            if (keys.Count <= 4 && _model.Entities.Any(e => keys.Contains(e.Key)) && keys.All(k => _model.Entities.Any(e => e.Key == k || e.Name.Contains(k, StringComparison.OrdinalIgnoreCase))))
+            var keys = m.Groups["subject"].Value.Split(' ').Select(EntityExtractor.NameKey).ToList();
+            if (keys.Count <= 4 && _model.Entities.Any(e => e.Key == keys[^1] && e.Kind == EntityKind.Person) && keys.All(k => _model.Entities.Any(e => e.Key == k || e.Name.Contains(k, StringComparison.OrdinalIgnoreCase))))
             {
                 definition = keys[^1];
             }
         }
 
-        return new QuestionAnalysis(text, normalized, intent, type, concepts, QuestionClassifier.CountedNoun(normalized), anaphora, definition);
+        var possessors = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (Match p in Possessive().Matches(text.ToLowerInvariant().Replace('’', '\'')))
+        {
+            var owner = Slang.Expand(p.Groups["owner"].Value);
+            var next = p.Groups["next"].Value;
+            var concept = concepts.FirstOrDefault(c => c.Surface == next || c.Surface.StartsWith(next + " ", StringComparison.Ordinal));
+            if (concept is not null && !StopWordSets.Question.Contains(owner))
+            {
+                possessors[concept.Surface] = owner;
+            }
+        }
+
+        var which = QuestionClassifier.WhichNoun(normalized);
+        return new QuestionAnalysis(text, normalized, intent, type, concepts, QuestionClassifier.CountedNoun(normalized), anaphora, definition)
+        {
+            Possessors = possessors,
+            NamedNoun = QuestionClassifier.NamedNoun(normalized),
+            WhichNoun = which is null ? null : Slang.Expand(which).Split(' ')[^1],
+        };
     }
 
-    /// <summary>Concepts for the entity named by <paramref name="key"/>, carried into a follow-up.</summary>
+    [GeneratedRegex(@"\b\p{L}+(?:-\p{L}+)+\b")]
+    private static partial Regex Compound();
+
+    [GeneratedRegex(@"\b(?<owner>\p{L}+)'s? (?<next>\p{L}+)")]
+    private static partial Regex Possessive();
+
+    /// <summary>A concept for an entity carried into a follow-up ("she" → Sally Yates).</summary>
     public QueryConcept EntityConcept(NamedEntity entity, float weight) =>
         new(entity.Name, new[] { new QueryAlternative(new[] { Stem(entity.Key) }, 1f) }, weight, carried: true);
 
@@ -113,9 +173,16 @@ public sealed partial class QuestionAnalyzer
         return terms.Count == 1 ? terms[0] : w;
     });
 
-    private string[] StemPhrase(string phrase) => phrase.Split(' ').Select(Stem).ToArray();
+    private string[] StemPhrase(string phrase) => phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Stem).ToArray();
 
-    private List<QueryAlternative> Alternatives(string word, string stem)
+    // Phrases are matched against sentences whose stop words were dropped at index time: drop them here too.
+    private static QueryAlternative Alternative(IEnumerable<string> stems, float weight)
+    {
+        var kept = stems.Where(s => !StopWordSets.Index.Contains(s)).ToArray();
+        return new QueryAlternative(kept.Length > 0 ? kept : stems.ToArray(), weight);
+    }
+
+    private List<QueryAlternative> Expand(string word, string stem) => _expansions.GetOrAdd(word, _ =>
     {
         var alternatives = new List<QueryAlternative> { new(new[] { stem }, 1f) };
         if (stem != word && _model.DocumentFrequency(word) > 0)
@@ -123,17 +190,67 @@ public sealed partial class QuestionAnalyzer
             alternatives.Add(new QueryAlternative(new[] { word }, 1f));
         }
 
+        var forms = new List<string> { stem };
+        if (_lexicon is not null && Features.Lexicon)
+        {
+            foreach (var form in _lexicon.BaseForms(word).Where(f => !f.Contains(' ')))
+            {
+                var formStem = Stem(form);
+                if (!forms.Contains(formStem))
+                {
+                    forms.Add(formStem);
+                    alternatives.Add(new QueryAlternative(new[] { formStem }, 0.95f));
+                }
+            }
+        }
+
         if (Features.Synonyms)
         {
-            alternatives.AddRange(_synonyms.Related(stem).Select(r => new QueryAlternative(r.Stems, r.Weight)));
+            foreach (var form in forms)
+            {
+                alternatives.AddRange(_synonyms.Related(form).Select(r => Alternative(r.Stems, r.Weight)));
+            }
         }
 
         if (Features.Places)
         {
-            alternatives.AddRange(KnownPlaces.Equivalents(word).Select(p => new QueryAlternative(StemPhrase(p), 0.8f)));
+            alternatives.AddRange(KnownPlaces.Equivalents(word).Select(p => Alternative(StemPhrase(p), 0.8f)));
         }
 
-        if (Features.Typos && _model.DocumentFrequency(stem) == 0 && alternatives.All(a => a.Stems.Any(s => _model.DocumentFrequency(s) == 0)))
+        if (_lexicon is not null && Features.Lexicon)
+        {
+            foreach (var related in _lexicon.Related(word))
+            {
+                var factor = related.Relation switch
+                {
+                    WordRelation.Synonym => 0.75f,
+                    WordRelation.Derived => 0.8f,
+                    WordRelation.Sibling => 0.45f,
+                    WordRelation.Hypernym => 0.45f,
+                    _ => 0.35f,
+                };
+                var relatedStems = Alternative(StemPhrase(related.Word), related.Weight * factor);
+                if (relatedStems.Weight >= 0.25f && relatedStems.Stems.All(s => _model.DocumentFrequency(s) > 0))
+                {
+                    alternatives.Add(relatedStems);
+                }
+            }
+        }
+
+        if (Year().IsMatch(word))
+        {
+            var year = int.Parse(word, System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var published in _model.PublicationYears)
+            {
+                var relative = (year - published) switch { -1 => "last year", 0 => "this year", 1 => "next year", _ => null };
+                if (relative is not null)
+                {
+                    alternatives.Add(Alternative(StemPhrase(relative), 0.9f));
+                }
+            }
+        }
+
+        if (Features.Typos && _model.DocumentFrequency(stem) == 0 && (_lexicon is null || !_lexicon.IsWord(word)) && alternatives.All(a => a.Stems.Any(s => _model.DocumentFrequency(s) == 0)))
         {
             foreach (var fix in Corrections(word))
             {
@@ -141,11 +258,11 @@ public sealed partial class QuestionAnalyzer
             }
         }
 
-        return alternatives;
-    }
+        return Dedupe(alternatives);
+    });
 
-    // Story words within a small edit distance of an unknown word: "presidnet" → president.
-    private string[] Corrections(string word) => _typos.GetOrAdd(word, w =>
+    // Story words within a small edit distance of a word that is not English: "presidnet" → president.
+    private string[] Corrections(string w)
     {
         if (w.Length < 4 || w.Any(char.IsDigit))
         {
@@ -161,7 +278,7 @@ public sealed partial class QuestionAnalyzer
             .Take(2)
             .Select(x => x.Word)
             .ToArray();
-    });
+    }
 
     private static List<QueryAlternative> Dedupe(List<QueryAlternative> alternatives) =>
         alternatives.GroupBy(a => a.Key).Select(g => g.OrderByDescending(a => a.Weight).First()).ToList();

@@ -42,6 +42,15 @@ public static partial class QuestionClassifier
     [GeneratedRegex(@"\b(what|which)\b")]
     private static partial Regex What();
 
+    [GeneratedRegex(@"\bwhat(?:'s| is| was| are| were)? the names? of\b|\bwhat(?:'s| is| was)? (?:the |that |this )?[a-z\- ]{1,40} (?:called|named)\b")]
+    private static partial Regex Name();
+
+    [GeneratedRegex(@"\bnames? of (?:the |a |an |that |this )?(?<head>[a-z\- ]+?)(?= (?:the|that|which|who|where|when|they|he|she|it|we|you|is|was|were|did|does|do)\b|$)|\bwhat(?:'s| is| was)? (?:the |that |this )?(?<head>[a-z\- ]{1,40}?) (?:called|named)\b")]
+    private static partial Regex NameHead();
+
+    [GeneratedRegex(@"^which (?<head>[a-z\-]+)(?: [a-z\-]+)?")]
+    private static partial Regex WhichHead();
+
     [GeneratedRegex(@"\bhow many ([a-z\-]+)(?: ([a-z\-]+))?")]
     private static partial Regex HowManyNoun();
 
@@ -49,6 +58,11 @@ public static partial class QuestionClassifier
     public static QuestionType Classify(string normalizedText)
     {
         var t = normalizedText;
+        if (Name().IsMatch(t))
+        {
+            return QuestionType.Name;
+        }
+
         if (Age().IsMatch(t))
         {
             return QuestionType.HowOld;
@@ -116,8 +130,30 @@ public static partial class QuestionClassifier
         return second is null || Auxiliaries.Contains(second) ? first : second;
     }
 
+    /// <summary>The noun whose name is asked for ("what is the name of the air base …" → base), or null.</summary>
+    public static string? NamedNoun(string normalizedText)
+    {
+        var m = NameHead().Match(normalizedText);
+        return m.Success ? m.Groups["head"].Value.Trim().Split(' ')[^1] : null;
+    }
+
+    /// <summary>The noun of a which-noun question ("which congressional committees …" → committees), or null.</summary>
+    public static string? WhichNoun(string normalizedText)
+    {
+        var m = WhichHead().Match(normalizedText);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var words = m.Value.Split(' ');
+        var candidate = words.Length > 2 && !Auxiliaries.Contains(words[2]) ? words[2] : words[1];
+        return Auxiliaries.Contains(candidate) || candidate is "kind" or "kinds" or "sort" or "type" or "types" ? null : candidate;
+    }
+
     private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
     {
         "did", "does", "do", "has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could", "the", "a",
+        "of", "in", "on", "at", "to", "for", "s", "about", "happened", "happens", "happen",
     };
 }
