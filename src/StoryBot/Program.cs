@@ -1,1 +1,54 @@
-var b = WebApplication.CreateBuilder(args); var app = b.Build(); app.Run();
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using StoryBot.Cli;
+using StoryBot.DirectLine;
+using StoryBot.Hosting;
+using StoryBot.Knowledge;
+using StoryBot.Knowledge.Ingest;
+
+var configRoot = StoryBotPaths.FindConfigRoot();
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(args, configRoot);
+}
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = configRoot });
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_URLS")))
+{
+    builder.WebHost.UseUrls("http://localhost:3978");
+}
+
+builder.Services.AddStoryBot(builder.Configuration, configRoot);
+builder.Services.AddDirectLine(builder.Configuration);
+
+var app = builder.Build();
+try
+{
+    var knowledge = app.Services.GetRequiredService<StoryKnowledge>();
+    app.Logger.LogInformation("Serving {Sentences} sentences of {Stories} story(ies); index {IndexResult} at {IndexPath}",
+        knowledge.Stories.Sum(s => s.Sentences.Count), knowledge.Stories.Count, knowledge.Index.OpenResult, knowledge.Index.Path);
+}
+catch (StoryLoadException ex)
+{
+    Console.Error.WriteLine("StoryBot cannot start: " + ex.Message);
+    return 1;
+}
+
+app.UseMiddleware<ActivityRequestValidation>();
+app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+app.MapGet("/api/story", (StoryKnowledge knowledge) => Results.Ok(new
+{
+    title = knowledge.DisplayTitle,
+    source = knowledge.Stories.Count == 1 ? knowledge.Stories[0].Source : string.Join("; ", knowledge.Stories.Select(s => s.Title)),
+    suggestions = knowledge.StarterQuestions,
+}));
+app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken)
+    => adapter.ProcessAsync(request, response, bot, cancellationToken));
+app.MapDirectLine();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The host's entry point; public so tests can start it with WebApplicationFactory.</summary>
+public partial class Program;

@@ -107,19 +107,22 @@ public sealed class DirectLineEndpointsTests : IClassFixture<DirectLineEndpoints
     {
         var a = await _client.NewConversationAsync();
         var b = await _client.NewConversationAsync();
-        await _client.PostMessageAsync(b.ConversationId, b.Token, "who did trump fire?");
+        const string marker = "who did trump fire? (only-in-b-7f3c)";
+        await _client.PostMessageAsync(b.ConversationId, b.Token, marker);
         var (before, _) = await _client.GetActivitiesAsync(b.ConversationId, b.Token);
+        Assert.Contains(before, x => (string?)x!["text"] == marker);
 
         using var read = await _client.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{b.ConversationId}/activities", a.Token);
         Assert.Equal(HttpStatusCode.Forbidden, read.StatusCode);
-        Assert.DoesNotContain("Comey", await read.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("only-in-b", await read.Content.ReadAsStringAsync());
         using var write = await _client.SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{b.ConversationId}/activities", a.Token, new { type = "message", text = "injected" });
         Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
 
         var (after, _) = await _client.GetActivitiesAsync(b.ConversationId, b.Token);
         Assert.Equal(before.ToJsonString(), after.ToJsonString());
         var (own, _) = await _client.GetActivitiesAsync(a.ConversationId, a.Token);
-        Assert.DoesNotContain(own, x => ((string?)x!["text"])?.Contains("Comey") == true);
+        Assert.DoesNotContain("only-in-b", own.ToJsonString());
+        Assert.DoesNotContain("injected", own.ToJsonString());
     }
 
     [Fact]

@@ -3,13 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Builder.Integration.AspNet.Core;
-using StoryBot.DirectLine;
 
 namespace StoryBot.Tests.DirectLine;
 
@@ -40,35 +34,6 @@ public sealed class StoryBotFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
-        }
-
-        builder.ConfigureServices((context, services) => StandIn.AddIfMissing(services, context.Configuration));
-    }
-
-    /// <summary>TEMPORARY until the real host lands: registers what its Program will.</summary>
-    private static class StandIn
-    {
-        public static void AddIfMissing(IServiceCollection services, IConfiguration configuration)
-        {
-            if (services.Any(d => d.ServiceType == typeof(DirectLineConversationStore)))
-            {
-                return;
-            }
-
-            services.AddSingleton<CloudAdapter>(sp => new CloudAdapter(configuration, null, sp.GetRequiredService<ILogger<CloudAdapter>>()));
-            services.AddTransient<IBot, StandInBot>();
-            services.AddDirectLine(configuration);
-            services.AddSingleton<IStartupFilter, MapFilter>();
-        }
-
-        private sealed class MapFilter : IStartupFilter
-        {
-            public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-            {
-                app.UseRouting();
-                app.UseEndpoints(endpoints => endpoints.MapDirectLine());
-                next(app);
-            };
         }
     }
 }

@@ -1,0 +1,238 @@
+namespace StoryBot.Knowledge.Analysis;
+
+/// <summary>
+/// Finds people, organisations and places in a story from capitalisation and titles, without a trained
+/// model: a run of capitalised words ending in two or more name words after a title ("FBI Director
+/// James Comey", "national security adviser Michael Flynn") is a person; acronyms and capitalised
+/// non-names are organisations; known place names are places. Surname-only mentions are linked back.
+/// </summary>
+public static class EntityExtractor
+{
+    private static readonly HashSet<string> TitleWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "president", "minister", "secretary", "director", "ambassador", "adviser", "advisor", "attorney", "general",
+        "senator", "sen", "governor", "gov", "chief", "foreign", "affairs", "state", "defense", "defence", "national",
+        "security", "acting", "former", "deputy", "prime", "vice", "spokesman", "spokeswoman", "spokesperson", "official",
+        "leader", "commander", "king", "queen", "prince", "princess", "pope", "chancellor", "mayor", "judge", "justice",
+        "speaker", "rep", "representative", "mr", "mrs", "ms", "dr", "professor", "prof", "candidate", "nominee", "envoy",
+        "diplomat", "head", "chairman", "chairwoman", "chair", "ceo", "founder", "coach", "captain", "lieutenant",
+        "colonel", "sergeant", "officer", "agent", "then", "then-us", "interior", "finance", "treasury", "homeland",
+        "intelligence", "counsel", "special", "first", "lady", "emperor", "sheikh", "chief-of-staff", "senior",
+        "manager", "editor", "analyst", "correspondent", "reporter", "executive", "inspector", "commissioner",
+    };
+
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "the", "to", "for", "de", "van", "von" };
+
+    private static readonly HashSet<string> CommonStarters = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "however", "it", "he", "she", "they", "this", "that", "still", "after", "before", "in", "on",
+        "at", "less", "more", "ties", "critical", "us", "his", "her", "their", "its", "when", "while", "but", "and",
+        "we", "i", "you", "there", "these", "those", "some", "many", "most", "all", "one", "two", "three", "four",
+    };
+
+    /// <summary>Extracts entities from the sentences (in order) and each sentence's mentions.</summary>
+    public static (IReadOnlyList<NamedEntity> Entities, IReadOnlyList<IReadOnlyList<EntityMention>> Mentions) Extract(IReadOnlyList<string> sentences)
+    {
+        var tokenized = sentences.Select(WordTokenizer.Tokenize).ToList();
+        var singles = new Dictionary<string, int>(StringComparer.Ordinal); // capitalised single words → count
+        foreach (var tokens in tokenized)
+        {
+            for (var i = 1; i < tokens.Count; i++)
+            {
+                if (tokens[i].IsCapitalised)
+                {
+                    singles[NameKey(tokens[i].Text)] = singles.GetValueOrDefault(NameKey(tokens[i].Text)) + 1;
+                }
+            }
+        }
+
+        var entities = new Dictionary<string, NamedEntity>(StringComparer.Ordinal);
+        for (var s = 0; s < tokenized.Count; s++)
+        {
+            foreach (var (start, end) in Runs(tokenized[s]))
+            {
+                var tokens = tokenized[s];
+                var nameStart = end;
+                while (nameStart > start && IsNameWord(tokens[nameStart - 1]))
+                {
+                    nameStart--;
+                }
+
+                var nameCount = end - nameStart;
+                if (nameCount >= 2)
+                {
+                    var title = TitleBefore(tokens, start, nameStart);
+                    var surnameKey = NameKey(tokens[end - 1].Text);
+                    var confirmed = title.Length > 0 || singles.GetValueOrDefault(surnameKey) > 1;
+                    if (confirmed && !entities.ContainsKey(surnameKey))
+                    {
+                        var name = string.Join(' ', tokens.Skip(nameStart).Take(nameCount).Select(t => t.Text));
+                        entities[surnameKey] = new NamedEntity(EntityKind.Person, name, surnameKey, title, s + 1);
+                    }
+                }
+            }
+        }
+
+        // Organisations and places: acronyms, known places, and capitalised words that are not names.
+        for (var s = 0; s < tokenized.Count; s++)
+        {
+            var tokens = tokenized[s];
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                var t = tokens[i];
+                if (!t.IsCapitalised || (i == 0 && !t.IsAcronym && CommonStarters.Contains(t.Lower)))
+                {
+                    continue;
+                }
+
+                var pair = i + 1 < tokens.Count && !t.PunctuationAfter ? (t.Lower + " " + tokens[i + 1].Lower) : null;
+                if (pair is not null && KnownPlaces.IsPlace(pair))
+                {
+                    Add(entities, EntityKind.Place, t.Text + " " + tokens[i + 1].Text, pair, s);
+                    i++;
+                    continue;
+                }
+
+                var key = NameKey(t.Text);
+                if (entities.ContainsKey(key))
+                {
+                    continue;
+                }
+
+                if (KnownPlaces.IsPlace(t.Lower))
+                {
+                    Add(entities, EntityKind.Place, t.Text, key, s);
+                }
+                else if (t.IsAcronym && !KnownPlaces.IsPlaceOrDemonym(t.Lower))
+                {
+                    Add(entities, EntityKind.Organization, t.Text, key, s);
+                }
+                else if (i > 0 && !KnownPlaces.IsPlaceOrDemonym(t.Lower) && !TitleWords.Contains(t.Lower) && singles.GetValueOrDefault(key) > 1)
+                {
+                    Add(entities, EntityKind.Organization, t.Text, key, s);
+                }
+            }
+        }
+
+        var mentions = new List<IReadOnlyList<EntityMention>>();
+        foreach (var tokens in tokenized)
+        {
+            var found = new List<EntityMention>();
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                var t = tokens[i];
+                if (!t.IsCapitalised)
+                {
+                    continue;
+                }
+
+                if (i + 1 < tokens.Count && entities.TryGetValue(t.Lower + " " + tokens[i + 1].Lower, out var place))
+                {
+                    found.Add(new EntityMention(place, t.Start, tokens[i + 1].End));
+                    i++;
+                    continue;
+                }
+
+                if (entities.TryGetValue(NameKey(t.Text), out var entity))
+                {
+                    var start = t.Start;
+                    if (entity.Kind == EntityKind.Person)
+                    {
+                        // widen to the full name when it is written out: "James Comey"
+                        var first = i;
+                        while (first > 0 && IsNameWord(tokens[first - 1]) && !tokens[first - 1].PunctuationAfter && entity.Name.Contains(tokens[first - 1].Text, StringComparison.Ordinal))
+                        {
+                            first--;
+                        }
+
+                        start = tokens[first].Start;
+                    }
+
+                    found.Add(new EntityMention(entity, start, t.End));
+                }
+            }
+
+            foreach (var e in found.Select(f => f.Entity).Distinct())
+            {
+                e.Mentions++;
+            }
+
+            mentions.Add(found);
+        }
+
+        return (entities.Values.ToList(), mentions);
+    }
+
+    /// <summary>The lookup key of a name word: lower case without an Arabic article ("al-Assad" → assad).</summary>
+    public static string NameKey(string word)
+    {
+        var lower = word.ToLowerInvariant();
+        var dash = lower.IndexOf('-');
+        if (dash > 0 && lower[..dash] is "al" or "el" or "bin" or "ibn" or "abu")
+        {
+            return lower[(dash + 1)..];
+        }
+
+        return lower;
+    }
+
+    private static void Add(Dictionary<string, NamedEntity> entities, EntityKind kind, string name, string key, int sentence)
+    {
+        if (!entities.ContainsKey(key))
+        {
+            entities[key] = new NamedEntity(kind, name, key, string.Empty, sentence + 1);
+        }
+    }
+
+    private static bool IsNameWord(WordToken t) =>
+        t.IsCapitalised && !t.IsAcronym && !TitleWords.Contains(t.Lower) && !KnownPlaces.IsPlaceOrDemonym(t.Lower) && !Connectors.Contains(t.Lower);
+
+    // Runs of capitalised words (with inner connectors such as "of"), broken at punctuation.
+    private static IEnumerable<(int Start, int End)> Runs(IReadOnlyList<WordToken> tokens)
+    {
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            if (!tokens[i].IsCapitalised)
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            var end = i + 1;
+            while (end < tokens.Count && !tokens[end - 1].PunctuationAfter)
+            {
+                if (tokens[end].IsCapitalised)
+                {
+                    end++;
+                }
+                else if (Connectors.Contains(tokens[end].Text) && end + 1 < tokens.Count && (tokens[end + 1].IsCapitalised || (Connectors.Contains(tokens[end + 1].Text) && end + 2 < tokens.Count && tokens[end + 2].IsCapitalised)))
+                {
+                    end++;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            yield return (start, end);
+            i = end;
+        }
+    }
+
+    // The title words before a name: the capitalised run before it plus lower-case title words before the run.
+    private static string TitleBefore(IReadOnlyList<WordToken> tokens, int runStart, int nameStart)
+    {
+        var first = runStart;
+        while (first > 0 && !tokens[first - 1].PunctuationAfter && (TitleWords.Contains(tokens[first - 1].Lower) || KnownPlaces.IsPlaceOrDemonym(tokens[first - 1].Lower) || tokens[first - 1].Lower.StartsWith("then-", StringComparison.Ordinal)))
+        {
+            first--;
+        }
+
+        var words = tokens.Skip(first).Take(nameStart - first).Select(t => t.Text).ToList();
+        var hasTitle = words.Any(w => TitleWords.Contains(w) || w.StartsWith("then-", StringComparison.OrdinalIgnoreCase));
+        return hasTitle ? string.Join(' ', words) : string.Empty;
+    }
+}

@@ -1,0 +1,20 @@
+namespace StoryBot.Knowledge.Analysis;
+
+/// <summary>
+/// A person, organisation or place named in a story, with the title it is introduced with
+/// ("Russian Minister of Foreign Affairs" for Sergey Lavrov). Later sentences that name only the
+/// surname inherit the title as an alias, so "the foreign minister" finds them.
+/// </summary>
+public sealed record NamedEntity(EntityKind Kind, string Name, string Key, string Title, int FirstSentence)
+{
+    /// <summary>How many sentences mention the entity.</summary>
+    public int Mentions { get; set; }
+}
+
+/// <summary>The kinds of named entity the story analysis recognises.</summary>
+public enum EntityKind
+{
+    Person,
+    Organization,
+    Place,
+}

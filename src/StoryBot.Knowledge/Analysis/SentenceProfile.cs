@@ -1,0 +1,32 @@
+using StoryBot.Knowledge.Answering;
+using StoryBot.Knowledge.Ingest;
+
+namespace StoryBot.Knowledge.Analysis;
+
+/// <summary>
+/// Everything answer selection knows about one sentence beyond the index: its analysed terms, the alias
+/// terms it inherits (titles of people named by surname, pronoun antecedents), its neighbours' terms,
+/// its answer-type tags and entity mentions.
+/// </summary>
+public sealed class SentenceProfile
+{
+    public required StorySentence Sentence { get; init; }
+    public required HashSet<string> Terms { get; init; }
+    public required HashSet<string> Words { get; init; }
+    public required Dictionary<string, float> AliasTerms { get; init; }
+    public required HashSet<string> ContextTerms { get; init; }
+    public required AnswerTags Tags { get; init; }
+    public required IReadOnlyList<EntityMention> Mentions { get; init; }
+
+    /// <summary>Entities the sentence names or refers to by pronoun.</summary>
+    public required HashSet<string> EntityKeys { get; init; }
+
+    /// <summary>The person a leading pronoun ("He calls …") refers to, if any.</summary>
+    public NamedEntity? Antecedent { get; init; }
+
+    /// <summary>Alias text stored in the index.</summary>
+    public required string AliasText { get; init; }
+
+    /// <summary>Neighbour text stored in the index.</summary>
+    public required string ContextText { get; init; }
+}

@@ -1,0 +1,123 @@
+using StoryBot.Knowledge.Answering;
+using StoryBot.Knowledge.Indexing;
+using StoryBot.Knowledge.Ingest;
+
+namespace StoryBot.Knowledge.Analysis;
+
+/// <summary>
+/// The analysed stories: a profile per sentence, the named entities of each story and term statistics
+/// (document frequencies over sentences) used to weight question words by how telling they are.
+/// </summary>
+public sealed class StoryModel
+{
+    private static readonly HashSet<string> LeadingPronouns = new(StringComparer.OrdinalIgnoreCase) { "he", "she", "his", "her", "they", "their" };
+
+    private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string, int), SentenceProfile> _byId = new();
+
+    public StoryModel(IReadOnlyList<Story> stories, StoryAnalyzer analyzer)
+    {
+        Stories = stories;
+        var profiles = new List<SentenceProfile>();
+        var entities = new List<NamedEntity>();
+        foreach (var story in stories)
+        {
+            var (storyEntities, mentions) = EntityExtractor.Extract(story.Sentences.Select(s => s.Text).ToList());
+            entities.AddRange(storyEntities);
+            NamedEntity? previousSubject = null;
+            for (var i = 0; i < story.Sentences.Count; i++)
+            {
+                var sentence = story.Sentences[i];
+                var firstWord = WordTokenizer.Tokenize(sentence.Text).FirstOrDefault().Text ?? string.Empty;
+                var antecedent = LeadingPronouns.Contains(firstWord) ? previousSubject : null;
+                var subject = antecedent ?? mentions[i].Select(m => m.Entity).FirstOrDefault(e => e.Kind == EntityKind.Person);
+                previousSubject = subject ?? previousSubject;
+
+                var alias = new List<string>();
+                foreach (var person in mentions[i].Select(m => m.Entity).Where(e => e.Kind == EntityKind.Person).Distinct())
+                {
+                    alias.Add(person.Name + " " + person.Title);
+                }
+
+                if (antecedent is not null)
+                {
+                    alias.Add(antecedent.Name + " " + antecedent.Title);
+                }
+
+                var aliasText = string.Join(" ", alias);
+                var contextText = string.Join(" ", new[] { i > 0 ? story.Sentences[i - 1].Text : null, i + 1 < story.Sentences.Count ? story.Sentences[i + 1].Text : null }.Where(t => t is not null));
+                var terms = analyzer.Terms(sentence.Text).ToHashSet(StringComparer.Ordinal);
+                var aliasTerms = new Dictionary<string, float>(StringComparer.Ordinal);
+                foreach (var term in analyzer.Terms(aliasText))
+                {
+                    if (!terms.Contains(term))
+                    {
+                        aliasTerms[term] = 0.8f;
+                    }
+                }
+
+                var keys = mentions[i].Select(m => m.Entity.Key).ToHashSet(StringComparer.Ordinal);
+                if (antecedent is not null)
+                {
+                    keys.Add(antecedent.Key);
+                }
+
+                var profile = new SentenceProfile
+                {
+                    Sentence = sentence,
+                    Terms = terms,
+                    Words = WordTokenizer.Tokenize(sentence.Text).Select(t => t.Lower).ToHashSet(StringComparer.Ordinal),
+                    AliasTerms = aliasTerms,
+                    ContextTerms = analyzer.Terms(contextText).ToHashSet(StringComparer.Ordinal),
+                    Tags = AnswerTagger.Tag(sentence.Text, mentions[i]),
+                    Mentions = mentions[i],
+                    EntityKeys = keys,
+                    Antecedent = antecedent,
+                    AliasText = aliasText,
+                    ContextText = contextText,
+                };
+                profiles.Add(profile);
+                _byId[(sentence.StoryId, sentence.Number)] = profile;
+                foreach (var term in terms.Concat(aliasTerms.Keys).Distinct())
+                {
+                    _documentFrequency[term] = _documentFrequency.GetValueOrDefault(term) + 1;
+                }
+            }
+        }
+
+        Profiles = profiles;
+        Entities = entities;
+        Vocabulary = _documentFrequency.Keys.ToHashSet(StringComparer.Ordinal);
+        SurfaceVocabulary = profiles.SelectMany(p => p.Words).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<Story> Stories { get; }
+
+    public IReadOnlyList<SentenceProfile> Profiles { get; }
+
+    public IReadOnlyList<NamedEntity> Entities { get; }
+
+    /// <summary>Every analysed term of the stories (sentences and aliases).</summary>
+    public IReadOnlySet<string> Vocabulary { get; }
+
+    /// <summary>Every lower-cased word as written in the stories.</summary>
+    public IReadOnlySet<string> SurfaceVocabulary { get; }
+
+    public int SentenceCount => Profiles.Count;
+
+    public int DocumentFrequency(string term) => _documentFrequency.GetValueOrDefault(term);
+
+    /// <summary>BM25-style inverse document frequency over sentences; unseen terms get the highest weight.</summary>
+    public double Idf(int df) => Math.Log(1 + ((SentenceCount - df + 0.5) / (df + 0.5)));
+
+    public SentenceProfile? Profile(string storyId, int number) => _byId.GetValueOrDefault((storyId, number));
+
+    public Story Story(string storyId) => Stories.First(s => s.Id == storyId);
+
+    /// <summary>The documents to index, one per sentence.</summary>
+    public IReadOnlyList<SentenceDocument> Documents() =>
+        Profiles.Select(p => new SentenceDocument(p.Sentence, p.AliasText, p.ContextText, TagNames(p.Tags))).ToList();
+
+    private static IReadOnlyList<string> TagNames(AnswerTags tags) =>
+        Enum.GetValues<AnswerTags>().Where(t => t != AnswerTags.None && tags.HasFlag(t)).Select(t => t.ToString().ToLowerInvariant()).ToList();
+}

@@ -1,0 +1,233 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using StoryBot.Knowledge.Analysis;
+using StoryBot.Knowledge.Indexing;
+using StoryBot.Knowledge.Understanding;
+
+namespace StoryBot.Knowledge.Answering;
+
+/// <summary>
+/// Picks the sentence that answers a question. Lucene (BM25 over the stemmed, alias and context fields,
+/// queried with a hand-built query of the question's concepts) proposes candidates; each is then scored
+/// by IDF-weighted coverage of the question's concepts, whether it holds the answer type asked for,
+/// and closeness to the previous answer in a follow-up. Coverage and answer type also give the
+/// confidence that decides between answering and declining.
+/// </summary>
+public sealed class AnswerSelector
+{
+    private const int Candidates = 12;
+
+    private readonly StoryModel _model;
+    private readonly SentenceIndex _index;
+    private readonly KnowledgeFeatures _features;
+
+    public AnswerSelector(StoryModel model, SentenceIndex index, KnowledgeFeatures features)
+    {
+        _model = model;
+        _index = index;
+        _features = features;
+    }
+
+    /// <summary>Candidates for <paramref name="question"/> with <paramref name="concepts"/>, best first.</summary>
+    public IReadOnlyList<ScoredSentence> Rank(QuestionAnalysis question, IReadOnlyList<QueryConcept> concepts, ConversationMemory memory)
+    {
+        if (concepts.Count == 0)
+        {
+            return Array.Empty<ScoredSentence>();
+        }
+
+        var hits = _index.Searcher.Search(BuildQuery(concepts), Candidates).ScoreDocs;
+        if (hits.Length == 0)
+        {
+            return Array.Empty<ScoredSentence>();
+        }
+
+        var weights = concepts.Select(c => c.UserWeight * Idf(c)).ToArray();
+        var total = weights.Sum();
+        var questionKeys = QuestionEntityKeys(concepts);
+        var maxLexical = hits[0].Score;
+        var ranked = new List<ScoredSentence>(hits.Length);
+        foreach (var hit in hits)
+        {
+            var (storyId, number) = _index.Locate(hit.Doc);
+            var profile = _model.Profile(storyId, number);
+            if (profile is null)
+            {
+                continue;
+            }
+
+            var covered = 0.0;
+            for (var i = 0; i < concepts.Count; i++)
+            {
+                covered += weights[i] * Match(concepts[i], profile);
+            }
+
+            var coverage = total > 0 ? covered / total : 0;
+            var typeSatisfied = _features.AnswerTypes ? TypeSatisfied(question, profile, questionKeys) : null;
+            var score = coverage + (0.1 * hit.Score / maxLexical);
+            var confidence = coverage;
+            if (typeSatisfied == true)
+            {
+                score += 0.12;
+            }
+            else if (typeSatisfied == false)
+            {
+                score -= 0.25;
+                confidence *= 0.45;
+            }
+
+            if (_features.FollowUps && concepts.Any(c => c.Carried) && memory.LastStoryId == storyId && Math.Abs(memory.LastSentence - number) <= 1)
+            {
+                score += memory.LastSentence == number ? 0.03 : 0.05;
+            }
+
+            if (question.DefinitionSubject is { } subject)
+            {
+                var entity = _model.Entities.FirstOrDefault(e => e.Key == subject && _model.Profile(storyId, e.FirstSentence) is not null);
+                if (entity is not null && profile.EntityKeys.Contains(subject))
+                {
+                    var introduces = entity.FirstSentence == number && entity.Title.Length > 0;
+                    score += introduces ? 0.4 : 0.1;
+                    confidence = Math.Max(confidence, introduces ? 0.95 : 0.7);
+                }
+            }
+
+            ranked.Add(new ScoredSentence(profile, score, Math.Clamp(confidence, 0, 1), coverage, typeSatisfied, hit.Score));
+        }
+
+        ranked.Sort((a, b) => b.Score.CompareTo(a.Score));
+        return ranked;
+    }
+
+    private Query BuildQuery(IReadOnlyList<QueryConcept> concepts)
+    {
+        var query = new BooleanQuery();
+        foreach (var concept in concepts)
+        {
+            var disjunction = new DisjunctionMaxQuery(0.1f) { Boost = concept.UserWeight };
+            foreach (var alternative in concept.Alternatives)
+            {
+                if (alternative.Stems.Length == 1)
+                {
+                    var stem = alternative.Stems[0];
+                    disjunction.Add(new TermQuery(new Term(IndexFields.Body, stem)) { Boost = alternative.Weight });
+                    if (_features.Aliases)
+                    {
+                        disjunction.Add(new TermQuery(new Term(IndexFields.Alias, stem)) { Boost = alternative.Weight * 0.8f });
+                    }
+
+                    if (_features.Context)
+                    {
+                        disjunction.Add(new TermQuery(new Term(IndexFields.Context, stem)) { Boost = alternative.Weight * 0.2f });
+                    }
+                }
+                else
+                {
+                    var phrase = new PhraseQuery { Slop = 1, Boost = alternative.Weight };
+                    foreach (var stem in alternative.Stems)
+                    {
+                        phrase.Add(new Term(IndexFields.Body, stem));
+                    }
+
+                    disjunction.Add(phrase);
+                }
+            }
+
+            query.Add(disjunction, Occur.SHOULD);
+            if (!concept.Carried && !concept.Surface.Contains(' '))
+            {
+                query.Add(new TermQuery(new Term(IndexFields.Exact, concept.Surface)) { Boost = 0.2f }, Occur.SHOULD);
+            }
+        }
+
+        return query;
+    }
+
+    /// <summary>How telling a concept is: the IDF of its rarest form that the stories use, or the maximum when none is used.</summary>
+    private double Idf(QueryConcept concept)
+    {
+        var own = concept.Alternatives[0];
+        var ownDf = DocumentFrequency(own);
+        if (ownDf > 0)
+        {
+            return _model.Idf(ownDf);
+        }
+
+        var best = concept.Alternatives.Select(DocumentFrequency).Where(df => df > 0).DefaultIfEmpty(0).Min();
+        return _model.Idf(best);
+    }
+
+    private int DocumentFrequency(QueryAlternative alternative) =>
+        alternative.Stems.Length == 1 ? _model.DocumentFrequency(alternative.Stems[0]) : alternative.Stems.Min(_model.DocumentFrequency);
+
+    private double Match(QueryConcept concept, SentenceProfile profile)
+    {
+        var best = 0.0;
+        foreach (var alternative in concept.Alternatives)
+        {
+            double field;
+            if (alternative.Stems.All(profile.Terms.Contains))
+            {
+                field = 1;
+            }
+            else if (_features.Aliases && alternative.Stems.All(s => profile.Terms.Contains(s) || profile.AliasTerms.ContainsKey(s)))
+            {
+                field = 0.85;
+            }
+            else if (_features.Context && alternative.Stems.All(s => profile.Terms.Contains(s) || profile.AliasTerms.ContainsKey(s) || profile.ContextTerms.Contains(s)))
+            {
+                field = concept.Carried ? 0.6 : 0.3;
+            }
+            else
+            {
+                continue;
+            }
+
+            best = Math.Max(best, field * alternative.Weight);
+        }
+
+        return best;
+    }
+
+    private HashSet<string> QuestionEntityKeys(IReadOnlyList<QueryConcept> concepts)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var concept in concepts.Where(c => !c.Carried))
+        {
+            foreach (var word in concept.Surface.Split(' '))
+            {
+                var key = EntityExtractor.NameKey(word);
+                if (_model.Entities.Any(e => e.Key == key))
+                {
+                    keys.Add(key);
+                }
+
+                foreach (var place in KnownPlaces.Equivalents(word))
+                {
+                    keys.Add(place);
+                }
+            }
+        }
+
+        return keys;
+    }
+
+    /// <summary>Whether the sentence holds what the question type asks for; null when the type asks for nothing in particular.</summary>
+    private static bool? TypeSatisfied(QuestionAnalysis question, SentenceProfile profile, HashSet<string> questionKeys)
+    {
+        bool NewEntity(params EntityKind[] kinds) =>
+            profile.Mentions.Any(m => kinds.Contains(m.Entity.Kind) && !questionKeys.Contains(m.Entity.Key) && !questionKeys.Contains(m.Entity.Name.ToLowerInvariant()));
+
+        return question.Type switch
+        {
+            QuestionType.Who when question.DefinitionSubject is null => NewEntity(EntityKind.Person, EntityKind.Organization),
+            QuestionType.When => profile.Tags.HasFlag(AnswerTags.Time),
+            QuestionType.Where => NewEntity(EntityKind.Place),
+            QuestionType.HowMany => SpanFinder.CountFor(profile.Sentence.Text, question.CountedNoun) is not null,
+            QuestionType.HowMuch => profile.Tags.HasFlag(AnswerTags.Money),
+            QuestionType.HowLong => profile.Tags.HasFlag(AnswerTags.Duration) || AnswerTagger.Durations(profile.Sentence.Text).Any(),
+            QuestionType.HowOld => SpanFinder.Age(profile.Sentence.Text) is not null,
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,159 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using StoryBot.Knowledge.Ingest;
+using Directory = Lucene.Net.Store.Directory;
+
+namespace StoryBot.Knowledge.Indexing;
+
+/// <summary>
+/// The on-disk Lucene index of every story's sentences, one document per sentence. It is built when
+/// missing, unreadable or stale (the stories' content hash is stored in the commit user data) and
+/// otherwise opened as is; one shared, thread-safe <see cref="IndexSearcher"/> serves all questions.
+/// </summary>
+public sealed class SentenceIndex : IDisposable
+{
+    /// <summary>Bump when analysis or fields change, so existing indexes are rebuilt.</summary>
+    public const string SchemaVersion = "3";
+
+    internal const string HashKey = "storybot.contentHash";
+    internal const string SchemaKey = "storybot.schema";
+
+    private readonly Directory _directory;
+    private readonly DirectoryReader _reader;
+
+    private SentenceIndex(Directory directory, DirectoryReader reader, IndexOpenResult result, string path)
+    {
+        _directory = directory;
+        _reader = reader;
+        OpenResult = result;
+        Path = path;
+        Searcher = new IndexSearcher(reader) { Similarity = CreateSimilarity() };
+    }
+
+    public IndexOpenResult OpenResult { get; }
+
+    public string Path { get; }
+
+    public IndexSearcher Searcher { get; }
+
+    public IndexReader Reader => _reader;
+
+    /// <summary>The commit user data of the open index (content hash, schema), for diagnostics and tests.</summary>
+    public IDictionary<string, string> CommitData => _reader.IndexCommit.UserData;
+
+    public long Generation => _reader.IndexCommit.Generation;
+
+    /// <summary>BM25 with a low length normalisation: documents are single sentences.</summary>
+    public static Similarity CreateSimilarity() => new BM25Similarity(1.2f, 0.4f);
+
+    /// <summary>The analyser per field, shared by indexing and querying.</summary>
+    public static Analyzer CreateAnalyzer() => new PerFieldAnalyzerWrapper(
+        StoryAnalyzer.ForIndex(),
+        new Dictionary<string, Analyzer> { [IndexFields.Exact] = StoryAnalyzer.Exact() });
+
+    /// <summary>Opens the index at <paramref name="path"/>, building it from <paramref name="documents"/> when needed.</summary>
+    public static SentenceIndex Open(string path, IReadOnlyList<SentenceDocument> documents, string contentHash, bool forceRebuild = false)
+    {
+        var expected = contentHash + "/" + SchemaVersion;
+        FSDirectory? directory = null;
+        try
+        {
+            System.IO.Directory.CreateDirectory(path);
+            directory = FSDirectory.Open(path);
+            var result = IndexOpenResult.Built;
+            if (!forceRebuild && DirectoryReader.IndexExists(directory))
+            {
+                try
+                {
+                    var reader = DirectoryReader.Open(directory);
+                    if (reader.IndexCommit.UserData.TryGetValue(HashKey, out var stored) && stored == expected && reader.NumDocs == documents.Count)
+                    {
+                        return new SentenceIndex(directory, reader, IndexOpenResult.Reused, path);
+                    }
+
+                    reader.Dispose();
+                    result = IndexOpenResult.RebuiltChanged;
+                }
+                catch (Exception ex) when (ex is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or InvalidOperationException)
+                {
+                    result = IndexOpenResult.RebuiltCorrupt;
+                }
+            }
+            else if (!forceRebuild && System.IO.Directory.EnumerateFileSystemEntries(path).Any(f => !System.IO.Path.GetFileName(f).Equals("README.md", StringComparison.OrdinalIgnoreCase) && !System.IO.Path.GetFileName(f).StartsWith('.')))
+            {
+                result = IndexOpenResult.RebuiltCorrupt; // files, but no readable index
+            }
+            else if (forceRebuild)
+            {
+                result = IndexOpenResult.RebuiltChanged;
+            }
+
+            Write(directory, documents, expected);
+            return new SentenceIndex(directory, DirectoryReader.Open(directory), result, path);
+        }
+        catch (Exception ex) when (ex is LockObtainFailedException or UnauthorizedAccessException or IOException)
+        {
+            directory?.Dispose();
+            var memory = new RAMDirectory();
+            Write(memory, documents, expected);
+            return new SentenceIndex(memory, DirectoryReader.Open(memory), IndexOpenResult.InMemoryFallback, path);
+        }
+    }
+
+    private static void Write(Directory directory, IReadOnlyList<SentenceDocument> documents, string expected)
+    {
+        var config = new IndexWriterConfig(StoryAnalyzer.Version, CreateAnalyzer())
+        {
+            OpenMode = OpenMode.CREATE,
+            Similarity = CreateSimilarity(),
+        };
+        using var writer = new IndexWriter(directory, config);
+        foreach (var d in documents)
+        {
+            var doc = new Document
+            {
+                new StringField(IndexFields.Id, d.Sentence.StoryId + ":" + d.Sentence.Number, Field.Store.YES),
+                new StringField(IndexFields.Story, d.Sentence.StoryId, Field.Store.YES),
+                new StoredField(IndexFields.Number, d.Sentence.Number),
+                new StoredField(IndexFields.Paragraph, d.Sentence.Paragraph),
+                new StoredField(IndexFields.Text, d.Sentence.Text),
+                new TextField(IndexFields.Body, d.Sentence.Text, Field.Store.NO),
+                new TextField(IndexFields.Exact, d.Sentence.Text, Field.Store.NO),
+                new TextField(IndexFields.Alias, d.Alias, Field.Store.NO),
+                new TextField(IndexFields.Context, d.Context, Field.Store.NO),
+            };
+            foreach (var tag in d.Tags)
+            {
+                doc.Add(new StringField(IndexFields.Tags, tag, Field.Store.YES));
+            }
+
+            writer.AddDocument(doc);
+        }
+
+        writer.SetCommitData(new Dictionary<string, string>
+        {
+            [HashKey] = expected,
+            [SchemaKey] = SchemaVersion,
+            ["storybot.builtUtc"] = DateTime.UtcNow.ToString("O"),
+        });
+        writer.Commit();
+    }
+
+    /// <summary>Reads the (story id, sentence number) a hit refers to.</summary>
+    public (string StoryId, int Number) Locate(int docId)
+    {
+        var doc = Searcher.Doc(docId);
+        return (doc.Get(IndexFields.Story), doc.GetField(IndexFields.Number).GetInt32Value() ?? 0);
+    }
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _directory.Dispose();
+    }
+}

@@ -1,0 +1,251 @@
+using StoryBot.Knowledge.Analysis;
+using StoryBot.Knowledge.Answering;
+using StoryBot.Knowledge.Indexing;
+using StoryBot.Knowledge.Ingest;
+using StoryBot.Knowledge.Understanding;
+
+namespace StoryBot.Knowledge;
+
+/// <summary>
+/// The knowledge core behind the bot: ingest → index → understand → answer. Loads the stories, opens
+/// (or builds) the Lucene index, and turns one message plus the conversation's memory into a
+/// channel-neutral <see cref="KnowledgeReply"/>. Thread-safe: one instance serves every conversation.
+/// </summary>
+public sealed class StoryKnowledge : IDisposable
+{
+    private readonly StoryModel _model;
+    private readonly SentenceIndex _index;
+    private readonly QuestionAnalyzer _questions;
+    private readonly AnswerSelector _selector;
+    private readonly KnowledgeOptions _options;
+
+    private StoryKnowledge(KnowledgeOptions options, StoryModel model, SentenceIndex index)
+    {
+        _options = options;
+        _model = model;
+        _index = index;
+        var stemmer = StoryAnalyzer.ForIndex();
+        _questions = new QuestionAnalyzer(model, SynonymTable.LoadDefault(new StoryAnalyzer(Lucene.Net.Analysis.Util.CharArraySet.EMPTY_SET, stem: true)), options.Features);
+        _selector = new AnswerSelector(model, index, options.Features);
+        StarterQuestions = BuildStarters();
+    }
+
+    /// <summary>Loads the stories and opens the index; throws <see cref="StoryLoadException"/> when the stories cannot be read.</summary>
+    public static StoryKnowledge Load(KnowledgeOptions options)
+    {
+        var stories = StoryLibrary.Load(options.StoryPath, options.Title, options.Source);
+        var model = new StoryModel(stories, StoryAnalyzer.ForIndex());
+        var hash = StoryParser.Hash(string.Join("|", stories.Select(s => s.Id + "=" + s.ContentHash)));
+        var index = SentenceIndex.Open(options.IndexPath, model.Documents(), hash, options.ForceRebuild);
+        return new StoryKnowledge(options, model, index);
+    }
+
+    public IReadOnlyList<Story> Stories => _model.Stories;
+
+    public StoryModel Model => _model;
+
+    public SentenceIndex Index => _index;
+
+    public double ConfidenceThreshold => _options.ConfidenceThreshold;
+
+    /// <summary>Questions to offer on welcome, help and declines, derived from the loaded stories.</summary>
+    public IReadOnlyList<string> StarterQuestions { get; }
+
+    /// <summary>The story title to show (the first story's, or a count when there are several).</summary>
+    public string DisplayTitle => Stories.Count == 1 ? Stories[0].Title : $"{Stories.Count} stories";
+
+    /// <summary>Answers one message, updating <paramref name="memory"/>.</summary>
+    public KnowledgeReply Respond(string text, ConversationMemory memory)
+    {
+        memory.Turns++;
+        var question = _questions.Analyze(text ?? string.Empty);
+        switch (question.Intent)
+        {
+            case Intent.Greeting:
+                return Smalltalk(ReplyKind.Greeting);
+            case Intent.Help:
+                return Smalltalk(ReplyKind.Help);
+            case Intent.About:
+                return Smalltalk(ReplyKind.About);
+            case Intent.Thanks:
+                return Smalltalk(ReplyKind.Thanks);
+            case Intent.Goodbye:
+                return Smalltalk(ReplyKind.Goodbye);
+            case Intent.Reset:
+                memory.Clear();
+                return Smalltalk(ReplyKind.Reset);
+            case Intent.Summary:
+                return Summary(memory);
+            case Intent.More:
+                return More(memory);
+            case Intent.Source:
+                return Source(memory);
+            default:
+                return Answer(question, memory);
+        }
+    }
+
+    private KnowledgeReply Smalltalk(ReplyKind kind) => new() { Kind = kind, Suggestions = StarterQuestions };
+
+    private KnowledgeReply Summary(ConversationMemory memory)
+    {
+        var ledes = Stories.Select(s => Cite(_model.Profile(s.Id, 1)!, null)).ToList();
+        Remember(memory, _model.Profile(Stories[0].Id, 1)!, new List<string>(), new List<string>());
+        return new KnowledgeReply
+        {
+            Kind = ReplyKind.Summary,
+            Answered = true,
+            Confidence = 1,
+            Citations = ledes,
+            Suggestions = new[] { SuggestionGenerator.MoreQuestion }.Concat(StarterQuestions.Where(q => q != SuggestionGenerator.SummaryQuestion)).Take(3).ToList(),
+        };
+    }
+
+    private KnowledgeReply More(ConversationMemory memory)
+    {
+        var storyId = memory.LastStoryId ?? Stories[0].Id;
+        var next = _model.Profile(storyId, memory.LastStoryId is null ? 1 : memory.LastSentence + 1);
+        if (next is null)
+        {
+            return new KnowledgeReply { Kind = ReplyKind.More, NothingToCite = true, Suggestions = StarterQuestions };
+        }
+
+        memory.LastStoryId = storyId;
+        memory.LastSentence = next.Sentence.Number;
+        return new KnowledgeReply
+        {
+            Kind = ReplyKind.More,
+            Answered = true,
+            Confidence = 1,
+            Citations = new[] { Cite(next, null) },
+            Suggestions = SuggestionGenerator.AfterAnswer(next, new HashSet<string>()),
+        };
+    }
+
+    private KnowledgeReply Source(ConversationMemory memory)
+    {
+        var last = memory.LastStoryId is null ? null : _model.Profile(memory.LastStoryId, memory.LastSentence);
+        if (last is null)
+        {
+            return new KnowledgeReply { Kind = ReplyKind.Source, NothingToCite = true, Suggestions = StarterQuestions };
+        }
+
+        return new KnowledgeReply
+        {
+            Kind = ReplyKind.Source,
+            Answered = true,
+            Confidence = 1,
+            Citations = new[] { Cite(last, null) },
+            Suggestions = new[] { SuggestionGenerator.MoreQuestion }.Concat(StarterQuestions).Take(3).ToList(),
+        };
+    }
+
+    private KnowledgeReply Answer(QuestionAnalysis question, ConversationMemory memory)
+    {
+        var concepts = question.Concepts.ToList();
+        if (_options.Features.FollowUps && memory.LastStoryId is not null && (question.Anaphora != Anaphora.None || concepts.Count <= 1))
+        {
+            concepts.AddRange(CarriedConcepts(question, memory));
+        }
+
+        var ranked = _selector.Rank(question, concepts, memory);
+        var questionWords = QuestionWords(concepts);
+        var best = ranked.Count > 0 ? ranked[0] : null;
+        if (best is null || best.Confidence < _options.ConfidenceThreshold)
+        {
+            return new KnowledgeReply
+            {
+                Kind = ReplyKind.NoAnswer,
+                Confidence = best?.Confidence ?? 0,
+                Question = question.Text,
+                Related = ranked.Take(1).Where(r => r.Coverage > 0.2).Select(r => Cite(r.Profile, null)).ToList(),
+                Suggestions = StarterQuestions,
+            };
+        }
+
+        var span = SpanFinder.Find(question, best.Profile, questionWords);
+        var entities = concepts.SelectMany(c => c.Surface.Split(' ')).Select(EntityExtractor.NameKey)
+            .Where(k => _model.Entities.Any(e => e.Key == k && e.Kind == EntityKind.Person)).Distinct().ToList();
+        if (entities.Count == 0)
+        {
+            entities = best.Profile.Mentions.Where(m => m.Entity.Kind == EntityKind.Person).Select(m => m.Entity.Key).Take(1).ToList();
+        }
+
+        Remember(memory, best.Profile, concepts.Select(c => c.Surface).Distinct().ToList(), entities);
+        return new KnowledgeReply
+        {
+            Kind = ReplyKind.Answer,
+            Answered = true,
+            Confidence = Math.Round(best.Confidence, 3),
+            Question = question.Text,
+            Citations = new[] { Cite(best.Profile, span) },
+            Suggestions = SuggestionGenerator.AfterAnswer(best.Profile, questionWords),
+        };
+    }
+
+    private IEnumerable<QueryConcept> CarriedConcepts(QuestionAnalysis question, ConversationMemory memory)
+    {
+        var own = question.Concepts.Select(c => c.Surface).ToHashSet(StringComparer.Ordinal);
+        if (question.Anaphora == Anaphora.Person)
+        {
+            foreach (var key in memory.LastEntities)
+            {
+                var entity = _model.Entities.FirstOrDefault(e => e.Key == key);
+                if (entity is not null && !own.Contains(key))
+                {
+                    yield return _questions.EntityConcept(entity, 1f);
+                }
+            }
+
+            yield break;
+        }
+
+        var previous = _questions.Analyze(string.Join(' ', memory.LastTerms));
+        foreach (var concept in previous.Concepts.Where(c => !own.Contains(c.Surface)))
+        {
+            yield return concept.WithWeight(0.5f, carried: true);
+        }
+    }
+
+    private HashSet<string> QuestionWords(IEnumerable<QueryConcept> concepts) =>
+        concepts.SelectMany(c => c.Surface.Split(' ')).Select(EntityExtractor.NameKey).ToHashSet(StringComparer.Ordinal);
+
+    private static void Remember(ConversationMemory memory, SentenceProfile cited, List<string> terms, List<string> entities)
+    {
+        memory.LastStoryId = cited.Sentence.StoryId;
+        memory.LastSentence = cited.Sentence.Number;
+        memory.LastTerms = terms;
+        if (entities.Count > 0)
+        {
+            memory.LastEntities = entities;
+        }
+    }
+
+    private Citation Cite(SentenceProfile profile, (string Text, int Start)? span)
+    {
+        var story = _model.Story(profile.Sentence.StoryId);
+        return new Citation(story.Id, story.Title, story.Source, profile.Sentence.Paragraph, profile.Sentence.Number, profile.Sentence.Text, span?.Text, span?.Start ?? -1);
+    }
+
+    private IReadOnlyList<string> BuildStarters()
+    {
+        var starters = new List<string> { SuggestionGenerator.SummaryQuestion };
+        foreach (var candidate in SuggestionGenerator.PeopleQuestions(_model))
+        {
+            if (starters.Count >= 3)
+            {
+                break;
+            }
+
+            var reply = Answer(_questions.Analyze(candidate), new ConversationMemory());
+            if (reply.Answered)
+            {
+                starters.Add(candidate);
+            }
+        }
+
+        return starters;
+    }
+
+    public void Dispose() => _index.Dispose();
+}

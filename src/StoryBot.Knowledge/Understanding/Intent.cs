@@ -1,0 +1,16 @@
+namespace StoryBot.Knowledge.Understanding;
+
+/// <summary>What the user wants from one message; drives which kind of reply the bot builds.</summary>
+public enum Intent
+{
+    Question,
+    Greeting,
+    Help,
+    About,
+    Summary,
+    Thanks,
+    Goodbye,
+    Reset,
+    More,
+    Source,
+}

@@ -1,0 +1,125 @@
+using System.Text.RegularExpressions;
+
+namespace StoryBot.Knowledge.Understanding;
+
+/// <summary>
+/// Simple, general intent rules over the normalised message. Smalltalk wins only when little else is
+/// said: "thanks! and who is Flynn?" is a question, "hello there, good morning!" is a greeting.
+/// </summary>
+public static partial class IntentClassifier
+{
+    [GeneratedRegex(@"^(start (over|again|afresh)|reset|restart|new (topic|conversation)|forget (it|that|this|everything|what i (said|asked))|clear( (the )?(context|history|conversation))?|let'?s start over)\b")]
+    private static partial Regex Reset();
+
+    [GeneratedRegex(@"^(tell me more|more( please)?|go on|continue|keep going|and then\??|what else|what happened next|what comes next|next|anything else|more (detail|details|info|information|context)( please)?|can you elaborate|elaborate|say more|what'?s next|and\??)$")]
+    private static partial Regex More();
+
+    [GeneratedRegex(@"^(source|sources|cite|citation|reference|proof|evidence|says who)\??$|where (does|did) (it|the (story|article)) say (that|so|this)|where('s| is) (that|this) from|where did you (get|find|read) (that|this)|how do you know( that| this)?|which (paragraph|sentence|part)|show (me )?(the )?(source|citation|quote|sentence)|what('s| is) (the|your) source|quote (it|that|the (source|sentence))|where is (that|this|it) (in the (story|article)|written|stated)")]
+    private static partial Regex Source();
+
+    [GeneratedRegex(@"^(hi+|hello+|hey+|hiya|howdy|yo|greetings|good (morning|afternoon|evening|day)|hallo|hola|sup|what'?s up|heya)\b")]
+    private static partial Regex Greeting();
+
+    [GeneratedRegex(@"^(thanks?|thank (you|u)|thx|ty|tnx|cheers|many thanks|much appreciated|appreciate (it|that)|great,? thanks|perfect|awesome|nice|cool|great|got it|ok(ay)?,? thanks?)\b")]
+    private static partial Regex Thanks();
+
+    [GeneratedRegex(@"\b(bye+|goodbye|good bye|see (you|ya)( later| soon)?|farewell|good ?night|later|that'?s all|i'?m done|i am done|gotta go|have a (good|nice) (day|one)|ciao|adios|take care)\b")]
+    private static partial Regex Goodbye();
+
+    [GeneratedRegex(@"\b(what can (you|u) do|what (can|could|should) i ask|how (does|do) (this|it|you) work|what (kinds?|sorts?|types?) of questions|how (do|can) i use (this|you)|what do you know|what are you (for|able to do)|help( me)?|instructions|commands|options|what can i do|how to use)\b")]
+    private static partial Regex Help();
+
+    [GeneratedRegex(@"\b(who are (you|u)|what are (you|u)|are (you|u) (a |an )?(real |actual )?(bot|robot|human|person|machine|ai|chatbot|computer|program|people)|who (made|built|created|wrote|programmed) (you|this)|what'?s your name|your name|are (you|u) (real|alive|human|sentient)|is this a (bot|robot|human|person)|am i (talking|chatting|speaking) (to|with) (a )?(bot|human|person|robot|machine)|tell me about yourself|introduce yourself)\b")]
+    private static partial Regex About();
+
+    [GeneratedRegex(@"\b(what('s| is| was)? (this|the) (story|article|news|piece|report)( all)? about|summar(y|ise|ize)|tl;?dr|gist|main (point|points|idea)|headline|overview|what happened( here)?\??$|what('s| is) (going on|the news)|brief me|recap|in a nutshell|key points)\b")]
+    private static partial Regex Summary();
+
+    [GeneratedRegex(@"[^\p{L}\p{N}' ]+")]
+    private static partial Regex Punctuation();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
+    /// <summary>Normalises text for the rules: lower case, straight apostrophes, no punctuation.</summary>
+    public static string Normalize(string text)
+    {
+        var t = text.ToLowerInvariant().Replace('’', '\'').Replace('‘', '\'');
+        t = Punctuation().Replace(t, " ");
+        return Spaces().Replace(t, " ").Trim();
+    }
+
+    /// <summary>Classifies one message.</summary>
+    public static Intent Classify(string text)
+    {
+        var t = Normalize(text);
+        if (t.Length == 0)
+        {
+            return Intent.Help;
+        }
+
+        var raw = text.Trim().ToLowerInvariant().Replace('’', '\'');
+        if (More().IsMatch(t))
+        {
+            return Intent.More;
+        }
+
+        if (Source().IsMatch(t) || Source().IsMatch(raw))
+        {
+            return Intent.Source;
+        }
+
+        if (Reset().IsMatch(t))
+        {
+            return Intent.Reset;
+        }
+
+        if (Summary().IsMatch(t))
+        {
+            return Intent.Summary;
+        }
+
+        if (About().IsMatch(t) && Leftover(About(), t) <= 2)
+        {
+            return Intent.About;
+        }
+
+        if (Help().IsMatch(t) && Leftover(Help(), t) <= 3)
+        {
+            return Intent.Help;
+        }
+
+        if (Thanks().IsMatch(t) && Leftover(Thanks(), t) <= 4)
+        {
+            return Goodbye().IsMatch(t) ? Intent.Goodbye : Intent.Thanks;
+        }
+
+        if (Goodbye().IsMatch(t) && Leftover(Goodbye(), t) <= 3)
+        {
+            return Intent.Goodbye;
+        }
+
+        if (Greeting().IsMatch(t) && Leftover(Greeting(), t) <= 3)
+        {
+            return Intent.Greeting;
+        }
+
+        return Intent.Question;
+    }
+
+    // How many words remain besides the smalltalk phrase and filler, i.e. whether a real question rides along.
+    private static int Leftover(Regex rule, string t)
+    {
+        var rest = rule.Replace(t, " ");
+        return rest.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Count(w => !Filler.Contains(w));
+    }
+
+    private static readonly HashSet<string> Filler = new(StringComparer.Ordinal)
+    {
+        "ok", "okay", "so", "well", "oh", "and", "there", "again", "very", "much", "really", "so", "a", "lot", "you", "u",
+        "please", "bot", "storybot", "friend", "mate", "buddy", "all", "everyone", "folks", "good", "morning", "afternoon",
+        "evening", "that's", "thats", "that", "was", "is", "it", "helpful", "great", "useful", "nice", "now", "for", "the",
+        "help", "info", "then", "i", "me", "can", "to", "with", "this", "doing", "how", "are", "today", "later", "soon", "sir",
+    };
+}

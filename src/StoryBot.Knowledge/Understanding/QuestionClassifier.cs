@@ -1,0 +1,123 @@
+using System.Text.RegularExpressions;
+
+namespace StoryBot.Knowledge.Understanding;
+
+/// <summary>
+/// Recognises the answer type a question asks for from its wording ("how many" → a number, "when" → a
+/// time expression, "which city" → a place). Works on the normalised text, anywhere in the sentence, so
+/// "and Comey was fired when?" is still a when-question.
+/// </summary>
+public static partial class QuestionClassifier
+{
+    [GeneratedRegex(@"\bhow (many|much)\b|\bwhat (number|percentage|share|proportion)\b|\b(number of|count of)\b")]
+    private static partial Regex Quantity();
+
+    [GeneratedRegex(@"\bhow much\b.*\b(cost|costs|spend|spent|pay|paid|price|worth|money|budget|dollars?)\b|\bwhat did .* cost\b|\bhow expensive\b")]
+    private static partial Regex Money();
+
+    [GeneratedRegex(@"\bhow long\b|\bfor how long\b|\bhow many (years|months|weeks|days|hours)\b|\bsince when\b")]
+    private static partial Regex Duration();
+
+    [GeneratedRegex(@"\bhow old\b|\bwhat age\b|\b(his|her|their) age\b")]
+    private static partial Regex Age();
+
+    [GeneratedRegex(@"\bwhen\b|\bwhat (time|day|date|month|year|week)\b|\bwhich (day|date|month|year|week)\b|\bon what (day|date)\b|\bhow soon\b|\bhow recently\b")]
+    private static partial Regex When();
+
+    [GeneratedRegex(@"\bwhere\b|\bwhich (city|country|place|town|capital|location|building|venue|nation|state|region)\b|\bwhat (city|country|place|town|capital|location|building|venue|nation|region)\b|\bin what (city|country|place)\b")]
+    private static partial Regex Where();
+
+    [GeneratedRegex(@"\bwho(m|se)?\b|\bwhich (person|people|official|officials|man|woman|politician|leader|group|groups|agency|agencies|organi[sz]ation|party|minister|diplomat|president|envoy|nominee|candidate|ex|former)\b|\bwhat (person|official|group|agency|organi[sz]ation|party)\b|\bname of the (person|man|woman|official)\b")]
+    private static partial Regex Who();
+
+    [GeneratedRegex(@"\bwhy\b|\bwhat (is|was) the reason\b|\bfor what reason\b|\bhow come\b|\bwhat (led|caused|prompted|drove)\b|\bon what grounds\b")]
+    private static partial Regex Why();
+
+    [GeneratedRegex(@"^(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|shall|may|might)\b")]
+    private static partial Regex YesNo();
+
+    [GeneratedRegex(@"\bhow\b")]
+    private static partial Regex How();
+
+    [GeneratedRegex(@"\b(what|which)\b")]
+    private static partial Regex What();
+
+    [GeneratedRegex(@"\bhow many ([a-z\-]+)(?: ([a-z\-]+))?")]
+    private static partial Regex HowManyNoun();
+
+    /// <summary>The answer type of <paramref name="normalizedText"/> (see <see cref="IntentClassifier.Normalize"/>).</summary>
+    public static QuestionType Classify(string normalizedText)
+    {
+        var t = normalizedText;
+        if (Age().IsMatch(t))
+        {
+            return QuestionType.HowOld;
+        }
+
+        if (Duration().IsMatch(t))
+        {
+            return QuestionType.HowLong;
+        }
+
+        if (Money().IsMatch(t))
+        {
+            return QuestionType.HowMuch;
+        }
+
+        if (Quantity().IsMatch(t))
+        {
+            return QuestionType.HowMany;
+        }
+
+        if (Why().IsMatch(t))
+        {
+            return QuestionType.Why;
+        }
+
+        if (When().IsMatch(t))
+        {
+            return QuestionType.When;
+        }
+
+        if (Where().IsMatch(t))
+        {
+            return QuestionType.Where;
+        }
+
+        if (Who().IsMatch(t))
+        {
+            return QuestionType.Who;
+        }
+
+        if (How().IsMatch(t))
+        {
+            return QuestionType.How;
+        }
+
+        if (What().IsMatch(t))
+        {
+            return QuestionType.What;
+        }
+
+        return YesNo().IsMatch(t) ? QuestionType.YesNo : QuestionType.Other;
+    }
+
+    /// <summary>The counted noun of a how-many question ("how many cruise missiles" → missiles), or null.</summary>
+    public static string? CountedNoun(string normalizedText)
+    {
+        var m = HowManyNoun().Match(normalizedText);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var first = m.Groups[1].Value;
+        var second = m.Groups[2].Success ? m.Groups[2].Value : null;
+        return second is null || Auxiliaries.Contains(second) ? first : second;
+    }
+
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
+    {
+        "did", "does", "do", "has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could", "the", "a",
+    };
+}

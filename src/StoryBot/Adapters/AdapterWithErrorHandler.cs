@@ -1,0 +1,91 @@
+using System.Security.Authentication;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Builder.TraceExtensions;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
+using Microsoft.IdentityModel.Tokens;
+using StoryBot.Hosting;
+
+namespace StoryBot.Adapters;
+
+/// <summary>
+/// The samples' CloudAdapter with an error handler: a failed turn is logged, the user gets one short
+/// sentence (never a stack trace) and the Emulator a trace. Authentication failures that the SDK lets
+/// escape as 500 (a malformed or wrongly signed token) are answered 401 like a missing token.
+/// </summary>
+public class AdapterWithErrorHandler : CloudAdapter, IBotFrameworkHttpAdapter
+{
+    private readonly ILogger<AdapterWithErrorHandler> _logger;
+    private readonly BotFrameworkAuthentication _auth;
+    private readonly string _appId;
+
+    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, IConfiguration configuration, ILogger<AdapterWithErrorHandler> logger, ConversationState conversationState)
+        : base(auth, logger)
+    {
+        _logger = logger;
+        _auth = auth;
+        _appId = configuration["MicrosoftAppId"] ?? string.Empty;
+        OnTurnError = async (turnContext, exception) =>
+        {
+            _logger.LogError(exception, "Turn failed in conversation {Conversation} on {Channel}", turnContext.Activity.Conversation?.Id, turnContext.Activity.ChannelId);
+            try
+            {
+                await turnContext.SendActivityAsync("Sorry, something went wrong on my side. Please try again.");
+                await turnContext.TraceActivityAsync("OnTurnError Trace", exception.Message, "https://www.botframework.com/schemas/error", "TurnError");
+                await conversationState.DeleteAsync(turnContext);
+            }
+            catch (Exception inner)
+            {
+                _logger.LogError(inner, "Could not tell the user about a failed turn");
+            }
+        };
+    }
+
+    /// <summary>
+    /// Runs the turn; maps token failures to 401 with a short problem body. CloudAdapter's method is not
+    /// virtual, so this re-implements <see cref="IBotFrameworkHttpAdapter"/>, the interface the endpoint calls.
+    /// </summary>
+    public new async Task ProcessAsync(HttpRequest httpRequest, HttpResponse httpResponse, IBot bot, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await base.ProcessAsync(httpRequest, httpResponse, bot, cancellationToken);
+        }
+        catch (Exception ex) when (IsAuthenticationFailure(ex) && !httpResponse.HasStarted)
+        {
+            _logger.LogWarning("Rejected a request to /api/messages: {Reason}", ex.GetType().Name);
+            await ProblemResponses.WriteAsync(httpResponse, StatusCodes.Status401Unauthorized, "Unauthorized", "The request's channel token is missing or invalid.", cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Runs a turn that did not come over a channel's HTTP call (the command line, the evaluation, the
+    /// local Direct Line endpoint): the activity is trusted as the bot's own, and with
+    /// <c>deliveryMode: expectReplies</c> the replies come back in the result instead of being posted
+    /// to a serviceUrl, so no channel token is ever needed.
+    /// </summary>
+    public Task<InvokeResponse> ProcessInProcessAsync(Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken = default)
+    {
+        var identity = new ClaimsIdentity(
+            new[] { new Claim(AuthenticationConstants.AudienceClaim, _appId), new Claim(AuthenticationConstants.AppIdClaim, _appId) },
+            "StoryBot.InProcess");
+        var request = new AuthenticateRequestResult
+        {
+            ClaimsIdentity = identity,
+            Audience = AuthenticationConstants.ToChannelFromBotOAuthScope,
+            ConnectorFactory = _auth.CreateConnectorFactory(identity),
+        };
+        return ProcessActivityAsync(request, activity, callback, cancellationToken);
+    }
+
+    internal static bool IsAuthenticationFailure(Exception ex) => ex switch
+    {
+        UnauthorizedAccessException or SecurityTokenException or AuthenticationException => true,
+        ArgumentException a when a.Message.StartsWith("IDX", StringComparison.Ordinal) => true,
+        _ when ex.InnerException is not null => IsAuthenticationFailure(ex.InnerException),
+        _ => false,
+    };
+}

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Connector;
+using Microsoft.Bot.Schema;
+using StoryBot.Hosting;
+using StoryBot.Knowledge;
+using StoryBot.Rendering;
+
+namespace StoryBot.Bots;
+
+/// <summary>
+/// The bot: welcomes once when a conversation starts (on Teams, when the app is installed), strips a
+/// Teams @mention, answers in group chats and channels only when mentioned, asks the knowledge core
+/// and renders its reply for the channel. Per-conversation memory lives in <see cref="ConversationState"/>
+/// so follow-ups ("tell me more", "where does it say that?", "when did she testify?") work.
+/// </summary>
+public class StoryBotActivityHandler : ActivityHandler
+{
+    private readonly StoryKnowledge _knowledge;
+    private readonly ReplyRenderer _renderer;
+    private readonly ConversationState _conversationState;
+    private readonly IStatePropertyAccessor<ConversationData> _data;
+    private readonly ILogger<StoryBotActivityHandler> _logger;
+    private readonly StoryBotOptions _options;
+
+    public StoryBotActivityHandler(StoryKnowledge knowledge, ReplyRenderer renderer, ConversationState conversationState, StoryBotOptions options, ILogger<StoryBotActivityHandler> logger)
+    {
+        _knowledge = knowledge;
+        _renderer = renderer;
+        _conversationState = conversationState;
+        _data = conversationState.CreateProperty<ConversationData>(nameof(ConversationData));
+        _options = options;
+        _logger = logger;
+    }
+
+    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        await base.OnTurnAsync(turnContext, cancellationToken);
+        await _conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+    }
+
+    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        if (turnContext.Activity.ChannelId == Channels.Msteams)
+        {
+            return; // Teams: the welcome comes with installationUpdate "add", never for members joining.
+        }
+
+        if (!membersAdded.Any(m => m.Id != turnContext.Activity.Recipient?.Id))
+        {
+            return;
+        }
+
+        var data = await _data.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
+        if (data.Welcomed)
+        {
+            return;
+        }
+
+        data.Welcomed = true;
+        data.LastSeen = DateTimeOffset.UtcNow;
+        await turnContext.SendActivityAsync(_renderer.RenderWelcome(TargetFor(turnContext.Activity)), cancellationToken);
+    }
+
+    protected override async Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        if (turnContext.Activity.ChannelId != Channels.Msteams || !string.Equals(turnContext.Activity.Action, "add", StringComparison.OrdinalIgnoreCase))
+        {
+            return; // "add-upgrade" is an update of an existing install: no second welcome.
+        }
+
+        var data = await _data.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
+        data.Welcomed = true;
+        await turnContext.SendActivityAsync(_renderer.RenderWelcome(TargetFor(turnContext.Activity)), cancellationToken);
+    }
+
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (activity.ChannelId == Channels.Msteams && IsGroupConversation(activity) && !MentionsBot(activity))
+        {
+            return; // etiquette: in group chats and channels, speak only when spoken to
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var text = MessageText.Clean(activity);
+        var data = await _data.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
+        data.LastSeen = DateTimeOffset.UtcNow;
+        var reply = _knowledge.Respond(text, data.Memory);
+        var message = _renderer.Render(reply, TargetFor(activity));
+        await turnContext.SendActivityAsync(message, cancellationToken);
+
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        if (_options.LogUserText)
+        {
+            _logger.LogInformation("Turn channel={Channel} intent={Intent} confidence={Confidence:0.000} latencyMs={LatencyMs:0.00} text={Text}", activity.ChannelId, ReplyEntity.IntentName(reply.Kind), reply.Confidence, elapsed.TotalMilliseconds, text);
+        }
+        else
+        {
+            _logger.LogInformation("Turn channel={Channel} intent={Intent} confidence={Confidence:0.000} latencyMs={LatencyMs:0.00}", activity.ChannelId, ReplyEntity.IntentName(reply.Kind), reply.Confidence, elapsed.TotalMilliseconds);
+        }
+    }
+
+    /// <summary>Teams renders channels without native citations; everything else gets full Markdown.</summary>
+    internal static RenderTarget TargetFor(IActivity activity)
+    {
+        if (activity.ChannelId != Channels.Msteams)
+        {
+            return RenderTarget.Markdown;
+        }
+
+        return string.Equals(activity.Conversation?.ConversationType, "channel", StringComparison.OrdinalIgnoreCase) ? RenderTarget.TeamsChannel : RenderTarget.TeamsChat;
+    }
+
+    private static bool IsGroupConversation(IActivity activity) =>
+        activity.Conversation?.ConversationType is "groupChat" or "channel" || activity.Conversation?.IsGroup == true;
+
+    private static bool MentionsBot(IMessageActivity activity) =>
+        activity.GetMentions().Any(m => m.Mentioned?.Id == activity.Recipient?.Id);
+}

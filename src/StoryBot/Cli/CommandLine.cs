@@ -1,0 +1,149 @@
+using System.Text.Json;
+using Microsoft.Bot.Schema;
+using StoryBot.Evaluation;
+using StoryBot.Hosting;
+using StoryBot.Knowledge;
+using StoryBot.Knowledge.Indexing;
+using StoryBot.Knowledge.Ingest;
+using StoryBot.Rendering;
+
+namespace StoryBot.Cli;
+
+/// <summary>
+/// The host binary's commands besides serving: <c>ask "question" [--json]</c>, <c>reindex</c>,
+/// <c>eval [questions.json] [--ablation]</c> and <c>teams-package</c>. They build the same services as
+/// the web host, so what they print is what a channel would get.
+/// </summary>
+public static class CommandLine
+{
+    public static readonly string[] Verbs = { "ask", "reindex", "eval", "teams-package", "help", "--help" };
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+
+    public static async Task<int> RunAsync(string[] args, string configRoot)
+    {
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(configRoot)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        try
+        {
+            return args[0] switch
+            {
+                "ask" => await AskAsync(args[1..], configuration, configRoot),
+                "reindex" => Reindex(configuration, configRoot),
+                "eval" => await EvalAsync(args[1..], configuration, configRoot),
+                "teams-package" => Teams.TeamsAppPackager.Run(args[1..], configuration, configRoot, Console.Out, Console.Error),
+                _ => Usage(),
+            };
+        }
+        catch (Exception ex) when (ex is StoryLoadException or FileNotFoundException or InvalidDataException)
+        {
+            Console.Error.WriteLine("error: " + ex.Message);
+            return 1;
+        }
+    }
+
+    private static int Usage()
+    {
+        Console.WriteLine("""
+            StoryBot — answers questions about a news story and cites its sentences.
+
+              dotnet run --project src/StoryBot                      serve the bot on http://localhost:3978
+              dotnet run --project src/StoryBot -- ask "who did Trump fire?" [--json]
+              dotnet run --project src/StoryBot -- reindex           rebuild the Lucene index
+              dotnet run --project src/StoryBot -- eval [questions.json] [--ablation]
+              dotnet run --project src/StoryBot -- teams-package [--app-id GUID] [--out PATH]
+            """);
+        return 0;
+    }
+
+    private static ServiceProvider Services(IConfiguration configuration, string configRoot)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).AddFilter((category, level) => level >= LogLevel.Warning).AddSimpleConsole());
+        services.AddSingleton(configuration);
+        services.AddStoryBot(configuration, configRoot);
+        return services.BuildServiceProvider();
+    }
+
+    private static async Task<int> AskAsync(string[] args, IConfiguration configuration, string configRoot)
+    {
+        var json = args.Contains("--json");
+        var question = string.Join(' ', args.Where(a => a != "--json"));
+        if (question.Length == 0)
+        {
+            Console.Error.WriteLine("usage: ask \"<question>\" [--json]");
+            return 2;
+        }
+
+        await using var services = Services(configuration, configRoot);
+        var client = services.GetRequiredService<InProcessTurnClient>();
+        var replies = await client.AskAsync("cli-" + Guid.NewGuid().ToString("N"), question);
+        foreach (var reply in replies.Where(r => r.Type == ActivityTypes.Message))
+        {
+            Console.WriteLine(reply.Text);
+            if (reply.SuggestedActions?.Actions is { Count: > 0 } actions)
+            {
+                Console.WriteLine();
+                Console.WriteLine("Suggestions: " + string.Join(" | ", actions.Select(a => a.Title)));
+            }
+
+            if (json && ReplyEntity.Read(reply) is { } entity)
+            {
+                Console.WriteLine();
+                Console.WriteLine(entity.ToString(Newtonsoft.Json.Formatting.Indented));
+            }
+        }
+
+        return 0;
+    }
+
+    private static int Reindex(IConfiguration configuration, string configRoot)
+    {
+        var options = StoryBotOptions.From(configuration, configRoot);
+        using var knowledge = StoryKnowledge.Load(options.ToKnowledgeOptions(forceRebuild: true));
+        var sentences = knowledge.Stories.Sum(s => s.Sentences.Count);
+        Console.WriteLine($"Indexed {sentences} sentences of {knowledge.Stories.Count} stor{(knowledge.Stories.Count == 1 ? "y" : "ies")} into {options.IndexPath} ({knowledge.Index.OpenResult}).");
+        return knowledge.Index.OpenResult == IndexOpenResult.InMemoryFallback ? 1 : 0;
+    }
+
+    private static async Task<int> EvalAsync(string[] args, IConfiguration configuration, string configRoot)
+    {
+        var ablation = args.Contains("--ablation");
+        var path = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal))
+            ?? Path.Combine(configRoot, "..", "shared", "eval", "questions.json");
+        var set = EvalSet.Load(Path.GetFullPath(path));
+        var report = await EvaluateAsync(set, configuration, configRoot);
+        Console.WriteLine($"Question set: {Path.GetFullPath(path)} ({set.Cases.Count} cases)");
+        Console.WriteLine();
+        Console.WriteLine(report.Format());
+        if (ablation)
+        {
+            Console.WriteLine("Ablation (each technique switched off alone):");
+            Console.WriteLine();
+            Console.WriteLine("| configuration | answerable | hard | unanswerable declined | followup | smalltalk |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+            Console.WriteLine(AblationRow("all techniques", report));
+            foreach (var feature in new[] { "Synonyms", "Places", "Typos", "Aliases", "AnswerTypes", "Context", "FollowUps" })
+            {
+                var off = new ConfigurationBuilder().AddConfiguration(configuration)
+                    .AddInMemoryCollection(new Dictionary<string, string?> { [$"Answer:Features:{feature}"] = "false", ["Story:IndexPath"] = Path.Combine(Path.GetTempPath(), "storybot-ablation-index") })
+                    .Build();
+                Console.WriteLine(AblationRow($"without {feature}", await EvaluateAsync(set, off, configRoot)));
+            }
+        }
+
+        return 0;
+    }
+
+    private static async Task<EvalReport> EvaluateAsync(EvalSet set, IConfiguration configuration, string configRoot)
+    {
+        await using var services = Services(configuration, configRoot);
+        return await new EvalRunner(services.GetRequiredService<InProcessTurnClient>()).RunAsync(set);
+    }
+
+    private static string AblationRow(string name, EvalReport r) =>
+        $"| {name} | {r.Rate("answerable"):P1} | {r.Rate("answerable", "hard"):P1} | {r.Rate("unanswerable"):P1} | {r.Rate("followup"):P1} | {r.Rate("smalltalk"):P1} |";
+}

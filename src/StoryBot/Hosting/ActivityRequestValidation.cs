@@ -1,0 +1,123 @@
+using System.Text.Json;
+
+namespace StoryBot.Hosting;
+
+/// <summary>
+/// Checks a POST to <c>/api/messages</c> before the adapter sees it: JSON content type, a size limit, a
+/// well-formed activity with <c>type</c>, <c>conversation.id</c> and <c>serviceUrl</c>. Anything else gets
+/// a 4xx problem-details reply instead of the SDK's 500 with a stack trace.
+/// </summary>
+public sealed class ActivityRequestValidation
+{
+    /// <summary>The largest activity accepted (Teams' own limit for a message is about 100 KB).</summary>
+    public const long MaxBodyBytes = 256 * 1024;
+
+    private readonly RequestDelegate _next;
+
+    public ActivityRequestValidation(RequestDelegate next) => _next = next;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (!HttpMethods.IsPost(request.Method) || !request.Path.StartsWithSegments("/api/messages"))
+        {
+            await _next(context);
+            return;
+        }
+
+        var ct = context.RequestAborted;
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            await ProblemResponses.WriteAsync(context.Response, StatusCodes.Status413PayloadTooLarge, "Payload too large", $"An activity may be at most {MaxBodyBytes / 1024} KB.", ct);
+            return;
+        }
+
+        if (request.ContentType is null || !request.ContentType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            await ProblemResponses.WriteAsync(context.Response, StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the activity as application/json.", ct);
+            return;
+        }
+
+        request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: MaxBodyBytes + 1);
+        var problem = await ValidateAsync(request, ct);
+        request.Body.Position = 0;
+        if (problem is { } p)
+        {
+            await ProblemResponses.WriteAsync(context.Response, p.Status, p.Title, p.Detail, ct);
+            return;
+        }
+
+        await _next(context);
+    }
+
+    private static async Task<(int Status, string Title, string Detail)?> ValidateAsync(HttpRequest request, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        try
+        {
+            var chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+            {
+                buffer.Write(chunk, 0, read);
+                if (buffer.Length > MaxBodyBytes)
+                {
+                    return (StatusCodes.Status413PayloadTooLarge, "Payload too large", $"An activity may be at most {MaxBodyBytes / 1024} KB.");
+                }
+            }
+        }
+        catch (IOException)
+        {
+            return (StatusCodes.Status413PayloadTooLarge, "Payload too large", $"An activity may be at most {MaxBodyBytes / 1024} KB.");
+        }
+
+        if (buffer.Length == 0)
+        {
+            return (StatusCodes.Status400BadRequest, "Empty body", "The request body must be a Bot Framework activity.");
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(buffer.ToArray());
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return (StatusCodes.Status400BadRequest, "Invalid activity", "The body must be a JSON object.");
+            }
+
+            if (!HasString(root, "type"))
+            {
+                return (StatusCodes.Status400BadRequest, "Invalid activity", "The activity has no 'type'.");
+            }
+
+            if (!root.TryGetProperty("conversation", out var conversation) || conversation.ValueKind != JsonValueKind.Object || !HasString(conversation, "id"))
+            {
+                return (StatusCodes.Status400BadRequest, "Invalid activity", "The activity has no 'conversation.id'.");
+            }
+
+            if (!HasString(root, "serviceUrl") || !Uri.TryCreate(root.GetProperty("serviceUrl").GetString(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                return (StatusCodes.Status400BadRequest, "Invalid activity", "The activity has no valid 'serviceUrl' (an absolute http or https URL).");
+            }
+
+            if (root.TryGetProperty("text", out var text) && text.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+            {
+                return (StatusCodes.Status400BadRequest, "Invalid activity", "'text' must be a string.");
+            }
+
+            if (!root.TryGetProperty("from", out var from) || from.ValueKind != JsonValueKind.Object)
+            {
+                return (StatusCodes.Status400BadRequest, "Invalid activity", "The activity has no 'from' object.");
+            }
+        }
+        catch (JsonException)
+        {
+            return (StatusCodes.Status400BadRequest, "Malformed JSON", "The request body is not valid JSON.");
+        }
+
+        return null;
+    }
+
+    private static bool HasString(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString());
+}

@@ -1,0 +1,35 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using StoryBot.Adapters;
+using StoryBot.Bots;
+using StoryBot.Knowledge;
+using StoryBot.Rendering;
+
+namespace StoryBot.Hosting;
+
+/// <summary>
+/// Registers the bot's services the way the Bot Framework samples do, in one place, so the web host,
+/// the command line (<c>ask</c>, <c>eval</c>) and the tests run exactly the same turn pipeline.
+/// </summary>
+public static class StoryBotServices
+{
+    public static IServiceCollection AddStoryBot(this IServiceCollection services, IConfiguration configuration, string configRoot)
+    {
+        var options = StoryBotOptions.From(configuration, configRoot);
+        services.AddSingleton(options);
+        services.AddSingleton(sp => StoryKnowledge.Load(options.ToKnowledgeOptions()));
+        services.AddSingleton<ReplyRenderer>();
+
+        services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        services.AddSingleton<IStorage, MemoryStorage>();
+        services.AddSingleton<ConversationState>();
+
+        services.AddSingleton<AdapterWithErrorHandler>();
+        services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
+        services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
+        services.AddTransient<IBot, StoryBotActivityHandler>();
+        services.AddSingleton<InProcessTurnClient>();
+        return services;
+    }
+}

@@ -1,0 +1,64 @@
+using Newtonsoft.Json.Linq;
+using StoryBot.Knowledge.Answering;
+
+namespace StoryBot.Rendering;
+
+/// <summary>
+/// The schema.org <c>Message</c> entity whose <c>Claim</c>s make Web Chat and Teams draw native citation
+/// badges for the <c>[1]</c> markers in the text. Teams limits names to 80 and abstracts to 160
+/// characters and rejects <c>appearance.text</c>; Web Chat shows the text in its citation modal.
+/// </summary>
+public static class CitationEntity
+{
+    public const int MaxName = 80;
+    public const int MaxAbstract = 160;
+
+    public static Microsoft.Bot.Schema.Entity Create(IReadOnlyList<Citation> citations, RenderTarget target, int paragraphs)
+    {
+        var claims = new JArray();
+        for (var i = 0; i < citations.Count && i < 20; i++)
+        {
+            var c = citations[i];
+            var appearance = new JObject
+            {
+                ["@type"] = "DigitalDocument",
+                ["name"] = Truncate($"Paragraph {c.Paragraph} of {paragraphs} · {c.StoryTitle}", MaxName),
+                ["abstract"] = Truncate(c.Text, MaxAbstract),
+            };
+            if (target == RenderTarget.Markdown)
+            {
+                appearance["text"] = c.Text;
+            }
+            else
+            {
+                appearance["keywords"] = new JArray($"paragraph {c.Paragraph}", c.StorySource.Length <= 40 ? c.StorySource : Truncate(c.StorySource, 40));
+            }
+
+            claims.Add(new JObject { ["@type"] = "Claim", ["position"] = i + 1, ["appearance"] = appearance });
+        }
+
+        var entity = new Microsoft.Bot.Schema.Entity("https://schema.org/Message");
+        entity.Properties["@type"] = "Message";
+        entity.Properties["@context"] = "https://schema.org";
+        entity.Properties["@id"] = string.Empty;
+        entity.Properties["citation"] = claims;
+        return entity;
+    }
+
+    /// <summary>Cuts <paramref name="text"/> to at most <paramref name="max"/> characters on a word boundary, with an ellipsis.</summary>
+    public static string Truncate(string text, int max)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var cut = text.LastIndexOf(' ', max - 1);
+        if (cut < max / 2)
+        {
+            cut = max - 1;
+        }
+
+        return text[..cut].TrimEnd(',', ';', ':', ' ', '—', '-') + "…";
+    }
+}
