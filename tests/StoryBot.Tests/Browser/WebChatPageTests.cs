@@ -41,7 +41,7 @@ public sealed class WebChatPageTests
             Headless = true,
             Args = ChromiumArgs,
         });
-        await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 860 } });
+        await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 } });
 
         var foreign = new List<string>();
         var requests = 0;

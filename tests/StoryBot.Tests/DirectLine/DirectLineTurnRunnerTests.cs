@@ -22,6 +22,16 @@ public sealed class DirectLineTurnRunnerTests
         });
         var client = new DirectLineTestClient(host.CreateClient());
 
+        // /api/messages really demands a channel token now…
+        using var unauthenticated = await client.Http.PostAsJsonAsync("/api/messages", new
+        {
+            type = "message", text = "who did trump fire?", channelId = "emulator", serviceUrl = "http://localhost:1/",
+            conversation = new { id = "c1" }, from = new { id = "u1" }, recipient = new { id = "b1" }, deliveryMode = "expectReplies",
+        });
+        Assert.Equal(HttpStatusCode.Unauthorized, unauthenticated.StatusCode);
+
+        // …and the page's conversations still work.
+
         var (token, conversationId, _) = await client.NewConversationAsync();
         var id = await client.PostMessageAsync(conversationId, token, "who did trump fire?");
         var (activities, _) = await client.GetActivitiesAsync(conversationId, token);
