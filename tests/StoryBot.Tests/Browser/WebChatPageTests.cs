@@ -8,7 +8,8 @@ namespace StoryBot.Tests.Browser;
 /// <summary>
 /// End to end in headless Chromium: the real host on a loopback port, the page at <c>/</c>, the npm
 /// Web Chat bundle, the built-in Direct Line endpoint and the bot. Nothing may leave localhost.
-/// Needs /usr/bin/chromium (.ci/install-browser.sh installs it).
+/// Needs /usr/bin/chromium: when it is missing the test runs .ci/install-browser.sh (Debian's package),
+/// so the README's one test command also does this set-up on a fresh machine.
 /// </summary>
 public sealed class WebChatPageTests
 {
@@ -25,9 +26,36 @@ public sealed class WebChatPageTests
 
     public WebChatPageTests(ITestOutputHelper output) => _output = output;
 
+    private static readonly object InstallLock = new();
+
+    private void EnsureChromium()
+    {
+        lock (InstallLock)
+        {
+            if (File.Exists(ChromiumPath))
+            {
+                return;
+            }
+
+            var script = Path.Combine(StoryBotFactory.RepoRoot, ".ci", "install-browser.sh");
+            _output.WriteLine($"installing chromium with {script}");
+            using var install = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("bash", script) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            var stdout = install.StandardOutput.ReadToEndAsync();
+            var stderr = install.StandardError.ReadToEndAsync();
+            if (!install.WaitForExit(TimeSpan.FromMinutes(10)))
+            {
+                install.Kill(entireProcessTree: true);
+            }
+
+            _output.WriteLine(stdout.Result);
+            _output.WriteLine(stderr.Result);
+        }
+    }
+
     [Fact]
     public async Task Page_Welcomes_AnswersWithCitations_AndStaysOnLocalhost()
     {
+        EnsureChromium();
         Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: run .ci/install-browser.sh");
 
         using var host = new StoryBotFactory();

@@ -16,7 +16,34 @@ public sealed class StoryBotFactory : WebApplicationFactory<Program>
 
     public StoryBotFactory(IReadOnlyDictionary<string, string?>? settings = null)
     {
-        _settings = settings ?? new Dictionary<string, string?>();
+        var merged = new Dictionary<string, string?>
+        {
+            // each host gets its own index folder, so parallel tests never share a write lock
+            ["Story:IndexPath"] = Path.Combine(Path.GetTempPath(), "storybot-test-index-" + Guid.NewGuid().ToString("N")),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            merged[key] = value;
+        }
+
+        _settings = merged;
+    }
+
+    /// <summary>The repository root (the folder holding Bot.sln).</summary>
+    public static string RepoRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Bot.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+
+            throw new InvalidOperationException("Bot.sln not found above " + AppContext.BaseDirectory);
+        }
     }
 
     /// <summary>Starts the host on Kestrel on a free loopback port and returns its base address.</summary>
