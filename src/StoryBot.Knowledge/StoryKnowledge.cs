@@ -183,6 +183,31 @@ public sealed class StoryKnowledge : IDisposable
         };
     }
 
+    /// <summary>A human-readable trace of how a question was understood and scored, for tuning and support.</summary>
+    public string Explain(string text)
+    {
+        var question = _questions.Analyze(text);
+        var sb = new System.Text.StringBuilder();
+        sb.AppendLine($"intent={question.Intent} type={question.Type} counted={question.CountedNoun} which={question.WhichNoun} name={question.NamedNoun} definition={question.DefinitionSubject} anaphora={question.Anaphora}");
+        foreach (var (surface, owner) in question.Possessors)
+        {
+            sb.AppendLine($"  possessor: {owner}'s {surface}");
+        }
+
+        foreach (var c in question.Concepts)
+        {
+            sb.AppendLine($"  concept '{c.Surface}': " + string.Join(", ", c.Alternatives.Select(a => $"{a.Key}({a.Weight:0.00},df={a.Stems.Min(_model.DocumentFrequency)})")));
+        }
+
+        sb.AppendLine("  people: " + string.Join(", ", _model.Entities.Where(e => e.Kind == EntityKind.Person).Select(e => $"{e.Name} [{e.Key}] ({e.Title})")));
+        foreach (var r in _selector.Rank(question, question.Concepts, new ConversationMemory()).Take(5))
+        {
+            sb.AppendLine($"  #{r.Profile.Sentence.Number} score={r.Score:0.000} conf={r.Confidence:0.000} cov={r.Coverage:0.000} type={r.TypeSatisfied} lex={r.LexicalScore:0.00} | {r.Profile.Sentence.Text[..Math.Min(90, r.Profile.Sentence.Text.Length)]}");
+        }
+
+        return sb.ToString();
+    }
+
     private IEnumerable<QueryConcept> CarriedConcepts(QuestionAnalysis question, ConversationMemory memory)
     {
         var own = question.Concepts.Select(c => c.Surface).ToHashSet(StringComparer.Ordinal);

@@ -63,7 +63,9 @@ public static class EntityExtractor
                 {
                     var title = TitleBefore(tokens, start, nameStart);
                     var surnameKey = NameKey(tokens[end - 1].Text);
-                    var confirmed = title.Length > 0 || singles.GetValueOrDefault(surnameKey) > 1;
+                    var nameWords = tokens.Skip(nameStart).Take(nameCount).Select(t => NameKey(t.Text)).ToList();
+                    var plausible = !KnownPlaces.IsPlace(string.Join(' ', nameWords)) && !nameWords.All(IsCommonWord);
+                    var confirmed = plausible && (title.Length > 0 || singles.GetValueOrDefault(surnameKey) > 1);
                     if (confirmed && !entities.ContainsKey(surnameKey))
                     {
                         var name = string.Join(' ', tokens.Skip(nameStart).Take(nameCount).Select(t => t.Text));
@@ -162,6 +164,9 @@ public static class EntityExtractor
 
         return (entities.Values.ToList(), mentions);
     }
+
+    // "Cold War" and "White House" are capitalised common words, not a first and last name.
+    private static bool IsCommonWord(string lower) => Lexicon.EnglishLexicon.Shared.Frequency(lower) >= 10;
 
     /// <summary>The lookup key of a name word: lower case without an Arabic article ("al-Assad" → assad).</summary>
     public static string NameKey(string word)

@@ -76,7 +76,7 @@ public sealed class AnswerSelector
             }
 
             var coverage = total > 0 ? covered / total : 0;
-            var score = coverage + (0.1 * hit.Score / maxLexical);
+            var score = coverage + (0.06 * hit.Score / maxLexical);
             var confidence = coverage;
             if (typeSatisfied == true)
             {
@@ -240,7 +240,7 @@ public sealed class AnswerSelector
 
             if (owner is not null && field == 1 && profile.Possessors.TryGetValue(alternative.Stems[0], out var theirs) && !SameOwner(owner, theirs))
             {
-                field = 0.3; // "America's top diplomat" is not "Putin's top diplomat"
+                field = 0.15; // "America's top diplomat" is not "Putin's top diplomat"
             }
 
             best = Math.Max(best, field * alternative.Weight);

@@ -82,8 +82,14 @@ public sealed partial class QuestionAnalyzer
             }
         }
 
-        if (Features.Synonyms || Features.Places)
+        // Phrases: synonym-list phrases first ("pentagon chief"), then multi-word places ("the white house").
+        foreach (var placesPass in new[] { false, true })
         {
+            if (placesPass ? !Features.Places : !Features.Synonyms)
+            {
+                continue;
+            }
+
             for (var n = Math.Min(Math.Max(_synonyms.MaxPhraseLength, 3), words.Count); n >= 2; n--)
             {
                 for (var i = 0; i + n <= words.Count; i++)
@@ -95,9 +101,9 @@ public sealed partial class QuestionAnalyzer
 
                     var key = string.Join(' ', stems.Skip(i).Take(n));
                     var surface = string.Join(' ', words.Skip(i).Take(n));
-                    var synonyms = Features.Synonyms ? _synonyms.Related(key) : Array.Empty<(string[] Stems, float Weight)>();
-                    var places = Features.Places ? KnownPlaces.Equivalents(surface) : Array.Empty<string>();
-                    if (synonyms.Count > 0 || places.Count > 0 || (Features.Synonyms && _synonyms.Contains(key)))
+                    var synonyms = placesPass ? Array.Empty<(string[] Stems, float Weight)>() : _synonyms.Related(key);
+                    var places = placesPass ? KnownPlaces.Equivalents(surface) : Array.Empty<string>();
+                    if (synonyms.Count > 0 || places.Count > 0 || (!placesPass && _synonyms.Contains(key)))
                     {
                         var alternatives = new List<QueryAlternative> { Alternative(stems.Skip(i).Take(n), 1f) };
                         alternatives.AddRange(synonyms.Select(r => Alternative(r.Stems, r.Weight)));
@@ -112,8 +118,14 @@ public sealed partial class QuestionAnalyzer
             }
         }
 
+        var which = QuestionClassifier.WhichNoun(normalized);
         for (var i = 0; i < words.Count; i++)
         {
+            if (i > 0 && words[i - 1] == "which" && NumberWords.Contains(words[i]))
+            {
+                continue; // "which two countries": the number describes the answer, not the story
+            }
+
             if (used[i] || StopWordSets.Question.Contains(words[i]) || (words[i].Length < 2 && !char.IsDigit(words[i][0])))
             {
                 continue;
@@ -148,7 +160,6 @@ public sealed partial class QuestionAnalyzer
             }
         }
 
-        var which = QuestionClassifier.WhichNoun(normalized);
         return new QuestionAnalysis(text, normalized, intent, type, concepts, QuestionClassifier.CountedNoun(normalized), anaphora, definition)
         {
             Possessors = possessors,
@@ -156,6 +167,8 @@ public sealed partial class QuestionAnalyzer
             WhichNoun = which is null ? null : Slang.Expand(which).Split(' ')[^1],
         };
     }
+
+    private static readonly HashSet<string> NumberWords = new(StringComparer.Ordinal) { "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "2", "3", "4", "5" };
 
     [GeneratedRegex(@"\b\p{L}+(?:-\p{L}+)+\b")]
     private static partial Regex Compound();
@@ -219,7 +232,7 @@ public sealed partial class QuestionAnalyzer
 
         if (_lexicon is not null && Features.Lexicon)
         {
-            foreach (var related in _lexicon.Related(word))
+            foreach (var related in _lexicon.Related(word).Where(r => !r.Word.Split(' ').Any(StopWordSets.Question.Contains)))
             {
                 var factor = related.Relation switch
                 {

@@ -24,7 +24,7 @@ public static partial class QuestionClassifier
     [GeneratedRegex(@"\bwhen\b|\bwhat (time|day|date|month|year|week)\b|\bwhich (day|date|month|year|week)\b|\bon what (day|date)\b|\bhow soon\b|\bhow recently\b")]
     private static partial Regex When();
 
-    [GeneratedRegex(@"\bwhere\b|\bwhich (city|country|place|town|capital|location|building|venue|nation|state|region)\b|\bwhat (city|country|place|town|capital|location|building|venue|nation|region)\b|\bin what (city|country|place)\b")]
+    [GeneratedRegex(@"\bwhere\b|\bwhich (?:[a-z]+ )?(cit(?:y|ies)|countr(?:y|ies)|places?|towns?|capitals?|locations?|buildings?|venues?|nations?|regions?)\b|\bwhat (cit(?:y|ies)|countr(?:y|ies)|places?|towns?|capitals?|locations?|buildings?|venues?|nations?|regions?)\b|\bin what (city|country|place)\b")]
     private static partial Regex Where();
 
     [GeneratedRegex(@"\bwho(m|se)?\b|\bwhich (person|people|official|officials|man|woman|politician|leader|group|groups|agency|agencies|organi[sz]ation|party|minister|diplomat|president|envoy|nominee|candidate|ex|former)\b|\bwhat (person|official|group|agency|organi[sz]ation|party)\b|\bname of the (person|man|woman|official)\b")]

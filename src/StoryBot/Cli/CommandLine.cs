@@ -71,7 +71,8 @@ public static class CommandLine
     private static async Task<int> AskAsync(string[] args, IConfiguration configuration, string configRoot)
     {
         var json = args.Contains("--json");
-        var question = string.Join(' ', args.Where(a => a != "--json"));
+        var explain = args.Contains("--explain");
+        var question = string.Join(' ', args.Where(a => a is not "--json" and not "--explain"));
         if (question.Length == 0)
         {
             Console.Error.WriteLine("usage: ask \"<question>\" [--json]");
@@ -79,6 +80,11 @@ public static class CommandLine
         }
 
         await using var services = Services(configuration, configRoot);
+        if (explain)
+        {
+            Console.WriteLine(services.GetRequiredService<StoryKnowledge>().Explain(question));
+        }
+
         var client = services.GetRequiredService<InProcessTurnClient>();
         var replies = await client.AskAsync("cli-" + Guid.NewGuid().ToString("N"), question);
         foreach (var reply in replies.Where(r => r.Type == ActivityTypes.Message))
