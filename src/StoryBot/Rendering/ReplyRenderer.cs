@@ -95,9 +95,9 @@ public sealed class ReplyRenderer
         {
             var c = citations[i];
             sb.Append("> ").Append(Highlight(c));
-            if (target != RenderTarget.TeamsChannel)
+            if (target == RenderTarget.Markdown || (target == RenderTarget.TeamsChat && i < CitationEntity.MaxClaims))
             {
-                sb.Append(" [").Append(i + 1).Append(']');
+                sb.Append(" [").Append(i + 1).Append(']'); // Teams: a marker only where a claim backs it
             }
 
             sb.Append("\n\n").Append(Reference(c, target)).Append("\n\n");
