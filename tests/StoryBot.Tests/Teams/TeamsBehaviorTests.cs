@@ -195,6 +195,7 @@ public sealed class TeamsBehaviorTests : IDisposable
     [InlineData("channel-message-mention", "<at>StoryBot</at> help", "help")]
     [InlineData("channel-message-mention", "<at>StoryBot</at> summary", "summary")]
     [InlineData("channel-message-mention", "<at>StoryBot</at> Who did Trump meet?", "answer")]
+    [InlineData("channel-message-mention", "<at>StoryBot</at>", "help")] // only the mention
     public async Task Manifest_commands_sent_as_plain_messages_work(string payload, string text, string intent)
     {
         // Picking a command sends its title as the message text (after the @mention in a channel).
