@@ -211,7 +211,7 @@ public sealed class StoryKnowledge : IDisposable
     private IEnumerable<QueryConcept> CarriedConcepts(QuestionAnalysis question, ConversationMemory memory)
     {
         var own = question.Concepts.Select(c => c.Surface).ToHashSet(StringComparer.Ordinal);
-        if (question.Anaphora == Anaphora.Person)
+        if (question.Anaphora.HasFlag(Anaphora.Person))
         {
             foreach (var key in memory.LastEntities)
             {
@@ -221,14 +221,15 @@ public sealed class StoryKnowledge : IDisposable
                     yield return _questions.EntityConcept(entity, 1f);
                 }
             }
-
-            yield break;
         }
 
-        var previous = _questions.Analyze(string.Join(' ', memory.LastTerms));
-        foreach (var concept in previous.Concepts.Where(c => !own.Contains(c.Surface)))
+        if (question.Anaphora.HasFlag(Anaphora.Thing) || question.Concepts.Count == 0 || !question.Anaphora.HasFlag(Anaphora.Person))
         {
-            yield return concept.WithWeight(0.5f, carried: true);
+            var previous = _questions.Analyze(string.Join(' ', memory.LastTerms));
+            foreach (var concept in previous.Concepts.Where(c => !own.Contains(c.Surface) && !memory.LastEntities.Contains(c.Surface)))
+            {
+                yield return concept.WithWeight(0.5f, carried: true);
+            }
         }
     }
 

@@ -11,6 +11,7 @@ namespace StoryBot.Knowledge.Analysis;
 public sealed class StoryModel
 {
     private static readonly HashSet<string> LeadingPronouns = new(StringComparer.OrdinalIgnoreCase) { "he", "she", "his", "her", "they", "their" };
+    private static readonly HashSet<string> ThingPronouns = new(StringComparer.OrdinalIgnoreCase) { "it", "its", "this", "these", "they", "their", "that" };
 
     private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, int), SentenceProfile> _byId = new();
@@ -56,7 +57,19 @@ public sealed class StoryModel
                 {
                     if (!terms.Contains(term))
                     {
-                        aliasTerms[term] = 0.8f;
+                        aliasTerms[term] = 0.85f;
+                    }
+                }
+
+                // "It focuses on …": a sentence opening with a pronoun is about what the previous one was about.
+                if (i > 0 && tokens.Count > 0 && ThingPronouns.Contains(tokens[0].Lower))
+                {
+                    foreach (var term in analyzer.Terms(story.Sentences[i - 1].Text))
+                    {
+                        if (!terms.Contains(term))
+                        {
+                            aliasTerms.TryAdd(term, 0.5f);
+                        }
                     }
                 }
 

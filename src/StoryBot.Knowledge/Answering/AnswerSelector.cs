@@ -13,7 +13,7 @@ namespace StoryBot.Knowledge.Answering;
 /// and closeness to the previous answer in a follow-up. Coverage and answer type also give the
 /// confidence that decides between answering and declining.
 /// </summary>
-public sealed class AnswerSelector
+public sealed partial class AnswerSelector
 {
     private const int Candidates = 12;
 
@@ -47,7 +47,7 @@ public sealed class AnswerSelector
         var questionPeople = concepts.Where(c => !c.Carried)
             .SelectMany(c => c.Surface.Split(' '))
             .Select(EntityExtractor.NameKey)
-            .Where(k => _model.Person(k) is not null)
+            .Where(k => _model.Person(k) is not null && !question.PossessorWords.Contains(k))
             .Distinct()
             .ToList();
         var typeWords = TypeWords(question.Type);
@@ -86,6 +86,11 @@ public sealed class AnswerSelector
             {
                 score -= 0.25;
                 confidence *= 0.45;
+            }
+
+            if (_features.AnswerTypes && question.Type == QuestionType.Why && Causal().IsMatch(profile.Sentence.Text))
+            {
+                score += 0.05; // a reason is usually marked: "because", "saying", "in response", "driven by"
             }
 
             if (_features.Aliases && questionPeople.Any(p => !profile.EntityKeys.Contains(p)))
@@ -220,20 +225,31 @@ public sealed class AnswerSelector
         var best = 0.0;
         foreach (var alternative in concept.Alternatives)
         {
-            double field;
-            if (alternative.Stems.All(profile.Terms.Contains))
+            var field = 1.0;
+            foreach (var stem in alternative.Stems)
             {
-                field = 1;
+                double here;
+                if (profile.Terms.Contains(stem))
+                {
+                    here = 1;
+                }
+                else if (_features.Aliases && profile.AliasTerms.TryGetValue(stem, out var aliasWeight))
+                {
+                    here = aliasWeight;
+                }
+                else if (_features.Context && profile.ContextTerms.Contains(stem))
+                {
+                    here = concept.Carried ? 0.6 : 0.3;
+                }
+                else
+                {
+                    here = 0;
+                }
+
+                field = Math.Min(field, here);
             }
-            else if (_features.Aliases && alternative.Stems.All(s => profile.Terms.Contains(s) || profile.AliasTerms.ContainsKey(s)))
-            {
-                field = 0.85;
-            }
-            else if (_features.Context && alternative.Stems.All(s => profile.Terms.Contains(s) || profile.AliasTerms.ContainsKey(s) || profile.ContextTerms.Contains(s)))
-            {
-                field = concept.Carried ? 0.6 : 0.3;
-            }
-            else
+
+            if (field <= 0)
             {
                 continue;
             }
@@ -301,7 +317,7 @@ public sealed class AnswerSelector
     }
 
     /// <summary>Whether the sentence holds what the question type asks for; null when the type asks for nothing in particular.</summary>
-    private static bool? TypeSatisfied(QuestionAnalysis question, SentenceProfile profile, HashSet<string> questionKeys, IReadOnlyList<QueryConcept> concepts)
+    private bool? TypeSatisfied(QuestionAnalysis question, SentenceProfile profile, HashSet<string> questionKeys, IReadOnlyList<QueryConcept> concepts)
     {
         bool NewEntity(params EntityKind[] kinds) =>
             profile.Mentions.Any(m => kinds.Contains(m.Entity.Kind) && !questionKeys.Contains(m.Entity.Key) && !questionKeys.Contains(m.Entity.Name.ToLowerInvariant()));
@@ -310,13 +326,42 @@ public sealed class AnswerSelector
         {
             QuestionType.Who when question.DefinitionSubject is null => NewEntity(EntityKind.Person, EntityKind.Organization),
             QuestionType.When => profile.Tags.HasFlag(AnswerTags.Time),
-            QuestionType.Where => NewEntity(EntityKind.Place),
+            QuestionType.Where => LocatedPlace(question, profile, questionKeys),
             QuestionType.HowMany => SpanFinder.CountFor(profile, CountedStems(question, concepts), strict: true) is not null,
             QuestionType.Name => SpanFinder.NameNear(profile, NounStems(question.NamedNoun, concepts), QuestionWordSet(concepts)) is not null,
             QuestionType.HowMuch => profile.Tags.HasFlag(AnswerTags.Money),
             QuestionType.HowLong => profile.Tags.HasFlag(AnswerTags.Duration) || AnswerTagger.Durations(profile.Sentence.Text).Any(),
             QuestionType.HowOld => SpanFinder.Age(profile.Sentence.Text) is not null,
+            QuestionType.What or QuestionType.Other when question.AsksForSpeech => SpeechVerb().IsMatch(profile.Sentence.Text) || profile.Tags.HasFlag(AnswerTags.Quotation),
             _ => null,
         };
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(say|says|said|saying|tell|tells|told|call|calls|called|describe|describes|described|warn|warns|warned|claim|claims|claimed|state|states|stated|announce|announced|accuse|accuses|accused|deny|denies|denied|insist|insisted|argue|argued|add|added|note|noted|respond|responded|reply|replied|study|studying)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex SpeechVerb();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(because|since|saying|in response|due to|as a result|driven by|so that|in order to|after|amid|over|for)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Causal();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(at|in|to|from|near|inside|outside|across|within|into|toward|towards)( the)?\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex LocativeBefore();
+
+    /// <summary>
+    /// A place the question does not name, and not part of someone's title ("Ambassador to the US"); for
+    /// "where" it must also follow a locative preposition ("at the White House", "in Moscow").
+    /// </summary>
+    private bool LocatedPlace(QuestionAnalysis question, SentenceProfile profile, HashSet<string> questionKeys)
+    {
+        var text = profile.Sentence.Text;
+        var titleSpans = profile.Mentions
+            .Where(m => m.Entity.Kind == EntityKind.Person && m.Entity.Title.Length > 0)
+            .Select(m => (Start: text.LastIndexOf(m.Entity.Title, m.Start, StringComparison.Ordinal), End: m.Start))
+            .Where(t => t.Start >= 0)
+            .ToList();
+        return profile.Mentions.Any(m =>
+            m.Entity.Kind == EntityKind.Place
+            && !questionKeys.Contains(m.Entity.Key) && !questionKeys.Contains(m.Entity.Name.ToLowerInvariant())
+            && !titleSpans.Any(t => m.Start >= t.Start && m.Start < t.End)
+            && (!question.Locative || LocativeBefore().IsMatch(text[..m.Start])));
     }
 }

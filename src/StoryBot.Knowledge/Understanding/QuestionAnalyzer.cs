@@ -134,9 +134,16 @@ public sealed partial class QuestionAnalyzer
             concepts.Add(new QueryConcept(words[i], Expand(words[i], stems[i])));
         }
 
-        var anaphora = words.Any(PersonPronouns.Contains) ? Anaphora.Person
-            : words.Any(ThingPronouns.Contains) || normalized.StartsWith("and ", StringComparison.Ordinal) || normalized.StartsWith("what about", StringComparison.Ordinal) ? Anaphora.Thing
-            : Anaphora.None;
+        var anaphora = Anaphora.None;
+        if (words.Any(PersonPronouns.Contains))
+        {
+            anaphora |= Anaphora.Person;
+        }
+
+        if (words.Any(ThingPronouns.Contains) || normalized.StartsWith("and ", StringComparison.Ordinal) || normalized.StartsWith("what about", StringComparison.Ordinal))
+        {
+            anaphora |= Anaphora.Thing;
+        }
 
         string? definition = null;
         if (Definition().Match(normalized) is { Success: true } m && type is QuestionType.Who or QuestionType.What or QuestionType.Other)
@@ -160,20 +167,46 @@ public sealed partial class QuestionAnalyzer
             }
         }
 
-        return new QuestionAnalysis(text, normalized, intent, type, concepts, QuestionClassifier.CountedNoun(normalized), anaphora, definition)
+        // Vague time modifiers ("this week", "recently") narrow little unless the question asks when.
+        if (type != QuestionType.When)
+        {
+            for (var i = 0; i < concepts.Count; i++)
+            {
+                if (VagueTime.Contains(concepts[i].Surface))
+                {
+                    concepts[i] = concepts[i].WithWeight(0.35f, carried: false);
+                }
+            }
+        }
+
+        string? Head(string? noun) => noun is null ? null : Slang.Expand(noun).Split(' ')[^1];
+        return new QuestionAnalysis(text, normalized, intent, type, concepts, Head(QuestionClassifier.CountedNoun(normalized)), anaphora, definition)
         {
             Possessors = possessors,
-            NamedNoun = QuestionClassifier.NamedNoun(normalized),
-            WhichNoun = which is null ? null : Slang.Expand(which).Split(' ')[^1],
+            NamedNoun = Head(QuestionClassifier.NamedNoun(normalized)),
+            WhichNoun = Head(which),
+            Locative = Locative().IsMatch(normalized),
+            AsksForSpeech = Speech().IsMatch(normalized),
         };
     }
+
+    private static readonly HashSet<string> VagueTime = new(StringComparer.Ordinal)
+    {
+        "week", "month", "year", "today", "recently", "lately", "now", "currently", "days", "weeks", "months", "years", "yesterday", "time",
+    };
+
+    [GeneratedRegex(@"\bwhere\b")]
+    private static partial Regex Locative();
+
+    [GeneratedRegex(@"\bwhat (?:did|does|do|has|have|had|was|is|were|will|would) [a-z\-' ]{1,40}?\b(?:say|said|tell|told|claim|claimed|state|stated|announce|announced|add|added|think|thinks|reply|replied|respond|responded|make of)\b|\bwhat (?:was|is) [a-z\-' ]{1,40}?(?:'s)? (?:message|statement|comment|remark|reaction|response|view|opinion|position)\b|\bwhat (?:did|does|do) [a-z\-' ]{1,40}? call\b")]
+    private static partial Regex Speech();
 
     private static readonly HashSet<string> NumberWords = new(StringComparer.Ordinal) { "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "2", "3", "4", "5" };
 
     [GeneratedRegex(@"\b\p{L}+(?:-\p{L}+)+\b")]
     private static partial Regex Compound();
 
-    [GeneratedRegex(@"\b(?<owner>\p{L}+)'s? (?<next>\p{L}+)")]
+    [GeneratedRegex(@"\b(?<owner>\p{L}+)'s? (?=(?<next>\p{L}+))")]
     private static partial Regex Possessive();
 
     /// <summary>A concept for an entity carried into a follow-up ("she" → Sally Yates).</summary>
@@ -283,8 +316,8 @@ public sealed partial class QuestionAnalyzer
         }
 
         var limit = w.Length >= 8 ? 2 : 1;
-        return _model.SurfaceVocabulary
-            .Where(v => Math.Abs(v.Length - w.Length) <= limit && v.Length >= 4)
+        return _model.SurfaceVocabulary.Concat(_model.Vocabulary).Distinct()
+            .Where(v => Math.Abs(v.Length - w.Length) <= limit && v.Length >= 4 && !v.Contains(' '))
             .Select(v => (Word: v, Distance: EditDistance.Damerau(w, v, limit)))
             .Where(x => x.Distance <= limit)
             .OrderBy(x => x.Distance)
