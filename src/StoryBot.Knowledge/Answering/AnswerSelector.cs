@@ -283,7 +283,7 @@ public sealed partial class AnswerSelector
     {
         [QuestionType.HowMuch] = new(StringComparer.Ordinal) { "cost", "costs", "price", "spend", "spent", "pay", "paid", "expensive", "money", "worth", "much" },
         [QuestionType.When] = new(StringComparer.Ordinal) { "time", "date", "day", "month", "year", "week" },
-        [QuestionType.Where] = new(StringComparer.Ordinal) { "place", "location", "city", "country", "town", "located", "venue" },
+        [QuestionType.Where] = new(StringComparer.Ordinal) { "place", "places", "location", "locations", "city", "cities", "country", "countries", "town", "towns", "located", "venue", "nation", "nations", "capital", "region", "regions" },
         [QuestionType.HowMany] = new(StringComparer.Ordinal) { "number", "amount", "count", "total" },
         [QuestionType.HowLong] = new(StringComparer.Ordinal) { "long", "duration", "period", "time" },
         [QuestionType.HowOld] = new(StringComparer.Ordinal) { "old", "age" },
@@ -332,12 +332,12 @@ public sealed partial class AnswerSelector
             QuestionType.HowMuch => profile.Tags.HasFlag(AnswerTags.Money),
             QuestionType.HowLong => profile.Tags.HasFlag(AnswerTags.Duration) || AnswerTagger.Durations(profile.Sentence.Text).Any(),
             QuestionType.HowOld => SpanFinder.Age(profile.Sentence.Text) is not null,
-            QuestionType.What or QuestionType.Other when question.AsksForSpeech => SpeechVerb().IsMatch(profile.Sentence.Text) || profile.Tags.HasFlag(AnswerTags.Quotation),
+            QuestionType.What or QuestionType.Other when question.AsksForSpeech => SpeechVerb().IsMatch(profile.Sentence.Text) || AnswerTagger.Quotes(profile.Sentence.Text).Any(q => q.Length >= 25),
             _ => null,
         };
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(say|says|said|saying|tell|tells|told|call|calls|called|describe|describes|described|warn|warns|warned|claim|claims|claimed|state|states|stated|announce|announced|accuse|accuses|accused|deny|denies|denied|insist|insisted|argue|argued|add|added|note|noted|respond|responded|reply|replied|study|studying)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(say|says|said|saying|tell|tells|told|call|calls|called|describe|describes|described|warn|warns|warned|claim|claims|claimed|stated|announce|announced|accuse|accuses|accused|deny|denies|denied|insist|insisted|argue|argued|add|added|note|noted|respond|responded|reply|replied|studying)\b")]
     private static partial System.Text.RegularExpressions.Regex SpeechVerb();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(because|since|saying|in response|due to|as a result|driven by|so that|in order to|after|amid|over|for)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]

@@ -263,7 +263,8 @@ public sealed partial class QuestionAnalyzer
             alternatives.AddRange(KnownPlaces.Equivalents(word).Select(p => Alternative(StemPhrase(p), 0.8f)));
         }
 
-        if (_lexicon is not null && Features.Lexicon)
+        var isName = KnownPlaces.IsPlaceOrDemonym(word) || _model.Entities.Any(e => e.Key == word);
+        if (_lexicon is not null && Features.Lexicon && !isName)
         {
             foreach (var related in _lexicon.Related(word).Where(r => !r.Word.Split(' ').Any(StopWordSets.Question.Contains)))
             {

@@ -80,13 +80,27 @@ public static class CommandLine
         }
 
         await using var services = Services(configuration, configRoot);
+        var turns = question.Split(" || ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (explain)
         {
-            Console.WriteLine(services.GetRequiredService<StoryKnowledge>().Explain(question));
+            var knowledge = services.GetRequiredService<StoryKnowledge>();
+            var memory = new StoryBot.Knowledge.Answering.ConversationMemory();
+            foreach (var earlier in turns[..^1])
+            {
+                knowledge.Respond(earlier, memory);
+            }
+
+            Console.WriteLine(knowledge.Explain(turns[^1], memory));
         }
 
         var client = services.GetRequiredService<InProcessTurnClient>();
-        var replies = await client.AskAsync("cli-" + Guid.NewGuid().ToString("N"), question);
+        var conversation = "cli-" + Guid.NewGuid().ToString("N");
+        IReadOnlyList<Activity> replies = Array.Empty<Activity>();
+        foreach (var turn in turns)
+        {
+            replies = await client.AskAsync(conversation, turn);
+        }
+
         foreach (var reply in replies.Where(r => r.Type == ActivityTypes.Message))
         {
             Console.WriteLine(reply.Text);
