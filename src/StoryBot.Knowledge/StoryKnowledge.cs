@@ -239,7 +239,7 @@ public sealed class StoryKnowledge : IDisposable
             var asPeople = question.Anaphora.HasFlag(Anaphora.Person);
             foreach (var concept in previous.Concepts.Where(c => !own.Contains(c.Surface) && !(asPeople && memory.LastEntities.Contains(EntityExtractor.NameKey(c.Surface)))))
             {
-                yield return concept.WithWeight(0.5f, carried: true);
+                yield return concept.WithWeight(0.75f, carried: true); // the pronoun stands for the earlier topic
             }
         }
     }

@@ -43,6 +43,7 @@ public sealed partial class AnswerSelector
         }
 
         var weights = concepts.Select(c => c.UserWeight * Idf(c)).ToArray();
+        var known = concepts.Select(c => c.Alternatives.Any(a => DocumentFrequency(a) > 0)).ToArray();
         var questionKeys = QuestionEntityKeys(concepts);
         var questionPeople = concepts.Where(c => !c.Carried)
             .SelectMany(c => c.Surface.Split(' '))
@@ -63,7 +64,7 @@ public sealed partial class AnswerSelector
             }
 
             var typeSatisfied = _features.AnswerTypes ? TypeSatisfied(question, profile, questionKeys, concepts) : null;
-            double covered = 0, total = 0;
+            double covered = 0, total = 0, ownCovered = 0, ownTotal = 0;
             for (var i = 0; i < concepts.Count; i++)
             {
                 if (typeSatisfied == true && typeWords.Contains(concepts[i].Surface))
@@ -71,11 +72,22 @@ public sealed partial class AnswerSelector
                     continue; // "cost" in a money question is answered by the amount itself
                 }
 
+                var match = Match(concepts[i], profile, question);
                 total += weights[i];
-                covered += weights[i] * Match(concepts[i], profile, question);
+                covered += weights[i] * match;
+                if (!concepts[i].Carried && known[i])
+                {
+                    ownTotal += weights[i];
+                    ownCovered += weights[i] * match;
+                }
             }
 
             var coverage = total > 0 ? covered / total : 0;
+            if (ownTotal > 0 && concepts.Any(c => c.Carried))
+            {
+                // In a follow-up the user's new words say what is asked; the carried topic only narrows it down.
+                coverage = (coverage + (ownCovered / ownTotal)) / 2;
+            }
             var score = coverage + (0.06 * hit.Score / maxLexical);
             var confidence = coverage;
             if (typeSatisfied == true)

@@ -90,26 +90,29 @@ public sealed partial class QuestionAnalyzer
                 continue;
             }
 
-            for (var n = Math.Min(Math.Max(_synonyms.MaxPhraseLength, 3), words.Count); n >= 2; n--)
+            // Object pronouns may split a phrasal verb ("carrying them out"): match phrases over the other words.
+            var positions = Enumerable.Range(0, words.Count).Where(k => !ObjectPronouns.Contains(words[k]) || k == 0).ToArray();
+            for (var n = Math.Min(Math.Max(_synonyms.MaxPhraseLength, 3), positions.Length); n >= 2; n--)
             {
-                for (var i = 0; i + n <= words.Count; i++)
+                for (var j = 0; j + n <= positions.Length; j++)
                 {
-                    if (Enumerable.Range(i, n).Any(k => used[k]))
+                    var span = positions.Skip(j).Take(n).ToArray();
+                    if (span.Any(k => used[k]) || span[^1] - span[0] > n)
                     {
                         continue;
                     }
 
-                    var key = string.Join(' ', stems.Skip(i).Take(n));
-                    var surface = string.Join(' ', words.Skip(i).Take(n));
+                    var key = string.Join(' ', span.Select(k => stems[k]));
+                    var surface = string.Join(' ', span.Select(k => words[k]));
                     var synonyms = placesPass ? Array.Empty<(string[] Stems, float Weight)>() : _synonyms.Related(key);
                     var places = placesPass ? KnownPlaces.Equivalents(surface) : Array.Empty<string>();
                     if (synonyms.Count > 0 || places.Count > 0 || (!placesPass && _synonyms.Contains(key)))
                     {
-                        var alternatives = new List<QueryAlternative> { Alternative(stems.Skip(i).Take(n), 1f) };
+                        var alternatives = new List<QueryAlternative> { Alternative(span.Select(k => stems[k]), 1f) };
                         alternatives.AddRange(synonyms.Select(r => Alternative(r.Stems, r.Weight)));
                         alternatives.AddRange(places.Select(p => Alternative(StemPhrase(p), 0.8f)));
                         concepts.Add(new QueryConcept(surface, Dedupe(alternatives)));
-                        for (var k = i; k < i + n; k++)
+                        foreach (var k in span)
                         {
                             used[k] = true;
                         }
@@ -189,6 +192,8 @@ public sealed partial class QuestionAnalyzer
             AsksForSpeech = Speech().IsMatch(normalized),
         };
     }
+
+    private static readonly HashSet<string> ObjectPronouns = new(StringComparer.Ordinal) { "it", "them", "him", "her", "this", "that", "these", "those", "us", "me" };
 
     private static readonly HashSet<string> VagueTime = new(StringComparer.Ordinal)
     {

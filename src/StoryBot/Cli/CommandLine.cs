@@ -139,6 +139,15 @@ public static class CommandLine
         Console.WriteLine($"Question set: {Path.GetFullPath(path)} ({set.Cases.Count} cases)");
         Console.WriteLine();
         Console.WriteLine(report.Format());
+        if (args.Contains("--confidences"))
+        {
+            Console.WriteLine("Confidence of the top candidate per case (for choosing Answer:ConfidenceThreshold):");
+            foreach (var r in report.Results.Where(r => r.Case.Kind is "answerable" or "unanswerable" or "followup").OrderBy(r => r.Confidence))
+            {
+                Console.WriteLine($"  {r.Confidence:0.000} {r.Case.Kind,-12} {(r.Passed ? "pass" : "FAIL")} {r.Case.Id} {r.Case.Question ?? string.Join(" → ", r.Case.Turns ?? new List<string>())}");
+            }
+        }
+
         if (ablation)
         {
             Console.WriteLine("Ablation (each technique switched off alone):");
