@@ -59,14 +59,7 @@ public static class CommandLine
         return 0;
     }
 
-    private static ServiceProvider Services(IConfiguration configuration, string configRoot)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).AddFilter((category, level) => level >= LogLevel.Warning).AddSimpleConsole());
-        services.AddSingleton(configuration);
-        services.AddStoryBot(configuration, configRoot);
-        return services.BuildServiceProvider();
-    }
+    private static ServiceProvider Services(IConfiguration configuration, string configRoot) => EvalService.BuildServices(configuration, configRoot);
 
     private static async Task<int> AskAsync(string[] args, IConfiguration configuration, string configRoot)
     {
@@ -167,11 +160,8 @@ public static class CommandLine
         return 0;
     }
 
-    private static async Task<EvalReport> EvaluateAsync(EvalSet set, IConfiguration configuration, string configRoot)
-    {
-        await using var services = Services(configuration, configRoot);
-        return await new EvalRunner(services.GetRequiredService<InProcessTurnClient>()).RunAsync(set);
-    }
+    private static Task<EvalReport> EvaluateAsync(EvalSet set, IConfiguration configuration, string configRoot) =>
+        EvalService.RunAsync(set, configuration, configRoot);
 
     private static string AblationRow(string name, EvalReport r) =>
         $"| {name} | {r.Rate("answerable"):P1} | {r.Rate("answerable", "hard"):P1} | {r.Rate("unanswerable"):P1} | {r.Rate("followup"):P1} | {r.Rate("smalltalk"):P1} |";
