@@ -163,7 +163,16 @@ public sealed class StoryKnowledge : IDisposable
             };
         }
 
-        var span = SpanFinder.Find(question, best.Profile, questionWords, AnswerSelector.CountedStems(question, concepts) ?? (question.NamedNoun is null ? null : new HashSet<string> { question.NamedNoun }));
+        var excludedPeople = question.Copular ? new HashSet<string>() : _selector.RoleHolders(concepts);
+        var questionStems = concepts.Where(c => !c.Carried).SelectMany(c => c.Alternatives).SelectMany(a => a.Stems).ToHashSet(StringComparer.Ordinal);
+        var defined = question.DefinitionSubject is { } subject ? _model.Person(subject) : null;
+        var span = SpanFinder.Find(
+            question,
+            best.Profile,
+            questionWords.Concat(excludedPeople).ToHashSet(StringComparer.Ordinal),
+            AnswerSelector.CountedStems(question, concepts) ?? (question.NamedNoun is null ? null : new HashSet<string> { question.NamedNoun }),
+            questionStems,
+            defined);
         var entities = concepts.SelectMany(c => c.Surface.Split(' ')).Select(EntityExtractor.NameKey)
             .Where(k => _model.Entities.Any(e => e.Key == k && e.Kind == EntityKind.Person)).Distinct().ToList();
         if (entities.Count == 0)

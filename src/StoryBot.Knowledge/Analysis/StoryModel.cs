@@ -117,6 +117,9 @@ public sealed class StoryModel
 
         Profiles = profiles;
         Entities = entities;
+        TitleStems = entities.Where(e => e.Kind == EntityKind.Person && e.Title.Length > 0)
+            .GroupBy(e => e.Key)
+            .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)analyzer.Terms(g.First().Title).Where(t => !KnownPlaces.IsPlaceOrDemonym(t)).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         Vocabulary = _documentFrequency.Keys.ToHashSet(StringComparer.Ordinal);
         PublicationYears = stories
             .SelectMany(s => System.Text.RegularExpressions.Regex.Matches(s.Source + " " + s.Title + " " + s.Dateline, @"\b(19|20)\d{2}\b"))
@@ -139,6 +142,9 @@ public sealed class StoryModel
     public IReadOnlySet<string> SurfaceVocabulary { get; }
 
     public int SentenceCount => Profiles.Count;
+
+    /// <summary>Person key → the stems of their title without nationality ("Minister of Foreign Affairs" → minister, foreign, affair).</summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> TitleStems { get; }
 
     /// <summary>Years the stories were published in (from their source lines), for "2016" → "last year".</summary>
     public IReadOnlyList<int> PublicationYears { get; }

@@ -52,6 +52,8 @@ public sealed partial class AnswerSelector
             .Distinct()
             .ToList();
         var typeWords = TypeWords(question.Type);
+        var roleHolders = RoleHolders(concepts);
+        var excluded = question.Copular ? new HashSet<string>() : roleHolders;
         var maxLexical = hits[0].Score;
         var ranked = new List<ScoredSentence>(hits.Length);
         foreach (var hit in hits)
@@ -63,7 +65,7 @@ public sealed partial class AnswerSelector
                 continue;
             }
 
-            var typeSatisfied = _features.AnswerTypes ? TypeSatisfied(question, profile, questionKeys, concepts) : null;
+            var typeSatisfied = _features.AnswerTypes ? TypeSatisfied(question, profile, questionKeys.Concat(excluded).ToHashSet(StringComparer.Ordinal), concepts) : null;
             double covered = 0, total = 0, ownCovered = 0, ownTotal = 0;
             for (var i = 0; i < concepts.Count; i++)
             {
@@ -98,6 +100,11 @@ public sealed partial class AnswerSelector
             {
                 score -= 0.25;
                 confidence *= 0.45;
+            }
+
+            if (_features.Aliases && question.Copular && question.Type == QuestionType.Who && profile.Mentions.Any(m => roleHolders.Contains(m.Entity.Key) && !questionKeys.Contains(m.Entity.Key)))
+            {
+                score += 0.2; // "who is Russia's top diplomat?": the sentence that names the holder of that title
             }
 
             if (_features.AnswerTypes && question.Type == QuestionType.Why && Causal().IsMatch(profile.Sentence.Text))
@@ -165,6 +172,21 @@ public sealed partial class AnswerSelector
         }
 
         return stems;
+    }
+
+    /// <summary>People the question refers to by role: a concept says their title ("the foreign minister" → Lavrov).</summary>
+    internal HashSet<string> RoleHolders(IEnumerable<QueryConcept> concepts)
+    {
+        var holders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, title) in _model.TitleStems)
+        {
+            if (title.Count > 0 && concepts.Where(c => !c.Carried).Any(c => c.Alternatives.Any(a => a.Weight >= 0.7f && a.Stems.All(title.Contains))))
+            {
+                holders.Add(key);
+            }
+        }
+
+        return holders;
     }
 
     internal static IReadOnlySet<string> QuestionWordSet(IEnumerable<QueryConcept> concepts) =>

@@ -20,6 +20,9 @@ public sealed record QuestionAnalysis(
     /// <summary>The noun a which-question asks for ("which committees" → committees).</summary>
     public string? WhichNoun { get; init; }
 
+    /// <summary>True for "who is/was (the) …": the answer is whoever the rest describes, e.g. a role holder.</summary>
+    public bool Copular { get; init; }
+
     /// <summary>True for "where …": the answer is a location, introduced by a locative preposition.</summary>
     public bool Locative { get; init; }
 

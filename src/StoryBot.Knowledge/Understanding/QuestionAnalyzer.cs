@@ -189,6 +189,7 @@ public sealed partial class QuestionAnalyzer
             NamedNoun = Head(QuestionClassifier.NamedNoun(normalized)),
             WhichNoun = Head(which),
             Locative = Locative().IsMatch(normalized),
+            Copular = CopularWho().IsMatch(normalized),
             AsksForSpeech = Speech().IsMatch(normalized),
         };
     }
@@ -199,6 +200,9 @@ public sealed partial class QuestionAnalyzer
     {
         "week", "month", "year", "today", "recently", "lately", "now", "currently", "days", "weeks", "months", "years", "yesterday", "time",
     };
+
+    [GeneratedRegex(@"^(?:and )?(?:who's|who is|who was|who are|who were|who s)(?: the| a| an)? (?!(?:\w+ed|being)\b)")]
+    private static partial Regex CopularWho();
 
     [GeneratedRegex(@"\bwhere\b")]
     private static partial Regex Locative();
