@@ -41,13 +41,22 @@ public static partial class IntentClassifier
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 
-    /// <summary>Normalises text for the rules: lower case, straight apostrophes, no punctuation.</summary>
+    /// <summary>Normalises text for the rules: lower case, straight apostrophes, no punctuation, common misspellings of question words fixed.</summary>
     public static string Normalize(string text)
     {
         var t = text.ToLowerInvariant().Replace('’', '\'').Replace('‘', '\'');
         t = Punctuation().Replace(t, " ");
-        return Spaces().Replace(t, " ").Trim();
+        t = Spaces().Replace(t, " ").Trim();
+        return string.Join(' ', t.Split(' ').Select(w => QuestionWordTypos.TryGetValue(w, out var fixedWord) ? fixedWord : w));
     }
+
+    /// <summary>Misspelt question words people type fast ("wat", "wen", "hw").</summary>
+    public static readonly IReadOnlyDictionary<string, string> QuestionWordTypos = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["wat"] = "what", ["wut"] = "what", ["wht"] = "what", ["whta"] = "what", ["waht"] = "what", ["whats"] = "what's",
+        ["wen"] = "when", ["whn"] = "when", ["wehn"] = "when", ["wher"] = "where", ["whre"] = "where", ["wheres"] = "where's",
+        ["hwo"] = "who", ["whos"] = "who's", ["hw"] = "how", ["hwo many"] = "how many", ["y"] = "why", ["wich"] = "which", ["whcih"] = "which",
+    };
 
     /// <summary>Classifies one message.</summary>
     public static Intent Classify(string text)

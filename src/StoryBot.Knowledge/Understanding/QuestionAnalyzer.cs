@@ -50,7 +50,11 @@ public sealed partial class QuestionAnalyzer
         var normalized = IntentClassifier.Normalize(text);
         var intent = IntentClassifier.Classify(text);
         var type = QuestionClassifier.Classify(normalized);
-        var words = _exact.Terms(text).SelectMany(w => Slang.Expand(w).Split(' ')).ToList();
+        var words = _exact.Terms(text)
+            .Select(w => IntentClassifier.QuestionWordTypos.TryGetValue(w, out var fixedWord) ? fixedWord : w)
+            .SelectMany(w => Slang.Expand(w).Split(' '))
+            .Where(w => w.Length > 0)
+            .ToList();
         var stems = words.Select(Stem).ToArray();
 
         var concepts = new List<QueryConcept>();
