@@ -22,9 +22,14 @@ public class AdapterWithErrorHandler : CloudAdapter, IBotFrameworkHttpAdapter
     private readonly BotFrameworkAuthentication _auth;
     private readonly string _appId;
 
-    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, IConfiguration configuration, ILogger<AdapterWithErrorHandler> logger, ConversationState conversationState)
+    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, IConfiguration configuration, ILogger<AdapterWithErrorHandler> logger, ConversationState conversationState, IEnumerable<Microsoft.Bot.Builder.IMiddleware>? middleware = null)
         : base(auth, logger)
     {
+        foreach (var m in middleware ?? Array.Empty<Microsoft.Bot.Builder.IMiddleware>())
+        {
+            Use(m); // registered Bot Framework middleware, e.g. SerialTurnsMiddleware (one turn at a time per conversation)
+        }
+
         _logger = logger;
         _auth = auth;
         _appId = configuration["MicrosoftAppId"] ?? string.Empty;
@@ -53,6 +58,12 @@ public class AdapterWithErrorHandler : CloudAdapter, IBotFrameworkHttpAdapter
         try
         {
             await base.ProcessAsync(httpRequest, httpResponse, bot, cancellationToken);
+            if (httpResponse.StatusCode == StatusCodes.Status400BadRequest && !httpResponse.HasStarted)
+            {
+                // The SDK could not deserialize the activity (e.g. "entities" not an array, a timestamp that
+                // is not a date) and answered a bare 400: give it the same short problem body as validation.
+                await ProblemResponses.WriteAsync(httpResponse, StatusCodes.Status400BadRequest, "Invalid activity", "The activity does not match the Bot Framework schema.", cancellationToken);
+            }
         }
         catch (Exception ex) when (IsAuthenticationFailure(ex) && !httpResponse.HasStarted)
         {
