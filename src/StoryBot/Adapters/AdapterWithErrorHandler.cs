@@ -35,6 +35,15 @@ public class AdapterWithErrorHandler : CloudAdapter, IBotFrameworkHttpAdapter
         _appId = configuration["MicrosoftAppId"] ?? string.Empty;
         OnTurnError = async (turnContext, exception) =>
         {
+            if (IsConnectorFailure(exception))
+            {
+                // The channel's serviceUrl is down, slow (Connector:TimeoutSeconds) or refused the reply: a
+                // "sorry" would fail the same way and hold this conversation's turn lane even longer.
+                _logger.LogWarning("Could not deliver a reply to {ServiceUrl} in conversation {Conversation} on {Channel}: {Reason}",
+                    turnContext.Activity.ServiceUrl, turnContext.Activity.Conversation?.Id, turnContext.Activity.ChannelId, Describe(exception));
+                return;
+            }
+
             _logger.LogError(exception, "Turn failed in conversation {Conversation} on {Channel}", turnContext.Activity.Conversation?.Id, turnContext.Activity.ChannelId);
             try
             {
@@ -91,6 +100,23 @@ public class AdapterWithErrorHandler : CloudAdapter, IBotFrameworkHttpAdapter
         };
         return ProcessActivityAsync(request, activity, callback, cancellationToken);
     }
+
+    /// <summary>A failure talking to the channel's connector (not a bug in the turn): refused, timed out, or an error status.</summary>
+    internal static bool IsConnectorFailure(Exception ex) => ex switch
+    {
+        HttpRequestException or ErrorResponseException => true,
+        TaskCanceledException { InnerException: TimeoutException } => true,
+        _ when ex.InnerException is not null => IsConnectorFailure(ex.InnerException),
+        _ => false,
+    };
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        TaskCanceledException { InnerException: TimeoutException } => "timed out",
+        ErrorResponseException e => "HTTP " + (int?)e.Response?.StatusCode,
+        HttpRequestException h => h.HttpRequestError + (h.StatusCode is { } code ? " HTTP " + (int)code : string.Empty),
+        _ => ex.GetType().Name,
+    };
 
     internal static bool IsAuthenticationFailure(Exception ex) => ex switch
     {
