@@ -93,6 +93,11 @@ public sealed class SentenceIndex : IDisposable
                 result = IndexOpenResult.RebuiltChanged;
             }
 
+            if (result == IndexOpenResult.RebuiltCorrupt)
+            {
+                ClearIndexFiles(path); // IndexWriter in CREATE mode still reads a garbage segments_N and fails
+            }
+
             Write(directory, documents, expected);
             return new SentenceIndex(directory, DirectoryReader.Open(directory), result, path);
         }
@@ -102,6 +107,22 @@ public sealed class SentenceIndex : IDisposable
             var memory = new RAMDirectory();
             Write(memory, documents, expected);
             return new SentenceIndex(memory, DirectoryReader.Open(memory), IndexOpenResult.InMemoryFallback, path);
+        }
+    }
+
+    /// <summary>
+    /// Deletes the files of an unreadable index: only names Lucene writes (segments*, _*), so a folder
+    /// configured by mistake loses nothing else. write.lock stays: another writer may hold it.
+    /// </summary>
+    private static void ClearIndexFiles(string path)
+    {
+        foreach (var file in System.IO.Directory.EnumerateFiles(path))
+        {
+            var name = System.IO.Path.GetFileName(file);
+            if (name.StartsWith("segments", StringComparison.Ordinal) || name.StartsWith('_'))
+            {
+                File.Delete(file);
+            }
         }
     }
 

@@ -82,9 +82,23 @@ public sealed class BotHost : WebApplicationFactory<Program>
         }
     }
 
+    private bool _keepIndex;
+
+    /// <summary>Stops the host but leaves its index folder in place (for tests that reopen it).</summary>
+    public async Task DisposeHostOnlyAsync()
+    {
+        _keepIndex = true;
+        await DisposeAsync();
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (_keepIndex)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(IndexPath, recursive: true);
