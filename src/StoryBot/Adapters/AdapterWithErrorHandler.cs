@@ -73,13 +73,22 @@ public class AdapterWithErrorHandler : CloudAdapter, IBotFrameworkHttpAdapter
                 // is not a date) and answered a bare 400: give it the same short problem body as validation.
                 await ProblemResponses.WriteAsync(httpResponse, StatusCodes.Status400BadRequest, "Invalid activity", "The activity does not match the Bot Framework schema.", cancellationToken);
             }
+            else if (httpResponse.StatusCode == StatusCodes.Status401Unauthorized && !httpResponse.HasStarted)
+            {
+                // The SDK answers a missing, expired or wrong-audience token with a bare 401: same body as below.
+                _logger.LogWarning("Rejected a request to /api/messages: the channel token is missing or not valid");
+                await WriteUnauthorizedAsync(httpResponse, cancellationToken);
+            }
         }
         catch (Exception ex) when (IsAuthenticationFailure(ex) && !httpResponse.HasStarted)
         {
             _logger.LogWarning("Rejected a request to /api/messages: {Reason}", ex.GetType().Name);
-            await ProblemResponses.WriteAsync(httpResponse, StatusCodes.Status401Unauthorized, "Unauthorized", "The request's channel token is missing or invalid.", cancellationToken);
+            await WriteUnauthorizedAsync(httpResponse, cancellationToken);
         }
     }
+
+    private static Task WriteUnauthorizedAsync(HttpResponse response, CancellationToken cancellationToken) =>
+        ProblemResponses.WriteAsync(response, StatusCodes.Status401Unauthorized, "Unauthorized", "The request's channel token is missing or invalid.", cancellationToken);
 
     /// <summary>
     /// Runs a turn that did not come over a channel's HTTP call (the command line, the evaluation, the
