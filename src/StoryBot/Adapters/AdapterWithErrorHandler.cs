@@ -73,6 +73,12 @@ public class AdapterWithErrorHandler : CloudAdapter, IBotFrameworkHttpAdapter
                 // is not a date) and answered a bare 400: give it the same short problem body as validation.
                 await ProblemResponses.WriteAsync(httpResponse, StatusCodes.Status400BadRequest, "Invalid activity", "The activity does not match the Bot Framework schema.", cancellationToken);
             }
+            else if (httpResponse.StatusCode == StatusCodes.Status501NotImplemented && !httpResponse.HasStarted)
+            {
+                // ActivityHandler answers an invoke it has no handler for with 501: a client's request the bot
+                // does not support, not a server fault, so a 4xx (a 5xx would page whoever watches them).
+                await ProblemResponses.WriteAsync(httpResponse, StatusCodes.Status400BadRequest, "Unsupported invoke", "The bot does not handle this invoke activity.", cancellationToken);
+            }
             else if (httpResponse.StatusCode == StatusCodes.Status401Unauthorized && !httpResponse.HasStarted)
             {
                 // The SDK answers a missing, expired or wrong-audience token with a bare 401: same body as below.

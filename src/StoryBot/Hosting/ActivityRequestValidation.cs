@@ -76,6 +76,12 @@ public sealed class ActivityRequestValidation
             return (StatusCodes.Status400BadRequest, "Empty body", "The request body must be a Bot Framework activity.");
         }
 
+        if (!System.Text.Unicode.Utf8.IsValid(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
+        {
+            // System.Text.Json parses invalid UTF-8 inside strings and only throws when one is read.
+            return (StatusCodes.Status400BadRequest, "Malformed JSON", "The request body is not valid UTF-8.");
+        }
+
         try
         {
             using var doc = JsonDocument.Parse(buffer.ToArray());
@@ -118,7 +124,7 @@ public sealed class ActivityRequestValidation
             // The conversation this activity belongs to, for the per-conversation rate limiter.
             items[StoryBotReliability.ConversationKeyItem] = root.GetProperty("channelId").GetString() + "|" + conversation.GetProperty("id").GetString();
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             return (StatusCodes.Status400BadRequest, "Malformed JSON", "The request body is not valid JSON.");
         }

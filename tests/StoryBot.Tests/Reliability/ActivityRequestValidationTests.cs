@@ -63,6 +63,7 @@ public sealed class ActivityRequestValidationTests : IClassFixture<ActivityReque
             { "JSON string", json, "\"hello\"", 400, Expect.Problem },
             { "JSON null", json, "null", 400, Expect.Problem },
             { "JSON nested 2000 deep", json, new string('[', 2000) + new string(']', 2000), 400, Expect.Problem },
+            { "invalid UTF-8 inside a string", json, "\u0001INVALID-UTF8", 400, Expect.Problem },
             { "trailing garbage after JSON", json, Msg(Question) + "}}}", 400, Expect.Problem },
             { "content type text/plain", "text/plain", Msg(Question), 415, Expect.Problem },
             { "content type form", "application/x-www-form-urlencoded", "type=message&text=hi", 415, Expect.Problem },
@@ -103,6 +104,8 @@ public sealed class ActivityRequestValidationTests : IClassFixture<ActivityReque
             { "endOfConversation", json, With(a => a["type"] = "endOfConversation"), 200, Expect.Quiet },
             { "invoke, unknown name", json, With(a => { a["type"] = "invoke"; a["name"] = "no/such"; }), 200, Expect.Quiet },
             { "invoke, no name", json, With(a => a["type"] = "invoke"), 200, Expect.Quiet },
+            { "invoke, unknown name, no expectReplies", json, With(a => { a["type"] = "invoke"; a["name"] = "no/such"; a.Remove("deliveryMode"); }), 400, Expect.Problem },
+            { "invoke healthCheck (not implemented), no expectReplies", json, With(a => { a["type"] = "invoke"; a["name"] = "healthCheck"; a.Remove("deliveryMode"); }), 400, Expect.Problem },
             { "messageReaction", json, With(a => a["type"] = "messageReaction"), 200, Expect.Quiet },
             { "conversationUpdate, no members", json, With(a => { a["type"] = "conversationUpdate"; a.Remove("text"); }), 200, Expect.Quiet },
 
@@ -144,7 +147,10 @@ public sealed class ActivityRequestValidationTests : IClassFixture<ActivityReque
     {
         using var client = _fixture.Host.CreateClient();
         var errorsBefore = _fixture.Host.Logs.Errors.Count;
-        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        var bytes = body == "\u0001INVALID-UTF8"
+            ? Encoding.UTF8.GetBytes(Msg(Question).Replace("\"emulator\"", "\"emula#or\"")).Select(b => b == (byte)'#' ? (byte)0xFF : b).ToArray()
+            : Encoding.UTF8.GetBytes(body);
+        var content = new ByteArrayContent(bytes);
         if (contentType is not null)
         {
             content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
