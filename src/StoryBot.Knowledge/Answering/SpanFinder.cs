@@ -18,28 +18,35 @@ public static partial class SpanFinder
     private static partial Regex AgeRegex();
 
     /// <summary>The answer span of <paramref name="profile"/> for <paramref name="question"/>, or null.</summary>
-    public static (string Text, int Start)? Find(QuestionAnalysis question, SentenceProfile profile, IReadOnlySet<string> questionWords)
+    public static (string Text, int Start)? Find(QuestionAnalysis question, SentenceProfile profile, IReadOnlySet<string> questionWords, IReadOnlySet<string>? countedStems = null, IReadOnlySet<string>? questionStems = null, NamedEntity? defined = null)
     {
         var text = profile.Sentence.Text;
         (int Start, int Length)? span = question.Type switch
         {
+            _ when defined is not null => Title(text, defined),
             QuestionType.Who => Entity(profile, questionWords, EntityKind.Person, EntityKind.Organization),
             QuestionType.Where => WithPreposition(text, Entity(profile, questionWords, EntityKind.Place)),
             QuestionType.When => AnswerTagger.Times(text).Concat(AnswerTagger.Durations(text)).OrderBy(s => s.Start).Cast<(int, int)?>().FirstOrDefault(),
             QuestionType.HowLong => AnswerTagger.Durations(text).Cast<(int, int)?>().FirstOrDefault(),
-            QuestionType.HowMany => CountFor(text, question.CountedNoun),
+            QuestionType.HowMany => CountFor(profile, countedStems, strict: false),
+            QuestionType.Name => NameNear(profile, countedStems, questionWords),
             QuestionType.HowMuch => AnswerTagger.Money(text).Cast<(int, int)?>().FirstOrDefault(),
             QuestionType.HowOld => Age(text),
-            _ when SpeechVerb().IsMatch(question.Normalized) => AnswerTagger.Quotes(text).Cast<(int, int)?>().FirstOrDefault(),
+            _ when SpeechVerb().IsMatch(question.Normalized) && AnswerTagger.Quotes(text).Any() => AnswerTagger.Quotes(text).First(),
+            _ when questionStems is not null => Unmatched(profile, questionStems),
             _ => null,
         };
 
         return span is { } s && s.Length > 0 ? (text.Substring(s.Start, s.Length).Trim(), s.Start) : null;
     }
 
-    /// <summary>The number phrase that counts <paramref name="noun"/> (or any number outside a date), or null.</summary>
-    public static (int Start, int Length)? CountFor(string text, string? noun)
+    /// <summary>
+    /// The number phrase that counts the asked-about noun (one of <paramref name="nounStems"/> within the
+    /// next three words), or — unless <paramref name="strict"/> — the first number outside a date.
+    /// </summary>
+    public static (int Start, int Length)? CountFor(SentenceProfile profile, IReadOnlySet<string>? nounStems, bool strict)
     {
+        var text = profile.Sentence.Text;
         var times = AnswerTagger.Times(text).ToList();
         var numbers = AnswerTagger.Numbers(text)
             .Where(n => !times.Any(t => n.Start < t.Start + t.Length && t.Start < n.Start + n.Length))
@@ -49,21 +56,142 @@ public static partial class SpanFinder
             return null;
         }
 
-        if (noun is not null)
+        if (nounStems is not null)
         {
-            var stem = noun.TrimEnd('s');
             foreach (var n in numbers)
             {
-                var after = text[(n.Start + n.Length)..];
-                var words = WordTokenizer.Tokenize(after).Take(3).Select(w => w.Lower.TrimEnd('s'));
-                if (words.Any(w => w.Length > 2 && (w.StartsWith(stem, StringComparison.Ordinal) || stem.StartsWith(w, StringComparison.Ordinal))))
+                var end = n.Start + n.Length;
+                var following = Enumerable.Range(0, profile.Tokens.Count).Where(i => profile.Tokens[i].Start >= end).Take(3);
+                if (following.Any(i => nounStems.Contains(profile.TokenStems[i]) || nounStems.Contains(profile.Tokens[i].Lower) || nounStems.Any(s => s.Length > 3 && profile.Tokens[i].Lower.StartsWith(s, StringComparison.Ordinal))))
                 {
                     return n;
                 }
             }
+
+            if (strict)
+            {
+                return null;
+            }
         }
 
         return numbers[0];
+    }
+
+    /// <summary>A proper name standing next to the noun whose name is asked for ("the Shayrat air base"), or null.</summary>
+    public static (int Start, int Length)? NameNear(SentenceProfile profile, IReadOnlySet<string>? nounStems, IReadOnlySet<string> questionWords)
+    {
+        if (nounStems is null)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < profile.Tokens.Count; i++)
+        {
+            if (!nounStems.Contains(profile.TokenStems[i]) && !nounStems.Contains(profile.Tokens[i].Lower))
+            {
+                continue;
+            }
+
+            for (var j = Math.Max(1, i - 3); j <= Math.Min(profile.Tokens.Count - 1, i + 3); j++)
+            {
+                var t = profile.Tokens[j];
+                if (j != i && t.IsCapitalised && !questionWords.Contains(EntityExtractor.NameKey(t.Text)) && !questionWords.Contains(profile.TokenStems[j]))
+                {
+                    return (t.Start, t.End - t.Start);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The title a person is introduced with ("Russian Minister of Foreign Affairs"), for "who is X?".</summary>
+    private static (int Start, int Length)? Title(string text, NamedEntity entity)
+    {
+        if (entity.Title.Length == 0)
+        {
+            return null;
+        }
+
+        var at = text.IndexOf(entity.Title, StringComparison.Ordinal);
+        return at >= 0 ? (at, entity.Title.Length) : null;
+    }
+
+    private static readonly HashSet<string> Function = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "and", "or", "but", "that", "which", "who", "is",
+        "are", "was", "were", "be", "been", "has", "have", "had", "it", "its", "this", "as", "from", "into", "about", "than",
+        "would", "could", "will", "might", "still", "also", "so", "such", "his", "her", "their", "he", "she", "they",
+    };
+
+    /// <summary>
+    /// For what/why/how questions: the words of the sentence the question did not say, next to what it did
+    /// ("accuse Moscow of" → "meddling to help Trump’s chances of victory"), at most ten words, within a clause.
+    /// </summary>
+    private static (int Start, int Length)? Unmatched(SentenceProfile profile, IReadOnlySet<string> questionStems)
+    {
+        var tokens = profile.Tokens;
+        var matched = tokens.Select((t, i) => questionStems.Contains(profile.TokenStems[i]) || questionStems.Contains(EntityExtractor.NameKey(t.Text))).ToArray();
+        (int From, int To, double Score)? best = null;
+        var i0 = 0;
+        while (i0 < tokens.Count)
+        {
+            if (matched[i0])
+            {
+                i0++;
+                continue;
+            }
+
+            var j = i0;
+            while (j < tokens.Count && !matched[j] && (j == i0 || !tokens[j - 1].PunctuationAfter))
+            {
+                j++;
+            }
+
+            var from = i0;
+            var to = j - 1;
+            while (from <= to && Function.Contains(tokens[from].Text))
+            {
+                from++;
+            }
+
+            while (to >= from && Function.Contains(tokens[to].Text))
+            {
+                to--;
+            }
+
+            if (to - from > 9)
+            {
+                to = from + 9;
+                while (to > from && Function.Contains(tokens[to].Text))
+                {
+                    to--;
+                }
+            }
+
+            if (from <= to)
+            {
+                var content = Enumerable.Range(from, to - from + 1).Count(k => !Function.Contains(tokens[k].Text));
+                var after = i0 > 0 && matched[i0 - 1];
+                var before = j < tokens.Count && matched[j];
+                var score = content * (after ? 1.2 : before ? 1.0 : 0.3);
+                if (best is null || score > best.Value.Score)
+                {
+                    best = (from, to, score);
+                }
+            }
+
+            i0 = j == i0 ? j + 1 : j;
+        }
+
+        if (best is not { } b || b.Score <= 0)
+        {
+            return null;
+        }
+
+        var start = tokens[b.From].Start;
+        var end = tokens[b.To].End;
+        return (start, end - start);
     }
 
     /// <summary>An age expression ("52 years old", "aged 52"), or null.</summary>

@@ -95,7 +95,7 @@ public sealed class SentenceIndex : IDisposable
 
             if (result == IndexOpenResult.RebuiltCorrupt)
             {
-                ClearIndexFiles(path); // IndexWriter in CREATE mode still reads a garbage segments_N and fails
+                ClearUnreadable(directory);
             }
 
             Write(directory, documents, expected);
@@ -111,17 +111,23 @@ public sealed class SentenceIndex : IDisposable
     }
 
     /// <summary>
-    /// Deletes the files of an unreadable index: only names Lucene writes (segments*, _*), so a folder
-    /// configured by mistake loses nothing else. write.lock stays: another writer may hold it.
+    /// Deletes what is left of an unreadable index. IndexWriter reads every segments_N file even in
+    /// CREATE mode, so a corrupt one would make the rebuild fail too. The write lock is taken first, so
+    /// files another live writer owns are never deleted; the README and dot-files are kept.
     /// </summary>
-    private static void ClearIndexFiles(string path)
+    private static void ClearUnreadable(FSDirectory directory)
     {
-        foreach (var file in System.IO.Directory.EnumerateFiles(path))
+        using var writeLock = directory.MakeLock(IndexWriter.WRITE_LOCK_NAME);
+        if (!writeLock.Obtain())
         {
-            var name = System.IO.Path.GetFileName(file);
-            if (name.StartsWith("segments", StringComparison.Ordinal) || name.StartsWith('_'))
+            throw new LockObtainFailedException($"The index folder '{directory.Directory.FullName}' is locked by another writer.");
+        }
+
+        foreach (var name in directory.ListAll())
+        {
+            if (name != IndexWriter.WRITE_LOCK_NAME && !name.Equals("README.md", StringComparison.OrdinalIgnoreCase) && !name.StartsWith('.'))
             {
-                File.Delete(file);
+                directory.DeleteFile(name);
             }
         }
     }

@@ -45,7 +45,7 @@ public sealed class AdapterWithErrorHandlerTests
 
         Assert.All(otherResults, r => Assert.Equal(200, r.Status));
         Assert.Equal(20, connector.Replies.Count(r => r.ConversationId.StartsWith("fine-", StringComparison.Ordinal)));
-        Assert.True(othersDone < TimeSpan.FromSeconds(1), $"others took {othersDone}");
+        Assert.True(othersDone < TimeSpan.FromSeconds(3), $"others took {othersDone}: they waited for the slow conversation"); // the slow connector holds its call 20 s
         Assert.True(slowDone < TimeSpan.FromSeconds(5), $"the slow turn was not bounded: {slowDone}");
         Assert.InRange(slowStatus, 200, 299);
         Assert.Contains(host.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("Could not deliver a reply", StringComparison.Ordinal) && e.Message.Contains("timed out", StringComparison.Ordinal));

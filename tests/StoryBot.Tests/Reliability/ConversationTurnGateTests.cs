@@ -13,15 +13,24 @@ public sealed class ConversationTurnGateTests
         var first = await gate.TryEnterAsync("c", CancellationToken.None);
         Assert.NotNull(first);
         var order = new List<int>();
-        var waiters = Enumerable.Range(1, 5).Select(n => Task.Run(async () =>
+        var waiters = new List<Task>();
+        for (var n = 1; n <= 5; n++)
         {
-            await Task.Delay(n * 30); // arrive in order 1..5
-            using var lease = await gate.TryEnterAsync("c", CancellationToken.None);
-            lock (order)
+            var number = n;
+            var pending = gate.TryEnterAsync("c", CancellationToken.None); // queued synchronously, in this order
+            waiters.Add(Task.Run(async () =>
             {
-                order.Add(n);
-            }
-        })).ToList();
+                using var lease = await pending;
+                Assert.NotNull(lease);
+                lock (order)
+                {
+                    order.Add(number);
+                }
+
+                await Task.Delay(5);
+            }));
+        }
+
         await Task.Delay(300);
         Assert.Empty(order);
         first!.Dispose();
