@@ -366,13 +366,54 @@ public sealed partial class AnswerSelector
             QuestionType.HowMuch => profile.Tags.HasFlag(AnswerTags.Money),
             QuestionType.HowLong => profile.Tags.HasFlag(AnswerTags.Duration) || AnswerTagger.Durations(profile.Sentence.Text).Any(),
             QuestionType.HowOld => SpanFinder.Age(profile.Sentence.Text) is not null,
-            QuestionType.What or QuestionType.Other when question.AsksForSpeech => SpeechVerb().IsMatch(profile.Sentence.Text) || AnswerTagger.Quotes(profile.Sentence.Text).Any(q => q.Length >= 25),
+            QuestionType.What or QuestionType.Other when question.AsksForSpeech => SpokenBy(question, profile, concepts),
             _ => null,
         };
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(say|says|said|saying|tell|tells|told|call|calls|called|describe|describes|described|warn|warns|warned|claim|claims|claimed|stated|announce|announced|accuse|accuses|accused|deny|denies|denied|insist|insisted|argue|argued|add|added|note|noted|respond|responded|reply|replied|studying)\b")]
     private static partial System.Text.RegularExpressions.Regex SpeechVerb();
+
+    /// <summary>
+    /// The sentence reports speech (a speech verb or a long quotation) and, when the question names the
+    /// speaker, the speaker stands just before the verb: "what did Lavrov say" is not answered by "Trump said".
+    /// </summary>
+    private bool SpokenBy(QuestionAnalysis question, SentenceProfile profile, IReadOnlyList<QueryConcept> concepts)
+    {
+        if (question.Speaker is null)
+        {
+            return SpeechVerb().IsMatch(profile.Sentence.Text) || AnswerTagger.Quotes(profile.Sentence.Text).Any(q => q.Length >= 25);
+        }
+
+        var speakerWords = question.Speaker.Split(' ').Select(EntityExtractor.NameKey).ToHashSet(StringComparer.Ordinal);
+        var speakerKeys = new HashSet<string>(speakerWords, StringComparer.Ordinal);
+        speakerKeys.UnionWith(RoleHolders(concepts.Where(c => c.Surface.Split(' ').All(speakerWords.Contains))));
+        if (speakerWords.Overlaps(new[] { "he", "she", "they", "him", "her" }))
+        {
+            // "what does he make of …" in a follow-up: he is the person carried from the earlier turn
+            speakerKeys.UnionWith(concepts.Where(c => c.Carried).SelectMany(c => c.Surface.Split(' ')).Select(EntityExtractor.NameKey));
+        }
+        var tokens = profile.Tokens;
+        for (var v = 0; v < tokens.Count; v++)
+        {
+            if (!SpeechVerb().IsMatch(tokens[v].Text))
+            {
+                continue;
+            }
+
+            for (var k = v - 1; k >= Math.Max(0, v - 3) && !tokens[k].PunctuationAfter; k--)
+            {
+                var key = EntityExtractor.NameKey(tokens[k].Text);
+                var pronoun = tokens[k].Lower is "he" or "she" or "they" && profile.Antecedent is { } a && speakerKeys.Contains(a.Key);
+                if (speakerKeys.Contains(key) || speakerKeys.Contains(profile.TokenStems[k]) || pronoun)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(because|since|saying|in response|due to|as a result|driven by|so that|in order to|after|amid|over|for)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex Causal();

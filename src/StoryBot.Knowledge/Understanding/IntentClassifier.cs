@@ -79,6 +79,12 @@ public static partial class IntentClassifier
             return Intent.Summary;
         }
 
+        // "thanks for your help" thanks; it does not ask for help
+        if (Thanks().IsMatch(t) && Leftover(Thanks(), t) <= 4 && !t.Contains(" what ", StringComparison.Ordinal) && !t.Contains(" how ", StringComparison.Ordinal) && !text.Contains('?'))
+        {
+            return Goodbye().IsMatch(t) ? Intent.Goodbye : Intent.Thanks;
+        }
+
         if (About().IsMatch(t) && Leftover(About(), t) <= 2)
         {
             return Intent.About;
@@ -89,7 +95,7 @@ public static partial class IntentClassifier
             return Intent.Help;
         }
 
-        if (Thanks().IsMatch(t) && Leftover(Thanks(), t) <= 4)
+        if (Thanks().IsMatch(t) && Leftover(Thanks(), t) <= 2)
         {
             return Goodbye().IsMatch(t) ? Intent.Goodbye : Intent.Thanks;
         }
@@ -121,5 +127,6 @@ public static partial class IntentClassifier
         "please", "bot", "storybot", "friend", "mate", "buddy", "all", "everyone", "folks", "good", "morning", "afternoon",
         "evening", "that's", "thats", "that", "was", "is", "it", "helpful", "great", "useful", "nice", "now", "for", "the",
         "help", "info", "then", "i", "me", "can", "to", "with", "this", "doing", "how", "are", "today", "later", "soon", "sir",
+        "your", "my", "time", "answer", "answers", "again",
     };
 }

@@ -29,6 +29,9 @@ public sealed record QuestionAnalysis(
     /// <summary>True for "what did X say/call/tell …": the answer is something said.</summary>
     public bool AsksForSpeech { get; init; }
 
+    /// <summary>Who is asked to have said it ("what did Lavrov say" → lavrov), or null.</summary>
+    public string? Speaker { get; init; }
+
     /// <summary>Words that own a role in the question ("Putin" in "Putin's foreign minister"): they need not appear in the answer.</summary>
     public IReadOnlySet<string> PossessorWords => Possessors.Values.ToHashSet(StringComparer.Ordinal);
 }
