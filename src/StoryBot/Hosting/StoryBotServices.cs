@@ -23,6 +23,7 @@ public static class StoryBotServices
 
         services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
         services.AddSingleton<IStorage, MemoryStorage>();
+        services.AddStoryBotTurnSafety(); // bounded state (replaces MemoryStorage), one turn at a time per conversation, connector timeout
         services.AddSingleton<ConversationState>();
 
         services.AddSingleton<AdapterWithErrorHandler>();
