@@ -247,7 +247,7 @@ public sealed partial class AnswerSelector
         }
 
         var best = concept.Alternatives.Select(DocumentFrequency).Where(df => df > 0).DefaultIfEmpty(0).Min();
-        return _model.Idf(best);
+        return _model.Idf(best); // never used in any wording: the highest weight, counted as missing
     }
 
     private int DocumentFrequency(QueryAlternative alternative) =>

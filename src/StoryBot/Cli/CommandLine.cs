@@ -88,25 +88,31 @@ public static class CommandLine
 
         var client = services.GetRequiredService<InProcessTurnClient>();
         var conversation = "cli-" + Guid.NewGuid().ToString("N");
-        IReadOnlyList<Activity> replies = Array.Empty<Activity>();
         foreach (var turn in turns)
         {
-            replies = await client.AskAsync(conversation, turn);
-        }
-
-        foreach (var reply in replies.Where(r => r.Type == ActivityTypes.Message))
-        {
-            Console.WriteLine(reply.Text);
-            if (reply.SuggestedActions?.Actions is { Count: > 0 } actions)
+            var replies = await client.AskAsync(conversation, turn);
+            if (turns.Length > 1)
             {
+                Console.WriteLine($"You: {turn}");
                 Console.WriteLine();
-                Console.WriteLine("Suggestions: " + string.Join(" | ", actions.Select(a => a.Title)));
             }
 
-            if (json && ReplyEntity.Read(reply) is { } entity)
+            foreach (var reply in replies.Where(r => r.Type == ActivityTypes.Message))
             {
+                Console.WriteLine(reply.Text);
+                if (reply.SuggestedActions?.Actions is { Count: > 0 } actions)
+                {
+                    Console.WriteLine();
+                    Console.WriteLine("Suggestions: " + string.Join(" | ", actions.Select(a => a.Title)));
+                }
+
+                if (json && ReplyEntity.Read(reply) is { } entity)
+                {
+                    Console.WriteLine();
+                    Console.WriteLine(entity.ToString(Newtonsoft.Json.Formatting.Indented));
+                }
+
                 Console.WriteLine();
-                Console.WriteLine(entity.ToString(Newtonsoft.Json.Formatting.Indented));
             }
         }
 
