@@ -13,25 +13,13 @@ namespace StoryBot.Tests.Reliability;
 /// <summary>Paths of the repository and the built host, found from the test binaries.</summary>
 internal static class ReliabilityPaths
 {
-    public static string RepoRoot { get; } = FindRoot();
+    public static string RepoRoot => Repo.Root;
 
     public static string StoryFile => Path.Combine(RepoRoot, "stories", "ap-2017-05-trump-lavrov.txt");
 
     /// <summary>The host's DLL copied next to the tests (with its runtimeconfig), for process-level tests.</summary>
     public static string HostDll => Path.Combine(AppContext.BaseDirectory, "StoryBot.dll");
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Bot.sln")) && File.Exists(Path.Combine(dir.FullName, "appsettings.json")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Bot.sln not found above " + AppContext.BaseDirectory);
-    }
 }
 
 /// <summary>
