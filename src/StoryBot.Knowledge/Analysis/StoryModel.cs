@@ -154,8 +154,16 @@ public sealed class StoryModel
     /// <summary>BM25-style inverse document frequency over sentences; unseen terms get the highest weight.</summary>
     public double Idf(int df) => Math.Log(1 + ((SentenceCount - df + 0.5) / (df + 0.5)));
 
+    private Dictionary<string, NamedEntity>? _people;
+    private HashSet<string>? _entityKeys;
+
     /// <summary>The person entity with key <paramref name="key"/>, or null.</summary>
-    public NamedEntity? Person(string key) => Entities.FirstOrDefault(e => e.Kind == EntityKind.Person && e.Key == key);
+    public NamedEntity? Person(string key) =>
+        (_people ??= Entities.Where(e => e.Kind == EntityKind.Person).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal))
+            .GetValueOrDefault(key);
+
+    /// <summary>True when some entity of the stories has the lookup key <paramref name="key"/>.</summary>
+    public bool IsEntityKey(string key) => (_entityKeys ??= Entities.Select(e => e.Key).ToHashSet(StringComparer.Ordinal)).Contains(key);
 
     public SentenceProfile? Profile(string storyId, int number) => _byId.GetValueOrDefault((storyId, number));
 
