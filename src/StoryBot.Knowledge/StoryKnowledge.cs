@@ -173,7 +173,7 @@ public sealed class StoryKnowledge : IDisposable
             };
         }
 
-        var excludedPeople = question.Copular ? new HashSet<string>() : _selector.RoleHolders(concepts);
+        var excludedPeople = question.Copular ? new HashSet<string>() : _selector.RoleHolders(concepts, question.Possessors);
         var questionStems = concepts.Where(c => !c.Carried).SelectMany(c => c.Alternatives).SelectMany(a => a.Stems).ToHashSet(StringComparer.Ordinal);
         var defined = question.DefinitionSubject is { } subject ? _model.Person(subject) : null;
         var span = SpanFinder.Find(

@@ -81,6 +81,8 @@ public static class EntityExtractor
             }
         }
 
+        var personWords = entities.Values.SelectMany(e => e.Name.Split(' ')).Select(NameKey).ToHashSet(StringComparer.Ordinal);
+
         // Organisations and places: acronyms, known places, and capitalised words that are not names.
         for (var s = 0; s < tokenized.Count; s++)
         {
@@ -102,9 +104,9 @@ public static class EntityExtractor
                 }
 
                 var key = NameKey(t.Text);
-                if (entities.ContainsKey(key))
+                if (entities.ContainsKey(key) || personWords.Contains(key))
                 {
-                    continue;
+                    continue; // "James" of "James Comey" is part of a name, not an organisation
                 }
 
                 if (KnownPlaces.IsPlace(t.Lower))

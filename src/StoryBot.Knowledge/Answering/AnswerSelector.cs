@@ -57,7 +57,7 @@ public sealed partial class AnswerSelector
             .Distinct()
             .ToList();
         var typeWords = TypeWords(question.Type);
-        var roleHolders = RoleHolders(concepts);
+        var roleHolders = RoleHolders(concepts, question.Possessors);
         var excluded = question.Copular ? new HashSet<string>() : roleHolders;
         var notAnswers = questionKeys.Concat(excluded).ToHashSet(StringComparer.Ordinal);
         var maxLexical = hits[0].Score;
@@ -183,13 +183,27 @@ public sealed partial class AnswerSelector
     }
 
     /// <summary>People the question refers to by role: a concept says their title ("the foreign minister" → Lavrov).</summary>
-    internal HashSet<string> RoleHolders(IEnumerable<QueryConcept> concepts)
+    internal HashSet<string> RoleHolders(IEnumerable<QueryConcept> concepts, IReadOnlyDictionary<string, string>? possessors = null)
     {
         var holders = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (key, title) in _model.TitleStems)
         {
-            if (title.Count > 0 && concepts.Where(c => !c.Carried).Any(c => c.Alternatives.Any(a => a.Weight >= 0.7f && a.Stems.All(title.Contains))))
+            foreach (var concept in concepts.Where(c => !c.Carried))
             {
+                // a role is said by title words ("foreign minister"), not by an organisation or place alone ("the FBI")
+                var says = concept.Alternatives.Any(a =>
+                    a.Weight >= 0.7f && a.Stems.All(title.Contains) && a.Stems.Any(st => !_model.IsEntityKey(st) && !KnownPlaces.IsPlaceOrDemonym(st)));
+                if (!says)
+                {
+                    continue;
+                }
+
+                // "Russia's foreign minister" is not the US secretary of state
+                if (possessors is not null && possessors.TryGetValue(concept.Surface, out var owner) && !SameOwner(owner, key))
+                {
+                    continue;
+                }
+
                 holders.Add(key);
             }
         }
@@ -431,7 +445,7 @@ public sealed partial class AnswerSelector
 
         var speakerWords = question.Speaker.Split(' ').Select(EntityExtractor.NameKey).ToHashSet(StringComparer.Ordinal);
         var speakerKeys = new HashSet<string>(speakerWords, StringComparer.Ordinal);
-        speakerKeys.UnionWith(RoleHolders(concepts.Where(c => c.Surface.Split(' ').All(speakerWords.Contains))));
+        speakerKeys.UnionWith(RoleHolders(concepts.Where(c => c.Surface.Split(' ').All(speakerWords.Contains)), question.Possessors));
         if (speakerWords.Overlaps(new[] { "he", "she", "they", "him", "her" }))
         {
             // "what does he make of …" in a follow-up: he is the person carried from the earlier turn
