@@ -32,6 +32,19 @@ public sealed class SentenceProfile
     /// <summary>Stem of a possessed word → its possessor ("Putin’s top diplomat": top → putin).</summary>
     public required Dictionary<string, string> Possessors { get; init; }
 
+    private IReadOnlyList<(int Start, int Length)>? _times, _durations, _numbers;
+
+    /// <summary>Time expressions in the sentence (computed once, on first use).</summary>
+    public IReadOnlyList<(int Start, int Length)> TimeSpans => _times ??= Answering.AnswerTagger.Times(Sentence.Text).ToList();
+
+    /// <summary>Durations in the sentence (computed once, on first use).</summary>
+    public IReadOnlyList<(int Start, int Length)> DurationSpans => _durations ??= Answering.AnswerTagger.Durations(Sentence.Text).ToList();
+
+    /// <summary>Number phrases outside dates (computed once, on first use).</summary>
+    public IReadOnlyList<(int Start, int Length)> NumberSpans => _numbers ??= Answering.AnswerTagger.Numbers(Sentence.Text)
+        .Where(n => !TimeSpans.Any(t => n.Start < t.Start + t.Length && t.Start < n.Start + n.Length))
+        .ToList();
+
     /// <summary>Alias text stored in the index.</summary>
     public required string AliasText { get; set; }
 

@@ -143,6 +143,23 @@ public sealed class StoryModel
 
     public int SentenceCount => Profiles.Count;
 
+    private Dictionary<string, List<string>>? _titledBy;
+
+    /// <summary>People whose title holds every one of <paramref name="stems"/>, through an index from title stem to people.</summary>
+    public IEnumerable<string> PeopleTitled(string[] stems)
+    {
+        _titledBy ??= TitleStems
+            .SelectMany(t => t.Value.Select(stem => (Stem: stem, Key: t.Key)))
+            .GroupBy(x => x.Stem, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.Key).Distinct().ToList(), StringComparer.Ordinal);
+        if (stems.Length == 0 || !_titledBy.TryGetValue(stems[0], out var first))
+        {
+            return Array.Empty<string>();
+        }
+
+        return stems.Length == 1 ? first : first.Where(key => stems.All(TitleStems[key].Contains));
+    }
+
     /// <summary>Person key → the stems of their title without nationality ("Minister of Foreign Affairs" → minister, foreign, affair).</summary>
     public IReadOnlyDictionary<string, IReadOnlySet<string>> TitleStems { get; }
 

@@ -186,25 +186,31 @@ public sealed partial class AnswerSelector
     internal HashSet<string> RoleHolders(IEnumerable<QueryConcept> concepts, IReadOnlyDictionary<string, string>? possessors = null)
     {
         var holders = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (key, title) in _model.TitleStems)
+        foreach (var concept in concepts)
         {
-            foreach (var concept in concepts.Where(c => !c.Carried))
+            if (concept.Carried)
+            {
+                continue;
+            }
+
+            foreach (var alternative in concept.Alternatives)
             {
                 // a role is said by title words ("foreign minister"), not by an organisation or place alone ("the FBI")
-                var says = concept.Alternatives.Any(a =>
-                    a.Weight >= 0.7f && a.Stems.All(title.Contains) && a.Stems.Any(st => !_model.IsEntityKey(st) && !KnownPlaces.IsPlaceOrDemonym(st)));
-                if (!says)
+                if (alternative.Weight < 0.7f || !alternative.Stems.Any(st => !_model.IsEntityKey(st) && !KnownPlaces.IsPlaceOrDemonym(st)))
                 {
                     continue;
                 }
 
-                // "Russia's foreign minister" is not the US secretary of state
-                if (possessors is not null && possessors.TryGetValue(concept.Surface, out var owner) && !SameOwner(owner, key))
+                foreach (var key in _model.PeopleTitled(alternative.Stems))
                 {
-                    continue;
-                }
+                    // "Russia's foreign minister" is not the US secretary of state
+                    if (possessors is not null && possessors.TryGetValue(concept.Surface, out var owner) && !SameOwner(owner, key))
+                    {
+                        continue;
+                    }
 
-                holders.Add(key);
+                    holders.Add(key);
+                }
             }
         }
 
@@ -422,7 +428,7 @@ public sealed partial class AnswerSelector
             QuestionType.HowMany => SpanFinder.CountFor(profile, CountedStems(question, concepts), strict: true) is not null,
             QuestionType.Name => SpanFinder.NameNear(profile, NounStems(question.NamedNoun, concepts), QuestionWordSet(concepts)) is not null,
             QuestionType.HowMuch => profile.Tags.HasFlag(AnswerTags.Money),
-            QuestionType.HowLong => profile.Tags.HasFlag(AnswerTags.Duration) || AnswerTagger.Durations(profile.Sentence.Text).Any(),
+            QuestionType.HowLong => profile.Tags.HasFlag(AnswerTags.Duration) || profile.DurationSpans.Count > 0,
             QuestionType.HowOld => SpanFinder.Age(profile.Sentence.Text) is not null,
             QuestionType.What or QuestionType.Other when question.AsksForSpeech => SpokenBy(question, profile, concepts),
             _ => null,

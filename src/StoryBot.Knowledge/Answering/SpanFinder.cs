@@ -28,8 +28,8 @@ public static partial class SpanFinder
                 => (held.Start, held.End - held.Start), // "who is Russia's top diplomat?": the holder of that title
             QuestionType.Who => Entity(profile, questionWords, EntityKind.Person, EntityKind.Organization),
             QuestionType.Where => WithPreposition(text, Entity(profile, questionWords, EntityKind.Place)),
-            QuestionType.When => AnswerTagger.Times(text).Concat(AnswerTagger.Durations(text)).OrderBy(s => s.Start).Cast<(int, int)?>().FirstOrDefault(),
-            QuestionType.HowLong => AnswerTagger.Durations(text).Cast<(int, int)?>().FirstOrDefault(),
+            QuestionType.When => profile.TimeSpans.Concat(profile.DurationSpans).OrderBy(s => s.Start).Cast<(int, int)?>().FirstOrDefault(),
+            QuestionType.HowLong => profile.DurationSpans.Cast<(int, int)?>().FirstOrDefault(),
             QuestionType.HowMany => CountFor(profile, countedStems, strict: false),
             QuestionType.Name => NameNear(profile, countedStems, questionWords),
             QuestionType.HowMuch => AnswerTagger.Money(text).Cast<(int, int)?>().FirstOrDefault(),
@@ -49,10 +49,7 @@ public static partial class SpanFinder
     public static (int Start, int Length)? CountFor(SentenceProfile profile, IReadOnlySet<string>? nounStems, bool strict)
     {
         var text = profile.Sentence.Text;
-        var times = AnswerTagger.Times(text).ToList();
-        var numbers = AnswerTagger.Numbers(text)
-            .Where(n => !times.Any(t => n.Start < t.Start + t.Length && t.Start < n.Start + n.Length))
-            .ToList();
+        var numbers = profile.NumberSpans;
         if (numbers.Count == 0)
         {
             return null;
