@@ -33,7 +33,7 @@ public sealed class SentenceIndex : IDisposable
         _reader = reader;
         OpenResult = result;
         Path = path;
-        Searcher = new IndexSearcher(reader) { Similarity = CreateSimilarity() };
+        Searcher = new PreparedTermSearcher(reader, new HashSet<string> { IndexFields.Id }) { Similarity = CreateSimilarity() };
         _locations = ReadLocations(reader);
     }
 

@@ -1,0 +1,115 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+
+namespace StoryBot.Knowledge.Indexing;
+
+/// <summary>
+/// An <see cref="IndexSearcher"/> over a reader that never changes, which looks every term of the index up
+/// once, at open, instead of once per query: each <see cref="TermQuery"/> in a query (also inside
+/// <see cref="BooleanQuery"/> and <see cref="DisjunctionMaxQuery"/>) is given its prepared
+/// <see cref="TermContext"/> before the weight is built. Without it, building the weight seeks every
+/// term in the terms dictionary (a new terms enumerator, its frames and buffers per term): about 40% of
+/// the in-process answer time and most of its allocation on the dev questions (docs/performance.md).
+/// Scores are identical: the prepared context holds exactly what <see cref="TermContext.Build"/> returns,
+/// and a term the index lacks gets the same empty context.
+/// </summary>
+public sealed class PreparedTermSearcher : IndexSearcher
+{
+    private readonly Dictionary<Term, TermContext> _contexts = new();
+    private readonly TermContext _absent;
+
+    public PreparedTermSearcher(IndexReader reader, ISet<string>? skipFields = null)
+        : base(reader)
+    {
+        var top = reader.Context;
+        _absent = new TermContext(top);
+        foreach (var leaf in reader.Leaves)
+        {
+            var fields = leaf.AtomicReader.Fields;
+            if (fields is null)
+            {
+                continue;
+            }
+
+            foreach (var field in fields)
+            {
+                if (skipFields?.Contains(field) == true || fields.GetTerms(field) is not { } terms)
+                {
+                    continue;
+                }
+
+                var termsEnum = terms.GetEnumerator();
+                while (termsEnum.MoveNext())
+                {
+                    var term = new Term(field, Lucene.Net.Util.BytesRef.DeepCopyOf(termsEnum.Term));
+                    if (!_contexts.TryGetValue(term, out var context))
+                    {
+                        _contexts[term] = context = new TermContext(top);
+                    }
+
+                    context.Register(termsEnum.GetTermState(), leaf.Ord, termsEnum.DocFreq, termsEnum.TotalTermFreq);
+                }
+            }
+        }
+    }
+
+    /// <summary>How many (field, term) pairs were prepared.</summary>
+    public int PreparedTerms => _contexts.Count;
+
+    public override Weight CreateNormalizedWeight(Query query) => base.CreateNormalizedWeight(Prepare(query));
+
+    /// <summary>
+    /// Top hits with an in-order collector. Lucene otherwise lets an all-optional <see cref="BooleanQuery"/>
+    /// score out of order with <c>BooleanScorer</c>, which allocates a 2,048-bucket table (~100 KB) per
+    /// search: more than everything else a question costs on a story-sized index.
+    /// </summary>
+    protected override TopDocs Search(IList<AtomicReaderContext> leaves, Weight weight, ScoreDoc? after, int nDocs)
+    {
+        var limit = Math.Max(1, IndexReader.MaxDoc);
+        var collector = TopScoreDocCollector.Create(Math.Min(nDocs, limit), after, docsScoredInOrder: true);
+        Search(leaves, weight, collector);
+        return collector.GetTopDocs();
+    }
+
+    /// <summary>
+    /// An empty query in place of a term or phrase the index lacks. Under BM25 a clause contributes to the
+    /// score only where it matches (query norm and coord are 1), so this scores exactly like the original
+    /// while skipping its weight: a phrase's weight seeks each of its terms afresh (~15 KB of garbage each),
+    /// and synonym phrases absent from the story are most of a question's phrases. Null under any other
+    /// similarity, whose query norm would count the missing clause.
+    /// </summary>
+    private Query? NeverMatches(Query query) => Similarity is BM25Similarity ? new BooleanQuery { Boost = query.Boost } : null;
+
+    /// <summary>A copy of <paramref name="query"/> whose term queries carry their prepared contexts; other query types are kept as they are.</summary>
+    internal Query Prepare(Query query)
+    {
+        switch (query)
+        {
+            case TermQuery term when _contexts.TryGetValue(term.Term, out var context):
+                return new TermQuery(term.Term, context) { Boost = term.Boost };
+            case TermQuery term:
+                return NeverMatches(term) ?? new TermQuery(term.Term, _absent) { Boost = term.Boost };
+            case PhraseQuery phrase when phrase.GetTerms().Any(t => !_contexts.ContainsKey(t)):
+                return NeverMatches(phrase) ?? phrase;
+            case BooleanQuery boolean:
+                var booleanCopy = new BooleanQuery(boolean.CoordDisabled) { Boost = boolean.Boost, MinimumNumberShouldMatch = boolean.MinimumNumberShouldMatch };
+                foreach (var clause in boolean.Clauses)
+                {
+                    booleanCopy.Add(Prepare(clause.Query), clause.Occur);
+                }
+
+                return booleanCopy;
+            case DisjunctionMaxQuery disjunction:
+                var disjunctionCopy = new DisjunctionMaxQuery(disjunction.TieBreakerMultiplier) { Boost = disjunction.Boost };
+                foreach (var disjunct in disjunction.Disjuncts)
+                {
+                    disjunctionCopy.Add(Prepare(disjunct));
+                }
+
+                return disjunctionCopy;
+            default:
+                return query;
+        }
+    }
+}
