@@ -22,7 +22,7 @@ public static class StoryBotServices
         services.AddSingleton<ReplyRenderer>();
 
         services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
-        services.AddSingleton<IStorage, MemoryStorage>();
+        services.AddSingleton<IStorage, InMemoryStateStorage>();
         services.AddSingleton<ConversationState>();
 
         services.AddSingleton<AdapterWithErrorHandler>();
