@@ -17,6 +17,9 @@ public static class Harness
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    /// <summary>Gen0 collections, GC pause ms and wall ms of the last <see cref="Answers"/> run.</summary>
+    public static (int Gen0, double PauseMs, double WallMs) LastGc { get; private set; }
+
     public sealed record Distribution(int Count, double MeanUs, double MedianUs, double P95Us, double P99Us, double MaxUs, double AllocBytes);
 
     /// <summary>Times every dev message <paramref name="reps"/> times, one call per sample.</summary>
@@ -34,6 +37,9 @@ public static class Harness
             }
         }
 
+        var gc0 = GC.CollectionCount(0);
+        var pause0 = GC.GetTotalPauseDuration();
+        var wall0 = Stopwatch.GetTimestamp();
         var respond = new List<double>(messages.Count * reps);
         var understand = new List<double>(messages.Count * reps);
         var perMessage = messages.Select(_ => new List<double>(reps)).ToArray();
@@ -60,6 +66,7 @@ public static class Harness
             }
         }
 
+        LastGc = (GC.CollectionCount(0) - gc0, (GC.GetTotalPauseDuration() - pause0).TotalMilliseconds, Stopwatch.GetElapsedTime(wall0).TotalMilliseconds);
         var slowest = messages.Select((m, i) => (m.Id, m.Text, MedianUs: Percentile(perMessage[i], 0.5)))
             .OrderByDescending(x => x.MedianUs).Take(8).ToList();
         return (Summarise(respond, respondAlloc), Summarise(understand, understandAlloc), slowest);
@@ -75,6 +82,8 @@ public static class Harness
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         Console.WriteLine(Row("understand (QuestionAnalyzer.Analyze)", understand));
         Console.WriteLine(Row("understand + answer (StoryKnowledge.Respond)", respond));
+        Console.WriteLine();
+        Console.WriteLine(string.Create(Inv, $"GC during the timed loop: {LastGc.Gen0} gen0 collections, {LastGc.PauseMs:0} ms paused of {LastGc.WallMs:0} ms ({100 * LastGc.PauseMs / LastGc.WallMs:0.0}%); heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:0} MB"));
         Console.WriteLine();
         Console.WriteLine("Slowest messages (median µs):");
         foreach (var (id, text, us) in slowest)

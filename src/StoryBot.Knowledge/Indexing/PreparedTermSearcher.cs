@@ -57,8 +57,6 @@ public sealed class PreparedTermSearcher : IndexSearcher
     /// <summary>How many (field, term) pairs were prepared.</summary>
     public int PreparedTerms => _contexts.Count;
 
-    public override Weight CreateNormalizedWeight(Query query) => base.CreateNormalizedWeight(Prepare(query));
-
     /// <summary>
     /// Top hits with an in-order collector. Lucene otherwise lets an all-optional <see cref="BooleanQuery"/>
     /// score out of order with <c>BooleanScorer</c>, which allocates a 2,048-bucket table (~100 KB) per
@@ -72,41 +70,66 @@ public sealed class PreparedTermSearcher : IndexSearcher
         return collector.GetTopDocs();
     }
 
-    /// <summary>
-    /// An empty query in place of a term or phrase the index lacks. Under BM25 a clause contributes to the
-    /// score only where it matches (query norm and coord are 1), so this scores exactly like the original
-    /// while skipping its weight: a phrase's weight seeks each of its terms afresh (~15 KB of garbage each),
-    /// and synonym phrases absent from the story are most of a question's phrases. Null under any other
-    /// similarity, whose query norm would count the missing clause.
-    /// </summary>
-    private Query? NeverMatches(Query query) => Similarity is BM25Similarity ? new BooleanQuery { Boost = query.Boost } : null;
+    public override Weight CreateNormalizedWeight(Query query) => base.CreateNormalizedWeight(Prepare(query));
 
-    /// <summary>A copy of <paramref name="query"/> whose term queries carry their prepared contexts; other query types are kept as they are.</summary>
-    internal Query Prepare(Query query)
+    /// <summary>
+    /// A copy of <paramref name="query"/> whose term queries carry their prepared contexts, without the
+    /// clauses that cannot match: a term or phrase the index lacks, and so an optional clause or a
+    /// disjunct made only of such. Under BM25 a clause adds to a score only where it matches (query norm and
+    /// coord are 1), and Lucene gives such clauses no scorer, so the scores are exactly the same while their
+    /// weights are never built: a phrase's weight seeks each of its words afresh (~15 KB of garbage), and
+    /// synonyms the story does not use are most of a question's clauses. Other query types are kept as
+    /// they are; under any other similarity nothing is dropped (its query norm counts every clause).
+    /// </summary>
+    internal Query Prepare(Query query) => Prepare(query, out _);
+
+    private Query Prepare(Query query, out bool neverMatches)
     {
+        var mayDrop = Similarity is BM25Similarity;
+        neverMatches = false;
         switch (query)
         {
             case TermQuery term when _contexts.TryGetValue(term.Term, out var context):
                 return new TermQuery(term.Term, context) { Boost = term.Boost };
             case TermQuery term:
-                return NeverMatches(term) ?? new TermQuery(term.Term, _absent) { Boost = term.Boost };
-            case PhraseQuery phrase when phrase.GetTerms().Any(t => !_contexts.ContainsKey(t)):
-                return NeverMatches(phrase) ?? phrase;
+                neverMatches = mayDrop;
+                return new TermQuery(term.Term, _absent) { Boost = term.Boost };
+            case PhraseQuery phrase:
+                neverMatches = mayDrop && phrase.GetTerms().Any(t => !_contexts.ContainsKey(t));
+                return phrase;
             case BooleanQuery boolean:
                 var booleanCopy = new BooleanQuery(boolean.CoordDisabled) { Boost = boolean.Boost, MinimumNumberShouldMatch = boolean.MinimumNumberShouldMatch };
+                var positive = 0;
                 foreach (var clause in boolean.Clauses)
                 {
-                    booleanCopy.Add(Prepare(clause.Query), clause.Occur);
+                    var prepared = Prepare(clause.Query, out var never);
+                    if (never && clause.Occur == Occur.MUST)
+                    {
+                        neverMatches = true; // a required clause that cannot match: neither can the whole
+                    }
+                    else if (never)
+                    {
+                        continue; // an optional or prohibited clause that cannot match changes nothing
+                    }
+
+                    booleanCopy.Add(prepared, clause.Occur);
+                    positive += clause.Occur == Occur.MUST_NOT ? 0 : 1;
                 }
 
+                neverMatches |= mayDrop && positive == 0;
                 return booleanCopy;
             case DisjunctionMaxQuery disjunction:
                 var disjunctionCopy = new DisjunctionMaxQuery(disjunction.TieBreakerMultiplier) { Boost = disjunction.Boost };
                 foreach (var disjunct in disjunction.Disjuncts)
                 {
-                    disjunctionCopy.Add(Prepare(disjunct));
+                    var prepared = Prepare(disjunct, out var never);
+                    if (!never)
+                    {
+                        disjunctionCopy.Add(prepared);
+                    }
                 }
 
+                neverMatches = mayDrop && disjunctionCopy.Disjuncts.Count == 0;
                 return disjunctionCopy;
             default:
                 return query;
