@@ -163,7 +163,7 @@ public sealed class StoryKnowledge : IDisposable
             };
         }
 
-        var span = SpanFinder.Find(question, best.Profile, questionWords);
+        var span = SpanFinder.Find(question, best.Profile, questionWords, AnswerSelector.CountedStems(question, concepts) ?? (question.NamedNoun is null ? null : new HashSet<string> { question.NamedNoun }));
         var entities = concepts.SelectMany(c => c.Surface.Split(' ')).Select(EntityExtractor.NameKey)
             .Where(k => _model.Entities.Any(e => e.Key == k && e.Kind == EntityKind.Person)).Distinct().ToList();
         if (entities.Count == 0)
@@ -171,7 +171,10 @@ public sealed class StoryKnowledge : IDisposable
             entities = best.Profile.Mentions.Where(m => m.Entity.Kind == EntityKind.Person).Select(m => m.Entity.Key).Take(1).ToList();
         }
 
-        Remember(memory, best.Profile, concepts.Select(c => c.Surface).Distinct().ToList(), entities);
+        // Carry forward only what the cited sentence is actually about: words it does not contain would mislead a follow-up.
+        var topic = concepts.Where(c => c.Alternatives.Any(a => a.Stems.All(st => best.Profile.Terms.Contains(st) || best.Profile.AliasTerms.ContainsKey(st))))
+            .Select(c => c.Surface).Distinct().ToList();
+        Remember(memory, best.Profile, topic, entities);
         return new KnowledgeReply
         {
             Kind = ReplyKind.Answer,
@@ -183,10 +186,42 @@ public sealed class StoryKnowledge : IDisposable
         };
     }
 
+    /// <summary>A human-readable trace of how a question was understood and scored, for tuning and support.</summary>
+    public string Explain(string text, ConversationMemory? memory = null)
+    {
+        memory ??= new ConversationMemory();
+        var question = _questions.Analyze(text);
+        var concepts = question.Concepts.ToList();
+        if (memory.LastStoryId is not null && (question.Anaphora != Anaphora.None || concepts.Count <= 1))
+        {
+            concepts.AddRange(CarriedConcepts(question, memory));
+        }
+
+        var sb = new System.Text.StringBuilder();
+        sb.AppendLine($"intent={question.Intent} type={question.Type} counted={question.CountedNoun} which={question.WhichNoun} name={question.NamedNoun} definition={question.DefinitionSubject} anaphora={question.Anaphora}");
+        foreach (var (surface, owner) in question.Possessors)
+        {
+            sb.AppendLine($"  possessor: {owner}'s {surface}");
+        }
+
+        foreach (var c in concepts)
+        {
+            sb.AppendLine($"  concept '{c.Surface}'{(c.Carried ? " (carried " + c.UserWeight + ")" : string.Empty)}: " + string.Join(", ", c.Alternatives.Select(a => $"{a.Key}({a.Weight:0.00},df={a.Stems.Min(_model.DocumentFrequency)})")));
+        }
+
+        sb.AppendLine("  people: " + string.Join(", ", _model.Entities.Where(e => e.Kind == EntityKind.Person).Select(e => $"{e.Name} [{e.Key}] ({e.Title})")));
+        foreach (var r in _selector.Rank(question, concepts, memory).Take(5))
+        {
+            sb.AppendLine($"  #{r.Profile.Sentence.Number} score={r.Score:0.000} conf={r.Confidence:0.000} cov={r.Coverage:0.000} type={r.TypeSatisfied} lex={r.LexicalScore:0.00} | {r.Profile.Sentence.Text[..Math.Min(90, r.Profile.Sentence.Text.Length)]}");
+        }
+
+        return sb.ToString();
+    }
+
     private IEnumerable<QueryConcept> CarriedConcepts(QuestionAnalysis question, ConversationMemory memory)
     {
         var own = question.Concepts.Select(c => c.Surface).ToHashSet(StringComparer.Ordinal);
-        if (question.Anaphora == Anaphora.Person)
+        if (question.Anaphora.HasFlag(Anaphora.Person))
         {
             foreach (var key in memory.LastEntities)
             {
@@ -196,14 +231,16 @@ public sealed class StoryKnowledge : IDisposable
                     yield return _questions.EntityConcept(entity, 1f);
                 }
             }
-
-            yield break;
         }
 
-        var previous = _questions.Analyze(string.Join(' ', memory.LastTerms));
-        foreach (var concept in previous.Concepts.Where(c => !own.Contains(c.Surface)))
+        if (question.Anaphora.HasFlag(Anaphora.Thing) || question.Concepts.Count == 0 || !question.Anaphora.HasFlag(Anaphora.Person))
         {
-            yield return concept.WithWeight(0.5f, carried: true);
+            var previous = _questions.Analyze(string.Join(' ', memory.LastTerms));
+            var asPeople = question.Anaphora.HasFlag(Anaphora.Person);
+            foreach (var concept in previous.Concepts.Where(c => !own.Contains(c.Surface) && !(asPeople && memory.LastEntities.Contains(EntityExtractor.NameKey(c.Surface)))))
+            {
+                yield return concept.WithWeight(0.75f, carried: true); // the pronoun stands for the earlier topic
+            }
         }
     }
 

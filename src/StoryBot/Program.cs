@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using StoryBot.Cli;
+using StoryBot.DirectLine;
 using StoryBot.Hosting;
 using StoryBot.Knowledge;
 using StoryBot.Knowledge.Ingest;
@@ -19,6 +20,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 }
 
 builder.Services.AddStoryBot(builder.Configuration, configRoot);
+builder.Services.AddDirectLine(builder.Configuration);
 
 var app = builder.Build();
 try
@@ -43,6 +45,7 @@ app.MapGet("/api/story", (StoryKnowledge knowledge) => Results.Ok(new
 }));
 app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken)
     => adapter.ProcessAsync(request, response, bot, cancellationToken));
+app.MapDirectLine();
 
 await app.RunAsync();
 return 0;

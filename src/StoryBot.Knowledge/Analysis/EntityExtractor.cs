@@ -21,6 +21,12 @@ public static class EntityExtractor
         "manager", "editor", "analyst", "correspondent", "reporter", "executive", "inspector", "commissioner",
     };
 
+    private static readonly HashSet<string> TimeWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
+        "may", "june", "july", "august", "september", "october", "november", "december",
+    };
+
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "the", "to", "for", "de", "van", "von" };
 
     private static readonly HashSet<string> CommonStarters = new(StringComparer.Ordinal)
@@ -63,7 +69,9 @@ public static class EntityExtractor
                 {
                     var title = TitleBefore(tokens, start, nameStart);
                     var surnameKey = NameKey(tokens[end - 1].Text);
-                    var confirmed = title.Length > 0 || singles.GetValueOrDefault(surnameKey) > 1;
+                    var nameWords = tokens.Skip(nameStart).Take(nameCount).Select(t => NameKey(t.Text)).ToList();
+                    var plausible = !KnownPlaces.IsPlace(string.Join(' ', nameWords)) && !nameWords.All(IsCommonWord);
+                    var confirmed = plausible && (title.Length > 0 || singles.GetValueOrDefault(surnameKey) > 1);
                     if (confirmed && !entities.ContainsKey(surnameKey))
                     {
                         var name = string.Join(' ', tokens.Skip(nameStart).Take(nameCount).Select(t => t.Text));
@@ -110,6 +118,15 @@ public static class EntityExtractor
                 else if (i > 0 && !KnownPlaces.IsPlaceOrDemonym(t.Lower) && !TitleWords.Contains(t.Lower) && singles.GetValueOrDefault(key) > 1)
                 {
                     Add(entities, EntityKind.Organization, t.Text, key, s);
+                }
+                else if (i > 0 && i + 1 < tokens.Count && !t.PunctuationAfter && tokens[i + 1].IsCapitalised && !tokens[i + 1].IsAcronym
+                    && !KnownPlaces.IsPlaceOrDemonym(t.Lower) && !TitleWords.Contains(t.Lower) && !TimeWords.Contains(t.Lower)
+                    && !TitleWords.Contains(tokens[i + 1].Lower) && !TimeWords.Contains(tokens[i + 1].Lower) && !entities.ContainsKey(NameKey(tokens[i + 1].Text)))
+                {
+                    // another proper name of two capitalised words ("Nordvik Marine", "Islamic State"): an organisation
+                    var name = t.Text + " " + tokens[i + 1].Text;
+                    Add(entities, EntityKind.Organization, name, NameKey(tokens[i + 1].Text), s);
+                    i++;
                 }
             }
         }
@@ -162,6 +179,9 @@ public static class EntityExtractor
 
         return (entities.Values.ToList(), mentions);
     }
+
+    // "Cold War" and "White House" are capitalised common words, not a first and last name.
+    private static bool IsCommonWord(string lower) => Lexicon.EnglishLexicon.Shared.Frequency(lower) >= 10;
 
     /// <summary>The lookup key of a name word: lower case without an Arabic article ("al-Assad" → assad).</summary>
     public static string NameKey(string word)

@@ -24,6 +24,14 @@ public sealed class SentenceProfile
     /// <summary>The person a leading pronoun ("He calls …") refers to, if any.</summary>
     public NamedEntity? Antecedent { get; init; }
 
+    /// <summary>The sentence's words with offsets, and the stem of each (stop words keep their lower-case form).</summary>
+    public required IReadOnlyList<WordToken> Tokens { get; init; }
+
+    public required string[] TokenStems { get; init; }
+
+    /// <summary>Stem of a possessed word → its possessor ("Putin’s top diplomat": top → putin).</summary>
+    public required Dictionary<string, string> Possessors { get; init; }
+
     /// <summary>Alias text stored in the index.</summary>
     public required string AliasText { get; init; }
 

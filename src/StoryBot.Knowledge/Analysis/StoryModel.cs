@@ -11,6 +11,7 @@ namespace StoryBot.Knowledge.Analysis;
 public sealed class StoryModel
 {
     private static readonly HashSet<string> LeadingPronouns = new(StringComparer.OrdinalIgnoreCase) { "he", "she", "his", "her", "they", "their" };
+    private static readonly HashSet<string> ThingPronouns = new(StringComparer.OrdinalIgnoreCase) { "it", "its", "this", "these", "they", "their", "that" };
 
     private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, int), SentenceProfile> _byId = new();
@@ -28,8 +29,12 @@ public sealed class StoryModel
             for (var i = 0; i < story.Sentences.Count; i++)
             {
                 var sentence = story.Sentences[i];
-                var firstWord = WordTokenizer.Tokenize(sentence.Text).FirstOrDefault().Text ?? string.Empty;
-                var antecedent = LeadingPronouns.Contains(firstWord) ? previousSubject : null;
+                var tokens = WordTokenizer.Tokenize(sentence.Text);
+                var tokenStems = tokens.Select(t => analyzer.Terms(t.Text) is { Count: > 0 } ts ? ts[0] : t.Lower).ToArray();
+
+                // A pronoun among the first words, before anyone is named, refers to the previous subject.
+                var leading = tokens.Take(4).TakeWhile(t => !mentions[i].Any(m => m.Start <= t.Start && t.Start < m.End)).Select(t => t.Lower);
+                var antecedent = leading.Any(LeadingPronouns.Contains) ? previousSubject : null;
                 var subject = antecedent ?? mentions[i].Select(m => m.Entity).FirstOrDefault(e => e.Kind == EntityKind.Person);
                 previousSubject = subject ?? previousSubject;
 
@@ -52,7 +57,19 @@ public sealed class StoryModel
                 {
                     if (!terms.Contains(term))
                     {
-                        aliasTerms[term] = 0.8f;
+                        aliasTerms[term] = 0.85f;
+                    }
+                }
+
+                // "It focuses on …": a sentence opening with a pronoun is about what the previous one was about.
+                if (i > 0 && tokens.Count > 0 && ThingPronouns.Contains(tokens[0].Lower))
+                {
+                    foreach (var term in analyzer.Terms(story.Sentences[i - 1].Text))
+                    {
+                        if (!terms.Contains(term))
+                        {
+                            aliasTerms.TryAdd(term, 0.5f);
+                        }
                     }
                 }
 
@@ -62,11 +79,24 @@ public sealed class StoryModel
                     keys.Add(antecedent.Key);
                 }
 
+                var possessors = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (System.Text.RegularExpressions.Match p in System.Text.RegularExpressions.Regex.Matches(sentence.Text, @"(\p{L}[\p{L}\-]*)[’']s\s+(\p{L}+)"))
+                {
+                    var next = analyzer.Terms(p.Groups[2].Value);
+                    if (next.Count > 0)
+                    {
+                        possessors.TryAdd(next[0], EntityExtractor.NameKey(p.Groups[1].Value));
+                    }
+                }
+
                 var profile = new SentenceProfile
                 {
+                    Tokens = tokens,
+                    TokenStems = tokenStems,
+                    Possessors = possessors,
                     Sentence = sentence,
                     Terms = terms,
-                    Words = WordTokenizer.Tokenize(sentence.Text).Select(t => t.Lower).ToHashSet(StringComparer.Ordinal),
+                    Words = tokens.Select(t => t.Lower).ToHashSet(StringComparer.Ordinal),
                     AliasTerms = aliasTerms,
                     ContextTerms = analyzer.Terms(contextText).ToHashSet(StringComparer.Ordinal),
                     Tags = AnswerTagger.Tag(sentence.Text, mentions[i]),
@@ -88,6 +118,11 @@ public sealed class StoryModel
         Profiles = profiles;
         Entities = entities;
         Vocabulary = _documentFrequency.Keys.ToHashSet(StringComparer.Ordinal);
+        PublicationYears = stories
+            .SelectMany(s => System.Text.RegularExpressions.Regex.Matches(s.Source + " " + s.Title + " " + s.Dateline, @"\b(19|20)\d{2}\b"))
+            .Select(m => int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture))
+            .Distinct()
+            .ToList();
         SurfaceVocabulary = profiles.SelectMany(p => p.Words).ToHashSet(StringComparer.Ordinal);
     }
 
@@ -105,10 +140,16 @@ public sealed class StoryModel
 
     public int SentenceCount => Profiles.Count;
 
+    /// <summary>Years the stories were published in (from their source lines), for "2016" → "last year".</summary>
+    public IReadOnlyList<int> PublicationYears { get; }
+
     public int DocumentFrequency(string term) => _documentFrequency.GetValueOrDefault(term);
 
     /// <summary>BM25-style inverse document frequency over sentences; unseen terms get the highest weight.</summary>
     public double Idf(int df) => Math.Log(1 + ((SentenceCount - df + 0.5) / (df + 0.5)));
+
+    /// <summary>The person entity with key <paramref name="key"/>, or null.</summary>
+    public NamedEntity? Person(string key) => Entities.FirstOrDefault(e => e.Kind == EntityKind.Person && e.Key == key);
 
     public SentenceProfile? Profile(string storyId, int number) => _byId.GetValueOrDefault((storyId, number));
 

@@ -13,7 +13,7 @@ namespace StoryBot.Knowledge.Answering;
 /// and closeness to the previous answer in a follow-up. Coverage and answer type also give the
 /// confidence that decides between answering and declining.
 /// </summary>
-public sealed class AnswerSelector
+public sealed partial class AnswerSelector
 {
     private const int Candidates = 12;
 
@@ -43,8 +43,15 @@ public sealed class AnswerSelector
         }
 
         var weights = concepts.Select(c => c.UserWeight * Idf(c)).ToArray();
-        var total = weights.Sum();
+        var known = concepts.Select(c => c.Alternatives.Any(a => DocumentFrequency(a) > 0)).ToArray();
         var questionKeys = QuestionEntityKeys(concepts);
+        var questionPeople = concepts.Where(c => !c.Carried)
+            .SelectMany(c => c.Surface.Split(' '))
+            .Select(EntityExtractor.NameKey)
+            .Where(k => _model.Person(k) is not null && !question.PossessorWords.Contains(k))
+            .Distinct()
+            .ToList();
+        var typeWords = TypeWords(question.Type);
         var maxLexical = hits[0].Score;
         var ranked = new List<ScoredSentence>(hits.Length);
         foreach (var hit in hits)
@@ -56,15 +63,32 @@ public sealed class AnswerSelector
                 continue;
             }
 
-            var covered = 0.0;
+            var typeSatisfied = _features.AnswerTypes ? TypeSatisfied(question, profile, questionKeys, concepts) : null;
+            double covered = 0, total = 0, ownCovered = 0, ownTotal = 0;
             for (var i = 0; i < concepts.Count; i++)
             {
-                covered += weights[i] * Match(concepts[i], profile);
+                if (typeSatisfied == true && typeWords.Contains(concepts[i].Surface))
+                {
+                    continue; // "cost" in a money question is answered by the amount itself
+                }
+
+                var match = Match(concepts[i], profile, question);
+                total += weights[i];
+                covered += weights[i] * match;
+                if (!concepts[i].Carried && known[i])
+                {
+                    ownTotal += weights[i];
+                    ownCovered += weights[i] * match;
+                }
             }
 
             var coverage = total > 0 ? covered / total : 0;
-            var typeSatisfied = _features.AnswerTypes ? TypeSatisfied(question, profile, questionKeys) : null;
-            var score = coverage + (0.1 * hit.Score / maxLexical);
+            if (ownTotal > 0 && concepts.Any(c => c.Carried))
+            {
+                // In a follow-up the user's new words say what is asked; the carried topic only narrows it down.
+                coverage = (coverage + (ownCovered / ownTotal)) / 2;
+            }
+            var score = coverage + (0.06 * hit.Score / maxLexical);
             var confidence = coverage;
             if (typeSatisfied == true)
             {
@@ -74,6 +98,27 @@ public sealed class AnswerSelector
             {
                 score -= 0.25;
                 confidence *= 0.45;
+            }
+
+            if (_features.AnswerTypes && question.Type == QuestionType.Why && Causal().IsMatch(profile.Sentence.Text))
+            {
+                score += 0.05; // a reason is usually marked: "because", "saying", "in response", "driven by"
+            }
+
+            if (_features.Aliases && questionPeople.Any(p => !profile.EntityKeys.Contains(p)))
+            {
+                score -= 0.1; // a person the question names is not in this sentence
+                confidence *= 0.7;
+            }
+
+            if (_features.AnswerTypes && question.WhichNoun is { } head && question.Type is QuestionType.What or QuestionType.Other or QuestionType.YesNo)
+            {
+                var headConcept = concepts.FirstOrDefault(c => !c.Carried && c.Surface.Split(' ').Contains(head));
+                if (headConcept is not null && Match(headConcept, profile, question) < 0.4)
+                {
+                    score -= 0.1; // "which committees": the answer must be one of them
+                    confidence *= 0.6;
+                }
             }
 
             if (_features.FollowUps && concepts.Any(c => c.Carried) && memory.LastStoryId == storyId && Math.Abs(memory.LastSentence - number) <= 1)
@@ -98,6 +143,32 @@ public sealed class AnswerSelector
         ranked.Sort((a, b) => b.Score.CompareTo(a.Score));
         return ranked;
     }
+
+    /// <summary>Stems a number must count: the counted noun of a how-many question and the words that may stand for it.</summary>
+    internal static IReadOnlySet<string>? CountedStems(QuestionAnalysis question, IReadOnlyList<QueryConcept> concepts) => NounStems(question.CountedNoun, concepts);
+
+    private static IReadOnlySet<string>? NounStems(string? noun, IReadOnlyList<QueryConcept> concepts)
+    {
+        if (noun is null)
+        {
+            return null;
+        }
+
+        var concept = concepts.FirstOrDefault(c => c.Surface.Split(' ').Contains(noun));
+        var stems = new HashSet<string>(StringComparer.Ordinal) { noun, noun.TrimEnd('s') };
+        if (concept is not null)
+        {
+            foreach (var alternative in concept.Alternatives)
+            {
+                stems.Add(alternative.Stems[^1]);
+            }
+        }
+
+        return stems;
+    }
+
+    internal static IReadOnlySet<string> QuestionWordSet(IEnumerable<QueryConcept> concepts) =>
+        concepts.SelectMany(c => c.Surface.Split(' ')).Select(EntityExtractor.NameKey).ToHashSet(StringComparer.Ordinal);
 
     private Query BuildQuery(IReadOnlyList<QueryConcept> concepts)
     {
@@ -160,27 +231,44 @@ public sealed class AnswerSelector
     private int DocumentFrequency(QueryAlternative alternative) =>
         alternative.Stems.Length == 1 ? _model.DocumentFrequency(alternative.Stems[0]) : alternative.Stems.Min(_model.DocumentFrequency);
 
-    private double Match(QueryConcept concept, SentenceProfile profile)
+    private double Match(QueryConcept concept, SentenceProfile profile, QuestionAnalysis question)
     {
+        question.Possessors.TryGetValue(concept.Surface, out var owner);
         var best = 0.0;
         foreach (var alternative in concept.Alternatives)
         {
-            double field;
-            if (alternative.Stems.All(profile.Terms.Contains))
+            var field = 1.0;
+            foreach (var stem in alternative.Stems)
             {
-                field = 1;
+                double here;
+                if (profile.Terms.Contains(stem))
+                {
+                    here = 1;
+                }
+                else if (_features.Aliases && profile.AliasTerms.TryGetValue(stem, out var aliasWeight))
+                {
+                    here = aliasWeight;
+                }
+                else if (_features.Context && profile.ContextTerms.Contains(stem))
+                {
+                    here = concept.Carried ? 0.6 : 0.3;
+                }
+                else
+                {
+                    here = 0;
+                }
+
+                field = Math.Min(field, here);
             }
-            else if (_features.Aliases && alternative.Stems.All(s => profile.Terms.Contains(s) || profile.AliasTerms.ContainsKey(s)))
-            {
-                field = 0.85;
-            }
-            else if (_features.Context && alternative.Stems.All(s => profile.Terms.Contains(s) || profile.AliasTerms.ContainsKey(s) || profile.ContextTerms.Contains(s)))
-            {
-                field = concept.Carried ? 0.6 : 0.3;
-            }
-            else
+
+            if (field <= 0)
             {
                 continue;
+            }
+
+            if (owner is not null && field == 1 && profile.Possessors.TryGetValue(alternative.Stems[0], out var theirs) && !SameOwner(owner, theirs))
+            {
+                field = 0.15; // "America's top diplomat" is not "Putin's top diplomat"
             }
 
             best = Math.Max(best, field * alternative.Weight);
@@ -188,6 +276,34 @@ public sealed class AnswerSelector
 
         return best;
     }
+
+    private bool SameOwner(string ours, string theirs)
+    {
+        if (ours == theirs || theirs is "his" or "her" or "its" or "their")
+        {
+            return true;
+        }
+
+        bool Equivalent(string a, string b) => a == b || KnownPlaces.Equivalents(a).Contains(b);
+        bool Nationality(string person, string place) =>
+            _model.Person(person) is { } p && p.Title.ToLowerInvariant().Split(' ').Any(w => Equivalent(w, place) || Equivalent(place, w));
+
+        return Equivalent(ours, theirs) || Equivalent(theirs, ours) || Nationality(theirs, ours) || Nationality(ours, theirs);
+    }
+
+    private static readonly Dictionary<QuestionType, HashSet<string>> TypeWordSets = new()
+    {
+        [QuestionType.HowMuch] = new(StringComparer.Ordinal) { "cost", "costs", "price", "spend", "spent", "pay", "paid", "expensive", "money", "worth", "much" },
+        [QuestionType.When] = new(StringComparer.Ordinal) { "time", "date", "day", "month", "year", "week" },
+        [QuestionType.Where] = new(StringComparer.Ordinal) { "place", "places", "location", "locations", "city", "cities", "country", "countries", "town", "towns", "located", "venue", "nation", "nations", "capital", "region", "regions" },
+        [QuestionType.HowMany] = new(StringComparer.Ordinal) { "number", "amount", "count", "total" },
+        [QuestionType.HowLong] = new(StringComparer.Ordinal) { "long", "duration", "period", "time" },
+        [QuestionType.HowOld] = new(StringComparer.Ordinal) { "old", "age" },
+        [QuestionType.Name] = new(StringComparer.Ordinal) { "name", "called", "named" },
+    };
+
+    private static IReadOnlySet<string> TypeWords(QuestionType type) =>
+        TypeWordSets.TryGetValue(type, out var set) ? set : new HashSet<string>();
 
     private HashSet<string> QuestionEntityKeys(IReadOnlyList<QueryConcept> concepts)
     {
@@ -213,7 +329,7 @@ public sealed class AnswerSelector
     }
 
     /// <summary>Whether the sentence holds what the question type asks for; null when the type asks for nothing in particular.</summary>
-    private static bool? TypeSatisfied(QuestionAnalysis question, SentenceProfile profile, HashSet<string> questionKeys)
+    private bool? TypeSatisfied(QuestionAnalysis question, SentenceProfile profile, HashSet<string> questionKeys, IReadOnlyList<QueryConcept> concepts)
     {
         bool NewEntity(params EntityKind[] kinds) =>
             profile.Mentions.Any(m => kinds.Contains(m.Entity.Kind) && !questionKeys.Contains(m.Entity.Key) && !questionKeys.Contains(m.Entity.Name.ToLowerInvariant()));
@@ -222,12 +338,42 @@ public sealed class AnswerSelector
         {
             QuestionType.Who when question.DefinitionSubject is null => NewEntity(EntityKind.Person, EntityKind.Organization),
             QuestionType.When => profile.Tags.HasFlag(AnswerTags.Time),
-            QuestionType.Where => NewEntity(EntityKind.Place),
-            QuestionType.HowMany => SpanFinder.CountFor(profile.Sentence.Text, question.CountedNoun) is not null,
+            QuestionType.Where => LocatedPlace(question, profile, questionKeys),
+            QuestionType.HowMany => SpanFinder.CountFor(profile, CountedStems(question, concepts), strict: true) is not null,
+            QuestionType.Name => SpanFinder.NameNear(profile, NounStems(question.NamedNoun, concepts), QuestionWordSet(concepts)) is not null,
             QuestionType.HowMuch => profile.Tags.HasFlag(AnswerTags.Money),
             QuestionType.HowLong => profile.Tags.HasFlag(AnswerTags.Duration) || AnswerTagger.Durations(profile.Sentence.Text).Any(),
             QuestionType.HowOld => SpanFinder.Age(profile.Sentence.Text) is not null,
+            QuestionType.What or QuestionType.Other when question.AsksForSpeech => SpeechVerb().IsMatch(profile.Sentence.Text) || AnswerTagger.Quotes(profile.Sentence.Text).Any(q => q.Length >= 25),
             _ => null,
         };
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(say|says|said|saying|tell|tells|told|call|calls|called|describe|describes|described|warn|warns|warned|claim|claims|claimed|stated|announce|announced|accuse|accuses|accused|deny|denies|denied|insist|insisted|argue|argued|add|added|note|noted|respond|responded|reply|replied|studying)\b")]
+    private static partial System.Text.RegularExpressions.Regex SpeechVerb();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(because|since|saying|in response|due to|as a result|driven by|so that|in order to|after|amid|over|for)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Causal();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(at|in|to|from|near|inside|outside|across|within|into|toward|towards)( the)?\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex LocativeBefore();
+
+    /// <summary>
+    /// A place the question does not name, and not part of someone's title ("Ambassador to the US"); for
+    /// "where" it must also follow a locative preposition ("at the White House", "in Moscow").
+    /// </summary>
+    private bool LocatedPlace(QuestionAnalysis question, SentenceProfile profile, HashSet<string> questionKeys)
+    {
+        var text = profile.Sentence.Text;
+        var titleSpans = profile.Mentions
+            .Where(m => m.Entity.Kind == EntityKind.Person && m.Entity.Title.Length > 0)
+            .Select(m => (Start: text.LastIndexOf(m.Entity.Title, m.Start, StringComparison.Ordinal), End: m.Start))
+            .Where(t => t.Start >= 0)
+            .ToList();
+        return profile.Mentions.Any(m =>
+            m.Entity.Kind == EntityKind.Place
+            && !questionKeys.Contains(m.Entity.Key) && !questionKeys.Contains(m.Entity.Name.ToLowerInvariant())
+            && !titleSpans.Any(t => m.Start >= t.Start && m.Start < t.End)
+            && (!question.Locative || LocativeBefore().IsMatch(text[..m.Start])));
     }
 }

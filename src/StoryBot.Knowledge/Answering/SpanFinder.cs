@@ -18,7 +18,7 @@ public static partial class SpanFinder
     private static partial Regex AgeRegex();
 
     /// <summary>The answer span of <paramref name="profile"/> for <paramref name="question"/>, or null.</summary>
-    public static (string Text, int Start)? Find(QuestionAnalysis question, SentenceProfile profile, IReadOnlySet<string> questionWords)
+    public static (string Text, int Start)? Find(QuestionAnalysis question, SentenceProfile profile, IReadOnlySet<string> questionWords, IReadOnlySet<string>? countedStems = null)
     {
         var text = profile.Sentence.Text;
         (int Start, int Length)? span = question.Type switch
@@ -27,7 +27,8 @@ public static partial class SpanFinder
             QuestionType.Where => WithPreposition(text, Entity(profile, questionWords, EntityKind.Place)),
             QuestionType.When => AnswerTagger.Times(text).Concat(AnswerTagger.Durations(text)).OrderBy(s => s.Start).Cast<(int, int)?>().FirstOrDefault(),
             QuestionType.HowLong => AnswerTagger.Durations(text).Cast<(int, int)?>().FirstOrDefault(),
-            QuestionType.HowMany => CountFor(text, question.CountedNoun),
+            QuestionType.HowMany => CountFor(profile, countedStems, strict: false),
+            QuestionType.Name => NameNear(profile, countedStems, questionWords),
             QuestionType.HowMuch => AnswerTagger.Money(text).Cast<(int, int)?>().FirstOrDefault(),
             QuestionType.HowOld => Age(text),
             _ when SpeechVerb().IsMatch(question.Normalized) => AnswerTagger.Quotes(text).Cast<(int, int)?>().FirstOrDefault(),
@@ -37,9 +38,13 @@ public static partial class SpanFinder
         return span is { } s && s.Length > 0 ? (text.Substring(s.Start, s.Length).Trim(), s.Start) : null;
     }
 
-    /// <summary>The number phrase that counts <paramref name="noun"/> (or any number outside a date), or null.</summary>
-    public static (int Start, int Length)? CountFor(string text, string? noun)
+    /// <summary>
+    /// The number phrase that counts the asked-about noun (one of <paramref name="nounStems"/> within the
+    /// next three words), or — unless <paramref name="strict"/> — the first number outside a date.
+    /// </summary>
+    public static (int Start, int Length)? CountFor(SentenceProfile profile, IReadOnlySet<string>? nounStems, bool strict)
     {
+        var text = profile.Sentence.Text;
         var times = AnswerTagger.Times(text).ToList();
         var numbers = AnswerTagger.Numbers(text)
             .Where(n => !times.Any(t => n.Start < t.Start + t.Length && t.Start < n.Start + n.Length))
@@ -49,21 +54,53 @@ public static partial class SpanFinder
             return null;
         }
 
-        if (noun is not null)
+        if (nounStems is not null)
         {
-            var stem = noun.TrimEnd('s');
             foreach (var n in numbers)
             {
-                var after = text[(n.Start + n.Length)..];
-                var words = WordTokenizer.Tokenize(after).Take(3).Select(w => w.Lower.TrimEnd('s'));
-                if (words.Any(w => w.Length > 2 && (w.StartsWith(stem, StringComparison.Ordinal) || stem.StartsWith(w, StringComparison.Ordinal))))
+                var end = n.Start + n.Length;
+                var following = Enumerable.Range(0, profile.Tokens.Count).Where(i => profile.Tokens[i].Start >= end).Take(3);
+                if (following.Any(i => nounStems.Contains(profile.TokenStems[i]) || nounStems.Contains(profile.Tokens[i].Lower) || nounStems.Any(s => s.Length > 3 && profile.Tokens[i].Lower.StartsWith(s, StringComparison.Ordinal))))
                 {
                     return n;
                 }
             }
+
+            if (strict)
+            {
+                return null;
+            }
         }
 
         return numbers[0];
+    }
+
+    /// <summary>A proper name standing next to the noun whose name is asked for ("the Shayrat air base"), or null.</summary>
+    public static (int Start, int Length)? NameNear(SentenceProfile profile, IReadOnlySet<string>? nounStems, IReadOnlySet<string> questionWords)
+    {
+        if (nounStems is null)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < profile.Tokens.Count; i++)
+        {
+            if (!nounStems.Contains(profile.TokenStems[i]) && !nounStems.Contains(profile.Tokens[i].Lower))
+            {
+                continue;
+            }
+
+            for (var j = Math.Max(1, i - 3); j <= Math.Min(profile.Tokens.Count - 1, i + 3); j++)
+            {
+                var t = profile.Tokens[j];
+                if (j != i && t.IsCapitalised && !questionWords.Contains(EntityExtractor.NameKey(t.Text)) && !questionWords.Contains(profile.TokenStems[j]))
+                {
+                    return (t.Start, t.End - t.Start);
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>An age expression ("52 years old", "aged 52"), or null.</summary>

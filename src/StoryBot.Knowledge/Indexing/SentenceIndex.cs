@@ -95,6 +95,11 @@ public sealed class SentenceIndex : IDisposable
                 result = IndexOpenResult.RebuiltChanged;
             }
 
+            if (result == IndexOpenResult.RebuiltCorrupt)
+            {
+                ClearUnreadable(directory);
+            }
+
             Write(directory, documents, expected);
             return new SentenceIndex(directory, DirectoryReader.Open(directory), result, path);
         }
@@ -104,6 +109,28 @@ public sealed class SentenceIndex : IDisposable
             var memory = new RAMDirectory();
             Write(memory, documents, expected);
             return new SentenceIndex(memory, DirectoryReader.Open(memory), IndexOpenResult.InMemoryFallback, path);
+        }
+    }
+
+    /// <summary>
+    /// Deletes what is left of an unreadable index. IndexWriter reads every segments_N file even in
+    /// CREATE mode, so a corrupt one would make the rebuild fail too. The write lock is taken first, so
+    /// files another live writer owns are never deleted; the README and dot-files are kept.
+    /// </summary>
+    private static void ClearUnreadable(FSDirectory directory)
+    {
+        using var writeLock = directory.MakeLock(IndexWriter.WRITE_LOCK_NAME);
+        if (!writeLock.Obtain())
+        {
+            throw new LockObtainFailedException($"The index folder '{directory.Directory.FullName}' is locked by another writer.");
+        }
+
+        foreach (var name in directory.ListAll())
+        {
+            if (name != IndexWriter.WRITE_LOCK_NAME && !name.Equals("README.md", StringComparison.OrdinalIgnoreCase) && !name.StartsWith('.'))
+            {
+                directory.DeleteFile(name);
+            }
         }
     }
 

@@ -29,6 +29,8 @@ public static class StopWordSets
         "there", "because", "while", "during", "before", "after", "between", "against", "among", "within", "without",
         "through", "via", "per", "is", "it", "it's", "that's", "this", "these", "don't", "doesn't", "didn't", "isn't",
         "wasn't", "aren't", "weren't", "can't", "won't", "let", "let's", "ok", "okay", "hey", "hi", "hello", "well", "mean",
+        // light verbs: in "give a warning", "make a decision", "take a look" the noun carries the meaning
+        "give", "gave", "given", "make", "made", "makes", "take", "took", "taken",
     };
 
     /// <summary>The index-side set: function words only.</summary>

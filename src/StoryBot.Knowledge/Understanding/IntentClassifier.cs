@@ -35,7 +35,7 @@ public static partial class IntentClassifier
     [GeneratedRegex(@"\b(what('s| is| was)? (this|the) (story|article|news|piece|report)( all)? about|summar(y|ise|ize)|tl;?dr|gist|main (point|points|idea)|headline|overview|what happened( here)?\??$|what('s| is) (going on|the news)|brief me|recap|in a nutshell|key points)\b")]
     private static partial Regex Summary();
 
-    [GeneratedRegex(@"[^\p{L}\p{N}' ]+")]
+    [GeneratedRegex(@"[^\p{L}\p{N}'\- ]+|(?<!\p{L})-|-(?!\p{L})")]
     private static partial Regex Punctuation();
 
     [GeneratedRegex(@"\s+")]

@@ -9,6 +9,7 @@ public sealed record KnowledgeFeatures
     public bool Synonyms { get; init; } = true;
     public bool Places { get; init; } = true;
     public bool Typos { get; init; } = true;
+    public bool Lexicon { get; init; } = true;
     public bool Aliases { get; init; } = true;
     public bool AnswerTypes { get; init; } = true;
     public bool Context { get; init; } = true;

@@ -9,12 +9,32 @@ public sealed record QuestionAnalysis(
     IReadOnlyList<QueryConcept> Concepts,
     string? CountedNoun,
     Anaphora Anaphora,
-    string? DefinitionSubject);
+    string? DefinitionSubject)
+{
+    /// <summary>Concept surface → the word that possesses it in the question ("America's top diplomat" → america).</summary>
+    public IReadOnlyDictionary<string, string> Possessors { get; init; } = new Dictionary<string, string>();
 
-/// <summary>What an earlier turn a message refers back to: a person ("she"), a thing ("it", "that") or nothing.</summary>
+    /// <summary>The noun whose name a name-question asks for ("the name of the air base" → base).</summary>
+    public string? NamedNoun { get; init; }
+
+    /// <summary>The noun a which-question asks for ("which committees" → committees).</summary>
+    public string? WhichNoun { get; init; }
+
+    /// <summary>True for "where …": the answer is a location, introduced by a locative preposition.</summary>
+    public bool Locative { get; init; }
+
+    /// <summary>True for "what did X say/call/tell …": the answer is something said.</summary>
+    public bool AsksForSpeech { get; init; }
+
+    /// <summary>Words that own a role in the question ("Putin" in "Putin's foreign minister"): they need not appear in the answer.</summary>
+    public IReadOnlySet<string> PossessorWords => Possessors.Values.ToHashSet(StringComparer.Ordinal);
+}
+
+/// <summary>What of an earlier turn a message refers back to: a person ("she"), a thing ("it", "that"), both, or nothing.</summary>
+[Flags]
 public enum Anaphora
 {
-    None,
-    Person,
-    Thing,
+    None = 0,
+    Person = 1,
+    Thing = 2,
 }

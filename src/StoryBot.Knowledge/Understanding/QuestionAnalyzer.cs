@@ -3,14 +3,18 @@ using System.Text.RegularExpressions;
 using Lucene.Net.Analysis.Util;
 using StoryBot.Knowledge.Analysis;
 using StoryBot.Knowledge.Indexing;
+using StoryBot.Knowledge.Lexicon;
 
 namespace StoryBot.Knowledge.Understanding;
 
 /// <summary>
-/// Turns a message into <see cref="QueryConcept"/>s: question words and filler are dropped, the rest is
-/// stemmed like the index and expanded with synonyms (phrases first: "got the boot" → fired), place
-/// equivalents ("Tehran" → Iran) and, for words the story never uses and English does not know, the
-/// closest story word (typos). Intent and answer type are read from the raw wording.
+/// Turns a message into <see cref="QueryConcept"/>s: chat shorthand is expanded, question words and
+/// filler are dropped, the rest is stemmed like the index and expanded with the ways a story may say
+/// the same thing — base forms (WordNet morphology), a weighted list of news synonyms (phrases first:
+/// "got the boot" → fired), WordNet relations that the stories actually use, place equivalents
+/// ("Tehran" → Iran), years relative to the story's date ("2016" → "last year" in a 2017 story) and,
+/// for words that are not English, the closest story word (typos). Intent and answer type are read
+/// from the raw wording.
 /// </summary>
 public sealed partial class QuestionAnalyzer
 {
@@ -19,16 +23,18 @@ public sealed partial class QuestionAnalyzer
 
     private readonly StoryModel _model;
     private readonly SynonymTable _synonyms;
+    private readonly EnglishLexicon? _lexicon;
     private readonly StoryAnalyzer _exact = StoryAnalyzer.Exact();
     private readonly StoryAnalyzer _stemmer = new(CharArraySet.EMPTY_SET, stem: true);
     private readonly ConcurrentDictionary<string, string> _stems = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string[]> _typos = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, List<QueryAlternative>> _expansions = new(StringComparer.Ordinal);
 
     public QuestionAnalyzer(StoryModel model, SynonymTable synonyms, KnowledgeFeatures features)
     {
         _model = model;
         _synonyms = synonyms;
         Features = features;
+        _lexicon = features.Lexicon || features.Typos ? EnglishLexicon.Shared : null;
     }
 
     public KnowledgeFeatures Features { get; }
@@ -36,37 +42,77 @@ public sealed partial class QuestionAnalyzer
     [GeneratedRegex(@"^(?:who|what)(?:'s| is| was| are| were)(?: the| a)? (?<subject>.+)$|^(?:tell me about|what about|who about) (?<subject>.+)$")]
     private static partial Regex Definition();
 
+    [GeneratedRegex(@"^(19|20)\d{2}$")]
+    private static partial Regex Year();
+
     public QuestionAnalysis Analyze(string text)
     {
         var normalized = IntentClassifier.Normalize(text);
         var intent = IntentClassifier.Classify(text);
         var type = QuestionClassifier.Classify(normalized);
-        var words = _exact.Terms(text);
+        var words = _exact.Terms(text).SelectMany(w => Slang.Expand(w).Split(' ')).ToList();
         var stems = words.Select(Stem).ToArray();
 
         var concepts = new List<QueryConcept>();
         var used = new bool[words.Count];
-        if (Features.Synonyms)
+
+        // Hyphenated compounds ("de-escalation", "face-to-face") are one concept, not several rare words.
+        foreach (Match compound in Compound().Matches(text.ToLowerInvariant()))
         {
-            for (var n = Math.Min(_synonyms.MaxPhraseLength, words.Count); n >= 2; n--)
+            var parts = compound.Value.Split('-');
+            for (var i = 0; i + parts.Length <= words.Count; i++)
             {
-                for (var i = 0; i + n <= words.Count; i++)
+                if (!used[i] && Enumerable.Range(0, parts.Length).All(k => words[i + k] == parts[k]))
                 {
-                    if (Enumerable.Range(i, n).Any(k => used[k]))
+                    var partStems = stems.Skip(i).Take(parts.Length).ToArray();
+                    var alternatives = new List<QueryAlternative> { Alternative(partStems, 1f) };
+                    if (Features.Synonyms)
+                    {
+                        alternatives.AddRange(_synonyms.Related(string.Join(' ', partStems)).Select(r => Alternative(r.Stems, r.Weight)));
+                    }
+
+                    concepts.Add(new QueryConcept(string.Join(' ', parts), Dedupe(alternatives)));
+                    for (var k = i; k < i + parts.Length; k++)
+                    {
+                        used[k] = true;
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        // Phrases: synonym-list phrases first ("pentagon chief"), then multi-word places ("the white house").
+        foreach (var placesPass in new[] { false, true })
+        {
+            if (placesPass ? !Features.Places : !Features.Synonyms)
+            {
+                continue;
+            }
+
+            // Object pronouns may split a phrasal verb ("carrying them out"): match phrases over the other words.
+            var positions = Enumerable.Range(0, words.Count).Where(k => !ObjectPronouns.Contains(words[k]) || k == 0).ToArray();
+            for (var n = Math.Min(Math.Max(_synonyms.MaxPhraseLength, 3), positions.Length); n >= 2; n--)
+            {
+                for (var j = 0; j + n <= positions.Length; j++)
+                {
+                    var span = positions.Skip(j).Take(n).ToArray();
+                    if (span.Any(k => used[k]) || span[^1] - span[0] > n)
                     {
                         continue;
                     }
 
-                    var key = string.Join(' ', stems.Skip(i).Take(n));
-                    var surface = string.Join(' ', words.Skip(i).Take(n));
-                    var places = Features.Places ? KnownPlaces.Equivalents(surface) : Array.Empty<string>();
-                    if (_synonyms.Contains(key) || places.Count > 0)
+                    var key = string.Join(' ', span.Select(k => stems[k]));
+                    var surface = string.Join(' ', span.Select(k => words[k]));
+                    var synonyms = placesPass ? Array.Empty<(string[] Stems, float Weight)>() : _synonyms.Related(key);
+                    var places = placesPass ? KnownPlaces.Equivalents(surface) : Array.Empty<string>();
+                    if (synonyms.Count > 0 || places.Count > 0 || (!placesPass && _synonyms.Contains(key)))
                     {
-                        var alternatives = new List<QueryAlternative> { new(stems.Skip(i).Take(n).ToArray(), 1f) };
-                        alternatives.AddRange(_synonyms.Related(key).Select(r => new QueryAlternative(r.Stems, r.Weight)));
-                        alternatives.AddRange(places.Select(p => new QueryAlternative(StemPhrase(p), 0.8f)));
+                        var alternatives = new List<QueryAlternative> { Alternative(span.Select(k => stems[k]), 1f) };
+                        alternatives.AddRange(synonyms.Select(r => Alternative(r.Stems, r.Weight)));
+                        alternatives.AddRange(places.Select(p => Alternative(StemPhrase(p), 0.8f)));
                         concepts.Add(new QueryConcept(surface, Dedupe(alternatives)));
-                        for (var k = i; k < i + n; k++)
+                        foreach (var k in span)
                         {
                             used[k] = true;
                         }
@@ -75,35 +121,100 @@ public sealed partial class QuestionAnalyzer
             }
         }
 
+        var which = QuestionClassifier.WhichNoun(normalized);
         for (var i = 0; i < words.Count; i++)
         {
-            if (used[i] || StopWordSets.Question.Contains(words[i]) || words[i].Length < 2 && !char.IsDigit(words[i][0]))
+            if (i > 0 && words[i - 1] == "which" && NumberWords.Contains(words[i]))
+            {
+                continue; // "which two countries": the number describes the answer, not the story
+            }
+
+            if (used[i] || StopWordSets.Question.Contains(words[i]) || (words[i].Length < 2 && !char.IsDigit(words[i][0])))
             {
                 continue;
             }
 
-            concepts.Add(new QueryConcept(words[i], Dedupe(Alternatives(words[i], stems[i]))));
+            concepts.Add(new QueryConcept(words[i], Expand(words[i], stems[i])));
         }
 
-        var anaphora = words.Any(PersonPronouns.Contains) ? Anaphora.Person
-            : words.Any(ThingPronouns.Contains) || normalized.StartsWith("and ", StringComparison.Ordinal) || normalized.StartsWith("what about", StringComparison.Ordinal) ? Anaphora.Thing
-            : Anaphora.None;
+        var anaphora = Anaphora.None;
+        if (words.Any(PersonPronouns.Contains))
+        {
+            anaphora |= Anaphora.Person;
+        }
+
+        if (words.Any(ThingPronouns.Contains) || normalized.StartsWith("and ", StringComparison.Ordinal) || normalized.StartsWith("what about", StringComparison.Ordinal))
+        {
+            anaphora |= Anaphora.Thing;
+        }
 
         string? definition = null;
         if (Definition().Match(normalized) is { Success: true } m && type is QuestionType.Who or QuestionType.What or QuestionType.Other)
         {
-            var subject = m.Groups["subject"].Value;
-            var keys = subject.Split(' ').Select(EntityExtractor.NameKey).ToList();
-            if (keys.Count <= 4 && _model.Entities.Any(e => keys.Contains(e.Key)) && keys.All(k => _model.Entities.Any(e => e.Key == k || e.Name.Contains(k, StringComparison.OrdinalIgnoreCase))))
+            var keys = m.Groups["subject"].Value.Split(' ').Select(EntityExtractor.NameKey).ToList();
+            if (keys.Count <= 4 && _model.Entities.Any(e => e.Key == keys[^1] && e.Kind == EntityKind.Person) && keys.All(k => _model.Entities.Any(e => e.Key == k || e.Name.Contains(k, StringComparison.OrdinalIgnoreCase))))
             {
                 definition = keys[^1];
             }
         }
 
-        return new QuestionAnalysis(text, normalized, intent, type, concepts, QuestionClassifier.CountedNoun(normalized), anaphora, definition);
+        var possessors = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (Match p in Possessive().Matches(text.ToLowerInvariant().Replace('’', '\'')))
+        {
+            var owner = Slang.Expand(p.Groups["owner"].Value);
+            var next = p.Groups["next"].Value;
+            var concept = concepts.FirstOrDefault(c => c.Surface == next || c.Surface.StartsWith(next + " ", StringComparison.Ordinal));
+            if (concept is not null && !StopWordSets.Question.Contains(owner))
+            {
+                possessors[concept.Surface] = owner;
+            }
+        }
+
+        // Vague time modifiers ("this week", "recently") narrow little unless the question asks when.
+        if (type != QuestionType.When)
+        {
+            for (var i = 0; i < concepts.Count; i++)
+            {
+                if (VagueTime.Contains(concepts[i].Surface))
+                {
+                    concepts[i] = concepts[i].WithWeight(0.35f, carried: false);
+                }
+            }
+        }
+
+        string? Head(string? noun) => noun is null ? null : Slang.Expand(noun).Split(' ')[^1];
+        return new QuestionAnalysis(text, normalized, intent, type, concepts, Head(QuestionClassifier.CountedNoun(normalized)), anaphora, definition)
+        {
+            Possessors = possessors,
+            NamedNoun = Head(QuestionClassifier.NamedNoun(normalized)),
+            WhichNoun = Head(which),
+            Locative = Locative().IsMatch(normalized),
+            AsksForSpeech = Speech().IsMatch(normalized),
+        };
     }
 
-    /// <summary>Concepts for the entity named by <paramref name="key"/>, carried into a follow-up.</summary>
+    private static readonly HashSet<string> ObjectPronouns = new(StringComparer.Ordinal) { "it", "them", "him", "her", "this", "that", "these", "those", "us", "me" };
+
+    private static readonly HashSet<string> VagueTime = new(StringComparer.Ordinal)
+    {
+        "week", "month", "year", "today", "recently", "lately", "now", "currently", "days", "weeks", "months", "years", "yesterday", "time",
+    };
+
+    [GeneratedRegex(@"\bwhere\b")]
+    private static partial Regex Locative();
+
+    [GeneratedRegex(@"\bwhat (?:did|does|do|has|have|had|was|is|were|will|would) [a-z\-' ]{1,40}?\b(?:say|said|tell|told|claim|claimed|state|stated|announce|announced|add|added|think|thinks|reply|replied|respond|responded|make of)\b|\bwhat (?:was|is) [a-z\-' ]{1,40}?(?:'s)? (?:message|statement|comment|remark|reaction|response|view|opinion|position)\b|\bwhat (?:did|does|do) [a-z\-' ]{1,40}? call\b")]
+    private static partial Regex Speech();
+
+    private static readonly HashSet<string> NumberWords = new(StringComparer.Ordinal) { "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "2", "3", "4", "5" };
+
+    [GeneratedRegex(@"\b\p{L}+(?:-\p{L}+)+\b")]
+    private static partial Regex Compound();
+
+    [GeneratedRegex(@"\b(?<owner>\p{L}+)'s? (?=(?<next>\p{L}+))")]
+    private static partial Regex Possessive();
+
+    /// <summary>A concept for an entity carried into a follow-up ("she" → Sally Yates).</summary>
     public QueryConcept EntityConcept(NamedEntity entity, float weight) =>
         new(entity.Name, new[] { new QueryAlternative(new[] { Stem(entity.Key) }, 1f) }, weight, carried: true);
 
@@ -113,9 +224,16 @@ public sealed partial class QuestionAnalyzer
         return terms.Count == 1 ? terms[0] : w;
     });
 
-    private string[] StemPhrase(string phrase) => phrase.Split(' ').Select(Stem).ToArray();
+    private string[] StemPhrase(string phrase) => phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Stem).ToArray();
 
-    private List<QueryAlternative> Alternatives(string word, string stem)
+    // Phrases are matched against sentences whose stop words were dropped at index time: drop them here too.
+    private static QueryAlternative Alternative(IEnumerable<string> stems, float weight)
+    {
+        var kept = stems.Where(s => !StopWordSets.Index.Contains(s)).ToArray();
+        return new QueryAlternative(kept.Length > 0 ? kept : stems.ToArray(), weight);
+    }
+
+    private List<QueryAlternative> Expand(string word, string stem) => _expansions.GetOrAdd(word, _ =>
     {
         var alternatives = new List<QueryAlternative> { new(new[] { stem }, 1f) };
         if (stem != word && _model.DocumentFrequency(word) > 0)
@@ -123,17 +241,68 @@ public sealed partial class QuestionAnalyzer
             alternatives.Add(new QueryAlternative(new[] { word }, 1f));
         }
 
+        var forms = new List<string> { stem };
+        if (_lexicon is not null && Features.Lexicon)
+        {
+            foreach (var form in _lexicon.BaseForms(word).Where(f => !f.Contains(' ')))
+            {
+                var formStem = Stem(form);
+                if (!forms.Contains(formStem))
+                {
+                    forms.Add(formStem);
+                    alternatives.Add(new QueryAlternative(new[] { formStem }, 0.95f));
+                }
+            }
+        }
+
         if (Features.Synonyms)
         {
-            alternatives.AddRange(_synonyms.Related(stem).Select(r => new QueryAlternative(r.Stems, r.Weight)));
+            foreach (var form in forms)
+            {
+                alternatives.AddRange(_synonyms.Related(form).Select(r => Alternative(r.Stems, r.Weight)));
+            }
         }
 
         if (Features.Places)
         {
-            alternatives.AddRange(KnownPlaces.Equivalents(word).Select(p => new QueryAlternative(StemPhrase(p), 0.8f)));
+            alternatives.AddRange(KnownPlaces.Equivalents(word).Select(p => Alternative(StemPhrase(p), 0.8f)));
         }
 
-        if (Features.Typos && _model.DocumentFrequency(stem) == 0 && alternatives.All(a => a.Stems.Any(s => _model.DocumentFrequency(s) == 0)))
+        var isName = KnownPlaces.IsPlaceOrDemonym(word) || _model.Entities.Any(e => e.Key == word);
+        if (_lexicon is not null && Features.Lexicon && !isName)
+        {
+            foreach (var related in _lexicon.Related(word).Where(r => !r.Word.Split(' ').Any(StopWordSets.Question.Contains)))
+            {
+                var factor = related.Relation switch
+                {
+                    WordRelation.Synonym => 0.75f,
+                    WordRelation.Derived => 0.8f,
+                    WordRelation.Sibling => 0.45f,
+                    WordRelation.Hypernym => 0.45f,
+                    _ => 0.35f,
+                };
+                var relatedStems = Alternative(StemPhrase(related.Word), related.Weight * factor);
+                if (relatedStems.Weight >= 0.25f && relatedStems.Stems.All(s => _model.DocumentFrequency(s) > 0))
+                {
+                    alternatives.Add(relatedStems);
+                }
+            }
+        }
+
+        if (Year().IsMatch(word))
+        {
+            var year = int.Parse(word, System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var published in _model.PublicationYears)
+            {
+                var relative = (year - published) switch { -1 => "last year", 0 => "this year", 1 => "next year", _ => null };
+                if (relative is not null)
+                {
+                    alternatives.Add(Alternative(StemPhrase(relative), 0.9f));
+                }
+            }
+        }
+
+        if (Features.Typos && _model.DocumentFrequency(stem) == 0 && (_lexicon is null || !_lexicon.IsWord(word)) && alternatives.All(a => a.Stems.Any(s => _model.DocumentFrequency(s) == 0)))
         {
             foreach (var fix in Corrections(word))
             {
@@ -141,11 +310,11 @@ public sealed partial class QuestionAnalyzer
             }
         }
 
-        return alternatives;
-    }
+        return Dedupe(alternatives);
+    });
 
-    // Story words within a small edit distance of an unknown word: "presidnet" → president.
-    private string[] Corrections(string word) => _typos.GetOrAdd(word, w =>
+    // Story words within a small edit distance of a word that is not English: "presidnet" → president.
+    private string[] Corrections(string w)
     {
         if (w.Length < 4 || w.Any(char.IsDigit))
         {
@@ -153,15 +322,15 @@ public sealed partial class QuestionAnalyzer
         }
 
         var limit = w.Length >= 8 ? 2 : 1;
-        return _model.SurfaceVocabulary
-            .Where(v => Math.Abs(v.Length - w.Length) <= limit && v.Length >= 4)
+        return _model.SurfaceVocabulary.Concat(_model.Vocabulary).Distinct()
+            .Where(v => Math.Abs(v.Length - w.Length) <= limit && v.Length >= 4 && !v.Contains(' '))
             .Select(v => (Word: v, Distance: EditDistance.Damerau(w, v, limit)))
             .Where(x => x.Distance <= limit)
             .OrderBy(x => x.Distance)
             .Take(2)
             .Select(x => x.Word)
             .ToArray();
-    });
+    }
 
     private static List<QueryAlternative> Dedupe(List<QueryAlternative> alternatives) =>
         alternatives.GroupBy(a => a.Key).Select(g => g.OrderByDescending(a => a.Weight).First()).ToList();

@@ -24,7 +24,7 @@ public static partial class QuestionClassifier
     [GeneratedRegex(@"\bwhen\b|\bwhat (time|day|date|month|year|week)\b|\bwhich (day|date|month|year|week)\b|\bon what (day|date)\b|\bhow soon\b|\bhow recently\b")]
     private static partial Regex When();
 
-    [GeneratedRegex(@"\bwhere\b|\bwhich (city|country|place|town|capital|location|building|venue|nation|state|region)\b|\bwhat (city|country|place|town|capital|location|building|venue|nation|region)\b|\bin what (city|country|place)\b")]
+    [GeneratedRegex(@"\bwhere\b|\bwhich (?:[a-z]+ )?(cit(?:y|ies)|countr(?:y|ies)|places?|towns?|capitals?|locations?|buildings?|venues?|nations?|regions?)\b|\bwhat (cit(?:y|ies)|countr(?:y|ies)|places?|towns?|capitals?|locations?|buildings?|venues?|nations?|regions?)\b|\bin what (city|country|place)\b")]
     private static partial Regex Where();
 
     [GeneratedRegex(@"\bwho(m|se)?\b|\bwhich (person|people|official|officials|man|woman|politician|leader|group|groups|agency|agencies|organi[sz]ation|party|minister|diplomat|president|envoy|nominee|candidate|ex|former)\b|\bwhat (person|official|group|agency|organi[sz]ation|party)\b|\bname of the (person|man|woman|official)\b")]
@@ -42,6 +42,15 @@ public static partial class QuestionClassifier
     [GeneratedRegex(@"\b(what|which)\b")]
     private static partial Regex What();
 
+    [GeneratedRegex(@"\bwhat(?:'s| is| was| are| were)? the names? of\b|\bwhat(?:'s| is| was)? (?:the |that |this )?[a-z\- ]{1,40} (?:called|named)\b")]
+    private static partial Regex Name();
+
+    [GeneratedRegex(@"\bnames? of (?:the |a |an |that |this )?(?<head>[a-z\- ]+?)(?= (?:the|that|which|who|where|when|they|he|she|it|we|you|is|was|were|did|does|do)\b|$)|\bwhat(?:'s| is| was)? (?:the |that |this )?(?<head>[a-z\- ]{1,40}?) (?:called|named)\b")]
+    private static partial Regex NameHead();
+
+    [GeneratedRegex(@"^which (?<head>[a-z\-]+)(?: [a-z\-]+)?")]
+    private static partial Regex WhichHead();
+
     [GeneratedRegex(@"\bhow many ([a-z\-]+)(?: ([a-z\-]+))?")]
     private static partial Regex HowManyNoun();
 
@@ -49,6 +58,11 @@ public static partial class QuestionClassifier
     public static QuestionType Classify(string normalizedText)
     {
         var t = normalizedText;
+        if (Name().IsMatch(t))
+        {
+            return QuestionType.Name;
+        }
+
         if (Age().IsMatch(t))
         {
             return QuestionType.HowOld;
@@ -116,8 +130,30 @@ public static partial class QuestionClassifier
         return second is null || Auxiliaries.Contains(second) ? first : second;
     }
 
+    /// <summary>The noun whose name is asked for ("what is the name of the air base …" → base), or null.</summary>
+    public static string? NamedNoun(string normalizedText)
+    {
+        var m = NameHead().Match(normalizedText);
+        return m.Success ? m.Groups["head"].Value.Trim().Split(' ')[^1] : null;
+    }
+
+    /// <summary>The noun of a which-noun question ("which congressional committees …" → committees), or null.</summary>
+    public static string? WhichNoun(string normalizedText)
+    {
+        var m = WhichHead().Match(normalizedText);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var words = m.Value.Split(' ');
+        var candidate = words.Length > 2 && !Auxiliaries.Contains(words[2]) ? words[2] : words[1];
+        return Auxiliaries.Contains(candidate) || candidate is "kind" or "kinds" or "sort" or "type" or "types" ? null : candidate;
+    }
+
     private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
     {
         "did", "does", "do", "has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could", "the", "a",
+        "of", "in", "on", "at", "to", "for", "s", "about", "happened", "happens", "happen",
     };
 }

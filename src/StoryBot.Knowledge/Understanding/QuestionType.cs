@@ -15,4 +15,5 @@ public enum QuestionType
     How,
     What,
     YesNo,
+    Name,
 }

@@ -53,6 +53,12 @@ public class AdapterWithErrorHandler : CloudAdapter, IBotFrameworkHttpAdapter
         try
         {
             await base.ProcessAsync(httpRequest, httpResponse, bot, cancellationToken);
+            if (httpResponse.StatusCode == StatusCodes.Status401Unauthorized && !httpResponse.HasStarted)
+            {
+                // CloudAdapter answers a missing token with a bare 401 (no body): give it the same short problem body.
+                _logger.LogWarning("Rejected a request to /api/messages: no valid channel token");
+                await ProblemResponses.WriteAsync(httpResponse, StatusCodes.Status401Unauthorized, "Unauthorized", "The request's channel token is missing or invalid.", cancellationToken);
+            }
         }
         catch (Exception ex) when (IsAuthenticationFailure(ex) && !httpResponse.HasStarted)
         {

@@ -16,6 +16,9 @@ namespace StoryBot.Bots;
 /// </summary>
 public class StoryBotActivityHandler : ActivityHandler
 {
+    /// <summary>The name people pick after "@" in Teams: the manifest's <c>name.short</c> (teams/manifest.template.json).</summary>
+    public const string TeamsAppName = "StoryBot";
+
     private readonly StoryKnowledge _knowledge;
     private readonly ReplyRenderer _renderer;
     private readonly ConversationState _conversationState;
@@ -62,16 +65,38 @@ public class StoryBotActivityHandler : ActivityHandler
         await turnContext.SendActivityAsync(_renderer.RenderWelcome(TargetFor(turnContext.Activity)), cancellationToken);
     }
 
+    /// <summary>
+    /// The Teams welcome: Teams sends <c>installationUpdate</c> "add" once per install (personal chat, group
+    /// chat or team) and "add-upgrade" when a new app version replaces an installed one. Only "add" welcomes,
+    /// and only once per conversation, so a redelivered event does not welcome twice.
+    /// </summary>
     protected override async Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
-        if (turnContext.Activity.ChannelId != Channels.Msteams || !string.Equals(turnContext.Activity.Action, "add", StringComparison.OrdinalIgnoreCase))
+        var activity = turnContext.Activity;
+        if (activity.ChannelId != Channels.Msteams || !string.Equals(activity.Action, "add", StringComparison.OrdinalIgnoreCase))
         {
             return; // "add-upgrade" is an update of an existing install: no second welcome.
         }
 
         var data = await _data.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
+        if (data.Welcomed)
+        {
+            return;
+        }
+
         data.Welcomed = true;
-        await turnContext.SendActivityAsync(_renderer.RenderWelcome(TargetFor(turnContext.Activity)), cancellationToken);
+        data.LastSeen = DateTimeOffset.UtcNow;
+        var mentionName = IsGroupConversation(activity) ? TeamsAppName : null;
+        await turnContext.SendActivityAsync(_renderer.RenderWelcome(TargetFor(activity), mentionName), cancellationToken);
+    }
+
+    /// <summary>Uninstalled from a Teams conversation: forget it, so a later install is welcomed again.</summary>
+    protected override async Task OnInstallationUpdateRemoveAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        if (turnContext.Activity.ChannelId == Channels.Msteams && string.Equals(turnContext.Activity.Action, "remove", StringComparison.OrdinalIgnoreCase))
+        {
+            await _conversationState.DeleteAsync(turnContext, cancellationToken);
+        }
     }
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)

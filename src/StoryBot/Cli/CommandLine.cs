@@ -59,19 +59,13 @@ public static class CommandLine
         return 0;
     }
 
-    private static ServiceProvider Services(IConfiguration configuration, string configRoot)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).AddFilter((category, level) => level >= LogLevel.Warning).AddSimpleConsole());
-        services.AddSingleton(configuration);
-        services.AddStoryBot(configuration, configRoot);
-        return services.BuildServiceProvider();
-    }
+    private static ServiceProvider Services(IConfiguration configuration, string configRoot) => EvalService.BuildServices(configuration, configRoot);
 
     private static async Task<int> AskAsync(string[] args, IConfiguration configuration, string configRoot)
     {
         var json = args.Contains("--json");
-        var question = string.Join(' ', args.Where(a => a != "--json"));
+        var explain = args.Contains("--explain");
+        var question = string.Join(' ', args.Where(a => a is not "--json" and not "--explain"));
         if (question.Length == 0)
         {
             Console.Error.WriteLine("usage: ask \"<question>\" [--json]");
@@ -79,8 +73,27 @@ public static class CommandLine
         }
 
         await using var services = Services(configuration, configRoot);
+        var turns = question.Split(" || ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (explain)
+        {
+            var knowledge = services.GetRequiredService<StoryKnowledge>();
+            var memory = new StoryBot.Knowledge.Answering.ConversationMemory();
+            foreach (var earlier in turns[..^1])
+            {
+                knowledge.Respond(earlier, memory);
+            }
+
+            Console.WriteLine(knowledge.Explain(turns[^1], memory));
+        }
+
         var client = services.GetRequiredService<InProcessTurnClient>();
-        var replies = await client.AskAsync("cli-" + Guid.NewGuid().ToString("N"), question);
+        var conversation = "cli-" + Guid.NewGuid().ToString("N");
+        IReadOnlyList<Activity> replies = Array.Empty<Activity>();
+        foreach (var turn in turns)
+        {
+            replies = await client.AskAsync(conversation, turn);
+        }
+
         foreach (var reply in replies.Where(r => r.Type == ActivityTypes.Message))
         {
             Console.WriteLine(reply.Text);
@@ -119,6 +132,15 @@ public static class CommandLine
         Console.WriteLine($"Question set: {Path.GetFullPath(path)} ({set.Cases.Count} cases)");
         Console.WriteLine();
         Console.WriteLine(report.Format());
+        if (args.Contains("--confidences"))
+        {
+            Console.WriteLine("Confidence of the top candidate per case (for choosing Answer:ConfidenceThreshold):");
+            foreach (var r in report.Results.Where(r => r.Case.Kind is "answerable" or "unanswerable" or "followup").OrderBy(r => r.Confidence))
+            {
+                Console.WriteLine($"  {r.Confidence:0.000} {r.Case.Kind,-12} {(r.Passed ? "pass" : "FAIL")} {r.Case.Id} {r.Case.Question ?? string.Join(" → ", r.Case.Turns ?? new List<string>())}");
+            }
+        }
+
         if (ablation)
         {
             Console.WriteLine("Ablation (each technique switched off alone):");
@@ -138,11 +160,8 @@ public static class CommandLine
         return 0;
     }
 
-    private static async Task<EvalReport> EvaluateAsync(EvalSet set, IConfiguration configuration, string configRoot)
-    {
-        await using var services = Services(configuration, configRoot);
-        return await new EvalRunner(services.GetRequiredService<InProcessTurnClient>()).RunAsync(set);
-    }
+    private static Task<EvalReport> EvaluateAsync(EvalSet set, IConfiguration configuration, string configRoot) =>
+        EvalService.RunAsync(set, configuration, configRoot);
 
     private static string AblationRow(string name, EvalReport r) =>
         $"| {name} | {r.Rate("answerable"):P1} | {r.Rate("answerable", "hard"):P1} | {r.Rate("unanswerable"):P1} | {r.Rate("followup"):P1} | {r.Rate("smalltalk"):P1} |";

@@ -6,17 +6,20 @@ namespace StoryBot.Rendering;
 /// <summary>
 /// The schema.org <c>Message</c> entity whose <c>Claim</c>s make Web Chat and Teams draw native citation
 /// badges for the <c>[1]</c> markers in the text. Teams limits names to 80 and abstracts to 160
-/// characters and rejects <c>appearance.text</c>; Web Chat shows the text in its citation modal.
+/// characters, keywords to 3 of at most 28 characters each, a message to 20 claims, and rejects
+/// <c>appearance.text</c> without an Adaptive Card; Web Chat shows the text in its citation modal.
 /// </summary>
 public static class CitationEntity
 {
     public const int MaxName = 80;
     public const int MaxAbstract = 160;
+    public const int MaxKeyword = 28;
+    public const int MaxClaims = 20;
 
     public static Microsoft.Bot.Schema.Entity Create(IReadOnlyList<Citation> citations, RenderTarget target, int paragraphs)
     {
         var claims = new JArray();
-        for (var i = 0; i < citations.Count && i < 20; i++)
+        for (var i = 0; i < citations.Count && i < MaxClaims; i++)
         {
             var c = citations[i];
             var appearance = new JObject
@@ -31,7 +34,13 @@ public static class CitationEntity
             }
             else
             {
-                appearance["keywords"] = new JArray($"paragraph {c.Paragraph}", c.StorySource.Length <= 40 ? c.StorySource : Truncate(c.StorySource, 40));
+                var keywords = new JArray($"paragraph {c.Paragraph}");
+                if (!string.IsNullOrWhiteSpace(c.StorySource))
+                {
+                    keywords.Add(Truncate(c.StorySource, MaxKeyword));
+                }
+
+                appearance["keywords"] = keywords;
             }
 
             claims.Add(new JObject { ["@type"] = "Claim", ["position"] = i + 1, ["appearance"] = appearance });

@@ -62,12 +62,25 @@ public sealed class ReplyRenderer
         return activity;
     }
 
-    /// <summary>The welcome sent when a conversation starts.</summary>
-    public IMessageActivity RenderWelcome(RenderTarget target) =>
-        Render(new KnowledgeReply { Kind = ReplyKind.Greeting, Suggestions = _knowledge.StarterQuestions }, target);
+    /// <summary>
+    /// The welcome sent when a conversation starts. In a Teams group chat or channel the bot only hears
+    /// messages that mention it, so <paramref name="mentionName"/> (the bot's name there) adds how to ask.
+    /// </summary>
+    public IMessageActivity RenderWelcome(RenderTarget target, string? mentionName = null)
+    {
+        var activity = Render(new KnowledgeReply { Kind = ReplyKind.Greeting, Suggestions = _knowledge.StarterQuestions }, target);
+        if (!string.IsNullOrWhiteSpace(mentionName))
+        {
+            activity.Text = Welcome(mentionName);
+        }
 
-    private string Welcome() =>
-        $"Hi, I'm StoryBot. I answer questions about {TitleReference()} and quote the sentence each answer comes from. Ask me who, what, when, where or how many, or try one of these:";
+        return activity;
+    }
+
+    private string Welcome(string? mentionName = null) =>
+        $"Hi, I'm StoryBot. I answer questions about {TitleReference()} and quote the sentence each answer comes from. " +
+        (string.IsNullOrWhiteSpace(mentionName) ? string.Empty : $"Here, mention **@{Escape(mentionName)}** in your message so I see it. ") +
+        "Ask me who, what, when, where or how many, or try one of these:";
 
     private string Help() =>
         $"Ask me anything about {TitleReference()}: who, what, when, where, why, how many. I reply with the sentence that answers it, the answer in **bold**, and where it stands in the story. " +
@@ -95,9 +108,9 @@ public sealed class ReplyRenderer
         {
             var c = citations[i];
             sb.Append("> ").Append(Highlight(c));
-            if (target != RenderTarget.TeamsChannel)
+            if (target == RenderTarget.Markdown || (target == RenderTarget.TeamsChat && i < CitationEntity.MaxClaims))
             {
-                sb.Append(" [").Append(i + 1).Append(']');
+                sb.Append(" [").Append(i + 1).Append(']'); // Teams: a marker only where a claim backs it
             }
 
             sb.Append("\n\n").Append(Reference(c, target)).Append("\n\n");

@@ -1,0 +1,144 @@
+// StoryBot page: connects the official Web Chat widget to the bot.
+// Local mode: the bot host's own Direct Line endpoint (same origin, nothing leaves this server).
+// Azure mode: a short-lived token that the host got by exchanging its secret with Direct Line.
+(function () {
+  'use strict';
+
+  var statusEl = document.getElementById('status');
+  var suggestionsPanel = document.getElementById('suggestions-panel');
+  var suggestionsList = document.getElementById('suggestions');
+  var store = null;
+  var haveSuggestions = false;
+
+  function showStatus(message) {
+    statusEl.textContent = message;
+    statusEl.hidden = !message;
+  }
+
+  function send(text) {
+    if (store) {
+      store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: text } });
+    }
+  }
+
+  function renderSuggestions(questions) {
+    var unique = [];
+    (questions || []).forEach(function (q) {
+      if (typeof q === 'string' && q.trim() && unique.indexOf(q.trim()) < 0) { unique.push(q.trim()); }
+    });
+    if (!unique.length) { return; }
+    haveSuggestions = true;
+    suggestionsList.textContent = '';
+    unique.slice(0, 5).forEach(function (question) {
+      var item = document.createElement('li');
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = question;
+      button.addEventListener('click', function () { send(question); });
+      item.appendChild(button);
+      suggestionsList.appendChild(item);
+    });
+    suggestionsPanel.hidden = false;
+  }
+
+  // Title, source line and first questions; the page works without this endpoint.
+  fetch('api/story', { headers: { Accept: 'application/json' } })
+    .then(function (r) { return r.ok ? r.json() : null; })
+    .then(function (story) {
+      if (!story) { return; }
+      if (story.title) {
+        document.getElementById('story-title').textContent = story.title;
+        document.title = story.title + ' · StoryBot';
+      }
+      if (typeof story.source === 'string') { document.getElementById('story-source').textContent = story.source; }
+      renderSuggestions(story.suggestions);
+    })
+    .catch(function () { /* fall back to the welcome message's suggestions */ });
+
+  if (!window.WebChat) {
+    showStatus('The chat widget could not be loaded. Please reload the page.');
+    return;
+  }
+
+  // Without /api/story, take the first questions from the bot's welcome (its suggested actions).
+  store = window.WebChat.createStore({}, function () {
+    return function (next) {
+      return function (action) {
+        if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') { showStatus(''); }
+        if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && !haveSuggestions) {
+          var activity = action.payload && action.payload.activity;
+          var actions = activity && activity.from && activity.from.role === 'bot' &&
+            activity.suggestedActions && activity.suggestedActions.actions;
+          if (actions && actions.length) {
+            renderSuggestions(actions.filter(function (a) { return a.type === 'imBack'; })
+              .map(function (a) { return a.value || a.title; }));
+          }
+        }
+        return next(action);
+      };
+    };
+  });
+
+  fetch('api/directline/token', { method: 'POST', headers: { Accept: 'application/json' } })
+    .then(function (r) {
+      if (!r.ok) { throw new Error('token endpoint answered ' + r.status); }
+      return r.json();
+    })
+    .then(function (session) {
+      var directLine = session.mode === 'local'
+        ? window.WebChat.createDirectLine({
+            domain: session.domain,
+            token: session.token,
+            webSocket: false,
+            pollingInterval: session.pollingIntervalMs || 500
+          })
+        : window.WebChat.createDirectLine(session.domain
+            ? { domain: session.domain, token: session.token }
+            : { token: session.token });
+
+      window.WebChat.renderWebChat({
+        directLine: directLine,
+        store: store,
+        userID: session.userId,
+        username: 'You',
+        locale: 'en-US',
+        overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: 'Ask a question about the story…' },
+        styleOptions: {
+          hideUploadButton: true,
+          accent: '#1d4ed8',
+          backgroundColor: '#ffffff',
+          primaryFont: '"Segoe UI", system-ui, -apple-system, "Helvetica Neue", Arial, sans-serif',
+          botAvatarInitials: 'SB',
+          botAvatarBackgroundColor: '#1d4ed8',
+          userAvatarInitials: 'You',
+          userAvatarBackgroundColor: '#64748b',
+          avatarSize: 36,
+          bubbleBackground: '#f1f5f9',
+          bubbleBorderWidth: 0,
+          bubbleBorderRadius: 14,
+          bubbleNubSize: 0,
+          bubbleFromUserBackground: '#1d4ed8',
+          bubbleFromUserTextColor: '#ffffff',
+          bubbleFromUserBorderWidth: 0,
+          bubbleFromUserBorderRadius: 14,
+          bubbleFromUserNubSize: 0,
+          bubbleMaxWidth: 560,
+          paddingRegular: 12,
+          sendBoxBorderTop: '1px solid #e2e8f0',
+          sendBoxHeight: 56,
+          suggestedActionLayout: 'flow',
+          suggestedActionBorderRadius: 18,
+          suggestedActionBorderColor: '#bfdbfe',
+          suggestedActionBackgroundColor: '#eff6ff',
+          suggestedActionTextColor: '#1d4ed8',
+          suggestedActionHeight: 36,
+          timestampColor: '#94a3b8'
+        }
+      }, document.getElementById('webchat'));
+      var input = document.querySelector('[data-id="webchat-sendbox-input"]');
+      if (input) { input.focus(); }
+    })
+    .catch(function () {
+      showStatus('Cannot reach StoryBot right now. Please reload the page in a moment.');
+    });
+})();

@@ -1,0 +1,99 @@
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
+
+namespace StoryBot.DirectLine;
+
+/// <summary>
+/// One conversation of the built-in Direct Line endpoint: its activity stream (numbered so that
+/// watermarks never skip or repeat), its tokens, and the lock that makes its turns run one after
+/// another, as the bot's per-conversation state expects.
+/// </summary>
+public sealed class DirectLineConversation
+{
+    private readonly object _gate = new();
+    private readonly LinkedList<(long Seq, string Json)> _activities = new();
+    private readonly int _maxActivities;
+    private long _lastSeq;
+    private DateTimeOffset _lastTimestamp = DateTimeOffset.MinValue;
+    private long _lastAccessTicks;
+
+    internal DirectLineConversation(string id, string userId, int maxActivities, DateTimeOffset now)
+    {
+        Id = id;
+        UserId = userId;
+        _maxActivities = Math.Max(1, maxActivities);
+        CreatedAt = now;
+        _lastAccessTicks = now.UtcTicks;
+    }
+
+    /// <summary>The conversation id (random, base64url).</summary>
+    public string Id { get; }
+
+    /// <summary>The user id the conversation was created for; posted activities are attributed to it.</summary>
+    public string UserId { get; }
+
+    /// <summary>When the conversation was created.</summary>
+    public DateTimeOffset CreatedAt { get; }
+
+    /// <summary>True once the conversationUpdate (the bot's welcome turn) has run.</summary>
+    public bool Started { get; internal set; }
+
+    /// <summary>Held for the whole of a turn: turns of one conversation never overlap.</summary>
+    internal SemaphoreSlim TurnLock { get; } = new(1, 1);
+
+    /// <summary>Tokens issued for this conversation (the current one and, after a refresh, the previous one).</summary>
+    internal List<string> Tokens { get; } = new();
+
+    /// <summary>The last time a request for this conversation was accepted (UTC).</summary>
+    public DateTimeOffset LastAccess => new(Interlocked.Read(ref _lastAccessTicks), TimeSpan.Zero);
+
+    /// <summary>The watermark of the newest activity.</summary>
+    public long LastWatermark { get { lock (_gate) { return _lastSeq; } } }
+
+    internal void Touch(DateTimeOffset now) => Interlocked.Exchange(ref _lastAccessTicks, now.UtcTicks);
+
+    /// <summary>
+    /// Adds an activity to the stream: gives it the next server id and a timestamp strictly later
+    /// than the previous one, freezes it as JSON, and drops the oldest activity past the cap.
+    /// </summary>
+    internal string Append(Activity activity, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            var seq = ++_lastSeq;
+            var timestamp = now > _lastTimestamp ? now : _lastTimestamp.AddMilliseconds(1);
+            _lastTimestamp = timestamp;
+            activity.Id = $"{Id}|{seq:D7}";
+            activity.Timestamp = timestamp;
+            _activities.AddLast((seq, JsonConvert.SerializeObject(activity, DirectLineJson.Settings)));
+            while (_activities.Count > _maxActivities)
+            {
+                _activities.RemoveFirst();
+            }
+
+            return activity.Id;
+        }
+    }
+
+    /// <summary>
+    /// The activities after <paramref name="watermark"/> (all kept ones when null) and the watermark
+    /// to ask with next time.
+    /// </summary>
+    internal (IReadOnlyList<string> Activities, long Watermark) Read(long? watermark)
+    {
+        lock (_gate)
+        {
+            var after = watermark ?? 0;
+            var result = new List<string>();
+            foreach (var (seq, json) in _activities)
+            {
+                if (seq > after)
+                {
+                    result.Add(json);
+                }
+            }
+
+            return (result, _lastSeq);
+        }
+    }
+}

@@ -1,0 +1,388 @@
+using System.Text;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json;
+
+namespace StoryBot.DirectLine;
+
+/// <summary>
+/// The HTTP side of the built-in Direct Line 3.0 endpoint: the subset the Web Chat widget uses
+/// (start a conversation, post an activity, poll with a watermark, refresh the token), plus the
+/// page's token endpoint. Status codes follow the service: 401 without a token, 403 for a wrong,
+/// expired or foreign token, 404 for a conversation that is gone (the widget then ends the connection).
+/// </summary>
+internal static class DirectLineEndpoints
+{
+    /// <summary>Where the built-in endpoint lives (the widget's <c>domain</c>).</summary>
+    public const string Prefix = "/v3/directline";
+
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/directline/token", IssuePageTokenAsync);
+        var api = endpoints.MapGroup(Prefix);
+        api.MapPost("/conversations", StartConversationAsync);
+        api.MapGet("/conversations/{conversationId}", ReconnectConversation);
+        api.MapGet("/conversations/{conversationId}/activities", GetActivities);
+        api.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
+        api.MapPost("/tokens/refresh", RefreshToken);
+    }
+
+    /// <summary><c>POST /api/directline/token</c>: everything the page needs to connect the widget.</summary>
+    private static async Task<IResult> IssuePageTokenAsync(
+        HttpContext http,
+        DirectLineConversationStore store,
+        IOptionsMonitor<DirectLineOptions> optionsMonitor,
+        DirectLineAzureTokenClient azure,
+        TimeProvider clock,
+        ILogger<DirectLineConversationStore> logger)
+    {
+        var options = optionsMonitor.CurrentValue;
+        http.Response.Headers.CacheControl = "no-store";
+        if (options.UsesAzure)
+        {
+            var userId = "dl_" + DirectLineConversationStore.NewId(12);
+            try
+            {
+                var generated = await azure.GenerateAsync(userId, http.RequestAborted);
+                return Results.Json(new
+                {
+                    mode = "azure",
+                    token = generated.Token,
+                    conversationId = generated.ConversationId,
+                    userId,
+                    expires_in = generated.ExpiresIn ?? 3600,
+                    domain = string.IsNullOrWhiteSpace(options.Domain) ? null : options.Domain,
+                    pollingIntervalMs = options.PollingIntervalMs,
+                });
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
+            {
+                logger.LogError(ex, "Exchanging the Direct Line secret for a token failed");
+                return Error(StatusCodes.Status502BadGateway, "ServiceError", "The chat service could not be reached. Please try again later.");
+            }
+        }
+
+        var (conversation, token) = store.Create();
+        return Results.Json(new
+        {
+            mode = "local",
+            token = token.Value,
+            conversationId = conversation.Id,
+            userId = conversation.UserId,
+            expires_in = ExpiresIn(token, clock),
+            domain = http.Request.PathBase + Prefix,
+            pollingIntervalMs = options.PollingIntervalMs,
+        });
+    }
+
+    /// <summary><c>POST /conversations</c>: starts the token's conversation (the bot's welcome turn runs
+    /// once), or returns it again if it has started already.</summary>
+    private static async Task<IResult> StartConversationAsync(
+        HttpContext http,
+        DirectLineConversationStore store,
+        DirectLineTurnRunner runner,
+        IOptionsMonitor<DirectLineOptions> options,
+        TimeProvider clock,
+        ILogger<DirectLineTurnRunner> logger)
+    {
+        if (Authorize(http, store, clock, null, out var conversation, out var token) is { } denied)
+        {
+            return denied;
+        }
+
+        bool startedNow;
+        using (var timeout = new CancellationTokenSource(options.CurrentValue.TurnTimeout))
+        {
+            await conversation.TurnLock.WaitAsync(timeout.Token);
+            try
+            {
+                startedNow = await EnsureStartedAsync(http, conversation, runner, options.CurrentValue, clock, logger, timeout.Token);
+            }
+            finally
+            {
+                conversation.TurnLock.Release();
+            }
+        }
+
+        return Results.Json(
+            new { conversationId = conversation.Id, token = token.Value, expires_in = ExpiresIn(token, clock) },
+            statusCode: startedNow ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+    }
+
+    /// <summary><c>GET /conversations/{id}</c>: what the widget calls when it resumes a conversation.</summary>
+    private static IResult ReconnectConversation(string conversationId, HttpContext http, DirectLineConversationStore store, TimeProvider clock)
+    {
+        if (Authorize(http, store, clock, conversationId, out var conversation, out var token) is { } denied)
+        {
+            return denied;
+        }
+
+        return Results.Json(new { conversationId = conversation.Id, token = token.Value, expires_in = ExpiresIn(token, clock) });
+    }
+
+    /// <summary><c>GET /conversations/{id}/activities?watermark=N</c>: the activities after N.</summary>
+    private static IResult GetActivities(string conversationId, string? watermark, HttpContext http, DirectLineConversationStore store, TimeProvider clock)
+    {
+        if (Authorize(http, store, clock, conversationId, out var conversation, out _) is { } denied)
+        {
+            return denied;
+        }
+
+        long? after = null;
+        if (!string.IsNullOrEmpty(watermark))
+        {
+            if (!long.TryParse(watermark, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+            {
+                return Error(StatusCodes.Status400BadRequest, "BadArgument", "The watermark is not valid.");
+            }
+
+            after = parsed;
+        }
+
+        var (activities, last) = conversation.Read(after);
+        var body = new StringBuilder("{\"activities\":[");
+        body.AppendJoin(',', activities);
+        body.Append("],\"watermark\":\"").Append(last.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("\"}");
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.Content(body.ToString(), "application/json; charset=utf-8");
+    }
+
+    /// <summary><c>POST /conversations/{id}/activities</c>: echoes the user's activity into the stream
+    /// and runs the bot's turn on it; the replies are in the stream when this returns.</summary>
+    private static async Task<IResult> PostActivityAsync(
+        string conversationId,
+        HttpContext http,
+        DirectLineConversationStore store,
+        DirectLineTurnRunner runner,
+        IOptionsMonitor<DirectLineOptions> optionsMonitor,
+        TimeProvider clock,
+        ILogger<DirectLineTurnRunner> logger)
+    {
+        if (Authorize(http, store, clock, conversationId, out var conversation, out _) is { } denied)
+        {
+            return denied;
+        }
+
+        var options = optionsMonitor.CurrentValue;
+        var text = await ReadBodyAsync(http.Request, options.MaxActivityBytes, http.RequestAborted);
+        if (text is null)
+        {
+            return Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", "The activity is too large.");
+        }
+
+        Activity? activity;
+        try
+        {
+            activity = JsonConvert.DeserializeObject<Activity>(text, DirectLineJson.Settings);
+        }
+        catch (JsonException)
+        {
+            activity = null;
+        }
+
+        if (activity is null || string.IsNullOrEmpty(activity.Type))
+        {
+            return Error(StatusCodes.Status400BadRequest, "BadArgument", "The body must be an activity with a type.");
+        }
+
+        if (activity.Type == ActivityTypes.Typing)
+        {
+            // Accepted and dropped: the bot does nothing with typing, and echoing it adds noise.
+            return Results.Json(new { id = $"{conversation.Id}|typing" });
+        }
+
+        if (activity.Type is not (ActivityTypes.Message or ActivityTypes.Event))
+        {
+            return Error(StatusCodes.Status400BadRequest, "BadArgument", $"Activities of type '{activity.Type}' are not accepted.");
+        }
+
+        activity.ChannelId = DirectLineTurnRunner.ChannelId;
+        activity.Conversation = new ConversationAccount(id: conversation.Id);
+        activity.From = UserAccount(conversation, activity.From?.Name);
+        activity.Recipient = BotAccount(options);
+        activity.ServiceUrl = ServiceUrl(http);
+        activity.ReplyToId = null;
+        activity.DeliveryMode = null;
+
+        using var timeout = new CancellationTokenSource(options.TurnTimeout);
+        try
+        {
+            await conversation.TurnLock.WaitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return Error(StatusCodes.Status503ServiceUnavailable, "ServiceError", "The conversation is busy; try again.");
+        }
+
+        try
+        {
+            await EnsureStartedAsync(http, conversation, runner, options, clock, logger, timeout.Token);
+            var id = conversation.Append(activity, clock.GetUtcNow());
+            var replies = await runner.RunAsync(activity, timeout.Token);
+            AppendReplies(conversation, replies, options, clock, id);
+            return Results.Json(new { id });
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || timeout.IsCancellationRequested)
+        {
+            logger.LogError(ex, "A Direct Line turn failed");
+            return Error(StatusCodes.Status502BadGateway, "BotError", "The bot failed to answer.");
+        }
+        finally
+        {
+            conversation.TurnLock.Release();
+        }
+    }
+
+    /// <summary><c>POST /tokens/refresh</c>: a new token for the same conversation.</summary>
+    private static IResult RefreshToken(HttpContext http, DirectLineConversationStore store, TimeProvider clock)
+    {
+        if (Authorize(http, store, clock, null, out var conversation, out _) is { } denied)
+        {
+            return denied;
+        }
+
+        var fresh = store.IssueToken(conversation);
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.Json(new { conversationId = conversation.Id, token = fresh.Value, expires_in = ExpiresIn(fresh, clock) });
+    }
+
+    private static async Task<bool> EnsureStartedAsync(
+        HttpContext http,
+        DirectLineConversation conversation,
+        DirectLineTurnRunner runner,
+        DirectLineOptions options,
+        TimeProvider clock,
+        ILogger logger,
+        CancellationToken cancellationToken)
+    {
+        if (conversation.Started)
+        {
+            return false;
+        }
+
+        // The widget never sends conversationUpdate: the channel does, once, like Azure's Direct Line.
+        conversation.Started = true;
+        var user = UserAccount(conversation, null);
+        var bot = BotAccount(options);
+        var update = new Activity(ActivityTypes.ConversationUpdate)
+        {
+            Id = $"{conversation.Id}|start",
+            ChannelId = DirectLineTurnRunner.ChannelId,
+            Conversation = new ConversationAccount(id: conversation.Id),
+            From = user,
+            Recipient = bot,
+            MembersAdded = new List<ChannelAccount> { user, bot },
+            ServiceUrl = ServiceUrl(http),
+            Timestamp = clock.GetUtcNow(),
+        };
+        try
+        {
+            var replies = await runner.RunAsync(update, cancellationToken);
+            AppendReplies(conversation, replies, options, clock, replyToId: null);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "The welcome turn of a Direct Line conversation failed");
+        }
+
+        return true;
+    }
+
+    private static void AppendReplies(DirectLineConversation conversation, IReadOnlyList<Activity> replies, DirectLineOptions options, TimeProvider clock, string? replyToId)
+    {
+        foreach (var reply in replies)
+        {
+            reply.ChannelId = DirectLineTurnRunner.ChannelId;
+            reply.Conversation = new ConversationAccount(id: conversation.Id);
+            reply.From = new ChannelAccount(options.BotId, reply.From?.Name ?? options.BotName, RoleTypes.Bot);
+            reply.Recipient = UserAccount(conversation, null);
+            reply.ServiceUrl = null;
+            reply.DeliveryMode = null;
+
+            // Only point at activities the client has in its stream (the welcome answers a
+            // conversationUpdate the client never sees).
+            reply.ReplyToId = replyToId;
+            conversation.Append(reply, clock.GetUtcNow());
+        }
+    }
+
+    private static IResult? Authorize(
+        HttpContext http,
+        DirectLineConversationStore store,
+        TimeProvider clock,
+        string? conversationId,
+        out DirectLineConversation conversation,
+        out DirectLineToken token)
+    {
+        conversation = null!;
+        token = null!;
+        var header = http.Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+            return Error(StatusCodes.Status401Unauthorized, "TokenMissing", "A Direct Line token is required.");
+        }
+
+        var found = store.ValidateToken(header["Bearer ".Length..].Trim());
+        if (found is null)
+        {
+            return Error(StatusCodes.Status403Forbidden, "TokenInvalid", "The token is not valid or has expired.");
+        }
+
+        var target = store.Find(conversationId ?? found.ConversationId);
+        if (target is null)
+        {
+            return Error(StatusCodes.Status404NotFound, "BadArgument", "Conversation not found.");
+        }
+
+        if (!string.Equals(target.Id, found.ConversationId, StringComparison.Ordinal))
+        {
+            return Error(StatusCodes.Status403Forbidden, "TokenInvalid", "The token is not valid for this conversation.");
+        }
+
+        target.Touch(clock.GetUtcNow());
+        conversation = target;
+        token = found;
+        return null;
+    }
+
+    private static ChannelAccount UserAccount(DirectLineConversation conversation, string? name) =>
+        new(conversation.UserId, string.IsNullOrWhiteSpace(name) ? "You" : name, RoleTypes.User);
+
+    private static ChannelAccount BotAccount(DirectLineOptions options) =>
+        new(options.BotId, options.BotName, RoleTypes.Bot);
+
+    // Never called back: turns run with expectReplies. It must still be a valid absolute URL.
+    private static string ServiceUrl(HttpContext http) =>
+        $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{Prefix}/";
+
+    private static int ExpiresIn(DirectLineToken token, TimeProvider clock) =>
+        (int)Math.Max(0, (token.ExpiresAt - clock.GetUtcNow()).TotalSeconds);
+
+    private static IResult Error(int status, string code, string message) =>
+        Results.Json(new { error = new { code, message } }, statusCode: status);
+
+    /// <summary>Reads the body as UTF-8, or returns null when it is longer than <paramref name="limit"/> bytes.</summary>
+    private static async Task<string?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+}

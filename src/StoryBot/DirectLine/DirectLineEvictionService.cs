@@ -1,0 +1,84 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
+
+namespace StoryBot.DirectLine;
+
+/// <summary>
+/// Sweeps idle built-in conversations on a timer, and drops the bot's state for every evicted
+/// conversation (when an <see cref="IStorage"/> is registered), so an always-on page cannot grow
+/// memory without bound.
+/// </summary>
+public sealed class DirectLineEvictionService : BackgroundService
+{
+    private readonly DirectLineConversationStore _store;
+    private readonly IOptionsMonitor<DirectLineOptions> _options;
+    private readonly IServiceProvider _services;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<DirectLineEvictionService> _logger;
+
+    public DirectLineEvictionService(DirectLineConversationStore store, IOptionsMonitor<DirectLineOptions> options, IServiceProvider services, TimeProvider clock, ILogger<DirectLineEvictionService> logger)
+    {
+        _store = store;
+        _options = options;
+        _services = services;
+        _clock = clock;
+        _logger = logger;
+        _store.Evicted += OnEvicted;
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = _options.CurrentValue.SweepInterval;
+        using var timer = new PeriodicTimer(interval > TimeSpan.Zero ? interval : TimeSpan.FromMinutes(1), _clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                var evicted = _store.Sweep();
+                if (evicted > 0)
+                {
+                    _logger.LogInformation("Evicted {Count} idle Direct Line conversations; {Remaining} remain", evicted, _store.Count);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _store.Evicted -= OnEvicted;
+        base.Dispose();
+    }
+
+    private void OnEvicted(DirectLineConversation conversation)
+    {
+        // Bot Framework's ConversationState/UserState keys: "{channelId}/conversations/{id}" and
+        // "{channelId}/users/{userId}". Best effort: the bot may use no state at all.
+        var storage = _services.GetService<IStorage>();
+        if (storage is null)
+        {
+            return;
+        }
+
+        var keys = new[]
+        {
+            $"{DirectLineTurnRunner.ChannelId}/conversations/{conversation.Id}",
+            $"{DirectLineTurnRunner.ChannelId}/users/{conversation.UserId}",
+        };
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await storage.DeleteAsync(keys).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                _logger.LogWarning(ex, "Could not delete the bot state of an evicted Direct Line conversation");
+            }
+        });
+    }
+}

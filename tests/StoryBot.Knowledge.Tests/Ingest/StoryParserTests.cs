@@ -1,0 +1,66 @@
+using StoryBot.Knowledge.Ingest;
+using Xunit;
+
+namespace StoryBot.Knowledge.Tests.Ingest;
+
+/// <summary>Datelines (own line or inline "CITY (AP) —") are kept out of the citable sentences; CRLF files parse like LF ones.</summary>
+public class StoryParserTests
+{
+    [Fact]
+    public void InlineDateline_IsSeparatedFromTheFirstSentence()
+    {
+        var story = StoryParser.Parse("s", "WASHINGTON (AP) — President Trump fired the FBI director on Tuesday. The move surprised Congress.\n\nDemocrats called for an inquiry.");
+
+        Assert.Equal("WASHINGTON (AP)", story.Dateline);
+        Assert.Equal(
+            new[] { "President Trump fired the FBI director on Tuesday.", "The move surprised Congress.", "Democrats called for an inquiry." },
+            story.Sentences.Select(s => s.Text));
+        Assert.Equal(new[] { 1, 1, 2 }, story.Sentences.Select(s => s.Paragraph));
+        Assert.Equal(new[] { 1, 2, 3 }, story.Sentences.Select(s => s.Number));
+    }
+
+    [Fact]
+    public void DatelineOnItsOwnLine_IsNotAParagraph()
+    {
+        var story = StoryParser.Parse("s", "AP, WASHINGTON\n\nThe first paragraph.\n\nThe second paragraph.");
+
+        Assert.Equal("AP, WASHINGTON", story.Dateline);
+        Assert.Equal(2, story.ParagraphCount);
+        Assert.Equal("The first paragraph.", story.Sentences[0].Text);
+    }
+
+    [Fact]
+    public void StoryWithoutDateline_KeepsItsFirstParagraph()
+    {
+        var story = StoryParser.Parse("s", "Trump met Lavrov at the White House.\n\nThey talked about Syria.");
+
+        Assert.Null(story.Dateline);
+        Assert.Equal(2, story.Sentences.Count);
+        Assert.Equal("Trump met Lavrov at the White House.", story.Sentences[0].Text);
+    }
+
+    [Fact]
+    public void CrlfInput_ParsesLikeLf_AndJoinsWrappedLines()
+    {
+        const string lf = "AP, WASHINGTON\n\nTrump met Lavrov\nat the White House. They talked.\n\nSyria was on the agenda.\n";
+        var crlf = lf.Replace("\n", "\r\n");
+
+        var fromLf = StoryParser.Parse("s", lf);
+        var fromCrlf = StoryParser.Parse("s", crlf);
+
+        Assert.Equal(fromLf.Sentences, fromCrlf.Sentences);
+        Assert.Equal("AP, WASHINGTON", fromCrlf.Dateline);
+        Assert.Equal(new[] { "Trump met Lavrov at the White House.", "They talked.", "Syria was on the agenda." }, fromCrlf.Sentences.Select(s => s.Text));
+        Assert.DoesNotContain(fromCrlf.Sentences, s => s.Text.Contains('\r') || s.Text.Contains('\n'));
+        Assert.Equal(new[] { 1, 1, 2 }, fromCrlf.Sentences.Select(s => s.Paragraph));
+    }
+
+    [Fact]
+    public void ByteOrderMark_IsIgnored()
+    {
+        var story = StoryParser.Parse("s", "\uFEFFAP, WASHINGTON\r\n\r\nOne sentence here.");
+
+        Assert.Equal("AP, WASHINGTON", story.Dateline);
+        Assert.Equal("One sentence here.", story.Sentences.Single().Text);
+    }
+}
