@@ -59,6 +59,7 @@ static int Smoke(string? host)
         BenchmarkConverter.TypeToBenchmarks(typeof(IndexBenchmarks), config),
     });
     var failed = summaries.SelectMany(s => s.Reports).Where(r => !r.Success).Select(r => r.BenchmarkCase.DisplayInfo).ToList();
+    Harness.WarmupSeconds = 0;
     var status = Harness.RunAnswers(reps: 1);
     status |= Harness.RunScale(new[] { 1, 3 }, reps: 1);
     if (host is not null)

@@ -16,6 +16,11 @@ public sealed class StoryModel
     private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, int), SentenceProfile> _byId = new();
 
+    // Lookups by key instead of scans: Person runs for candidates on every question and Story for every
+    // citation, and both lists grow with the number of stories (docs/performance.md, scale).
+    private readonly Dictionary<string, NamedEntity> _people = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Story> _stories = new(StringComparer.Ordinal);
+
     public StoryModel(IReadOnlyList<Story> stories, StoryAnalyzer analyzer)
     {
         Stories = stories;
@@ -117,6 +122,16 @@ public sealed class StoryModel
 
         Profiles = profiles;
         Entities = entities;
+        foreach (var entity in entities.Where(e => e.Kind == EntityKind.Person))
+        {
+            _people.TryAdd(entity.Key, entity); // the first, as a scan would find
+        }
+
+        foreach (var story in stories)
+        {
+            _stories.TryAdd(story.Id, story);
+        }
+
         Vocabulary = _documentFrequency.Keys.ToHashSet(StringComparer.Ordinal);
         PublicationYears = stories
             .SelectMany(s => System.Text.RegularExpressions.Regex.Matches(s.Source + " " + s.Title + " " + s.Dateline, @"\b(19|20)\d{2}\b"))
@@ -149,11 +164,11 @@ public sealed class StoryModel
     public double Idf(int df) => Math.Log(1 + ((SentenceCount - df + 0.5) / (df + 0.5)));
 
     /// <summary>The person entity with key <paramref name="key"/>, or null.</summary>
-    public NamedEntity? Person(string key) => Entities.FirstOrDefault(e => e.Kind == EntityKind.Person && e.Key == key);
+    public NamedEntity? Person(string key) => _people.GetValueOrDefault(key);
 
     public SentenceProfile? Profile(string storyId, int number) => _byId.GetValueOrDefault((storyId, number));
 
-    public Story Story(string storyId) => Stories.First(s => s.Id == storyId);
+    public Story Story(string storyId) => _stories.TryGetValue(storyId, out var story) ? story : throw new InvalidOperationException($"No story '{storyId}'.");
 
     /// <summary>The documents to index, one per sentence.</summary>
     public IReadOnlyList<SentenceDocument> Documents() =>
