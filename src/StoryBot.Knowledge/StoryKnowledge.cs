@@ -34,9 +34,19 @@ public sealed class StoryKnowledge : IDisposable
     public static StoryKnowledge Load(KnowledgeOptions options)
     {
         var stories = StoryLibrary.Load(options.StoryPath, options.Title, options.Source);
-        var model = new StoryModel(stories, StoryAnalyzer.ForIndex());
-        var hash = StoryParser.Hash(string.Join("|", stories.Select(s => s.Id + "=" + s.ContentHash)));
-        var index = SentenceIndex.Open(options.IndexPath, model.Documents(), hash, options.ForceRebuild);
+        var analyzer = StoryAnalyzer.ForIndex();
+        var model = new StoryModel(stories, analyzer);
+        if (options.Features.Aliases)
+        {
+            model.LinkRolePhrases(SynonymTable.LoadDefault(new StoryAnalyzer(Lucene.Net.Analysis.Util.CharArraySet.EMPTY_SET, stem: true)).Phrases(), analyzer);
+        }
+
+        // The hash covers the stories and everything derived into the index (aliases, context, tags), so a
+        // changed story or a changed analysis both rebuild it.
+        var documents = model.Documents();
+        var hash = StoryParser.Hash(string.Join("|", stories.Select(s => s.Id + "=" + s.ContentHash))
+            + string.Concat(documents.Select(d => d.Alias + "\u0001" + d.Context + "\u0001" + string.Join(",", d.Tags))));
+        var index = SentenceIndex.Open(options.IndexPath, documents, hash, options.ForceRebuild);
         return new StoryKnowledge(options, model, index);
     }
 
@@ -163,7 +173,16 @@ public sealed class StoryKnowledge : IDisposable
             };
         }
 
-        var span = SpanFinder.Find(question, best.Profile, questionWords, AnswerSelector.CountedStems(question, concepts) ?? (question.NamedNoun is null ? null : new HashSet<string> { question.NamedNoun }));
+        var excludedPeople = question.Copular ? new HashSet<string>() : _selector.RoleHolders(concepts);
+        var questionStems = concepts.Where(c => !c.Carried).SelectMany(c => c.Alternatives).SelectMany(a => a.Stems).ToHashSet(StringComparer.Ordinal);
+        var defined = question.DefinitionSubject is { } subject ? _model.Person(subject) : null;
+        var span = SpanFinder.Find(
+            question,
+            best.Profile,
+            questionWords.Concat(excludedPeople).ToHashSet(StringComparer.Ordinal),
+            AnswerSelector.CountedStems(question, concepts) ?? (question.NamedNoun is null ? null : new HashSet<string> { question.NamedNoun }),
+            questionStems,
+            defined);
         var entities = concepts.SelectMany(c => c.Surface.Split(' ')).Select(EntityExtractor.NameKey)
             .Where(k => _model.Entities.Any(e => e.Key == k && e.Kind == EntityKind.Person)).Distinct().ToList();
         if (entities.Count == 0)

@@ -14,6 +14,7 @@ if (CommandLine.IsCommand(args))
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = configRoot });
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+builder.Services.AddStoryBotRateLimiting(); // per-conversation 429s, see Hosting/StoryBotReliability.cs
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_URLS")))
 {
     builder.WebHost.UseUrls("http://localhost:3978");
@@ -35,7 +36,9 @@ catch (StoryLoadException ex)
     return 1;
 }
 
+app.UseStoryBotErrorShield();
 app.UseMiddleware<ActivityRequestValidation>();
+app.UseStoryBotRateLimiting();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 app.MapGet("/api/story", (StoryKnowledge knowledge) => Results.Ok(new
 {

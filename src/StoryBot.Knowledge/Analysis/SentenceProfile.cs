@@ -33,7 +33,7 @@ public sealed class SentenceProfile
     public required Dictionary<string, string> Possessors { get; init; }
 
     /// <summary>Alias text stored in the index.</summary>
-    public required string AliasText { get; init; }
+    public required string AliasText { get; set; }
 
     /// <summary>Neighbour text stored in the index.</summary>
     public required string ContextText { get; init; }

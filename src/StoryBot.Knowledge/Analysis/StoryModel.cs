@@ -132,6 +132,9 @@ public sealed class StoryModel
             _stories.TryAdd(story.Id, story);
         }
 
+        TitleStems = entities.Where(e => e.Kind == EntityKind.Person && e.Title.Length > 0)
+            .GroupBy(e => e.Key)
+            .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)analyzer.Terms(g.First().Title).Where(t => !KnownPlaces.IsPlaceOrDemonym(t)).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         Vocabulary = _documentFrequency.Keys.ToHashSet(StringComparer.Ordinal);
         PublicationYears = stories
             .SelectMany(s => System.Text.RegularExpressions.Regex.Matches(s.Source + " " + s.Title + " " + s.Dateline, @"\b(19|20)\d{2}\b"))
@@ -155,6 +158,9 @@ public sealed class StoryModel
 
     public int SentenceCount => Profiles.Count;
 
+    /// <summary>Person key → the stems of their title without nationality ("Minister of Foreign Affairs" → minister, foreign, affair).</summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> TitleStems { get; }
+
     /// <summary>Years the stories were published in (from their source lines), for "2016" → "last year".</summary>
     public IReadOnlyList<int> PublicationYears { get; }
 
@@ -171,6 +177,59 @@ public sealed class StoryModel
     public Story Story(string storyId) => _stories.TryGetValue(storyId, out var story) ? story : throw new InvalidOperationException($"No story '{storyId}'.");
 
     /// <summary>The documents to index, one per sentence.</summary>
+    /// <summary>
+    /// Links role phrases to the person who holds the role: in "Putin’s top diplomat", "top diplomat" is a
+    /// group-mate of "minister of foreign affairs", the title of exactly one Russian in the story (Lavrov),
+    /// so that sentence also answers questions that name Lavrov. Only unambiguous links are made.
+    /// </summary>
+    public void LinkRolePhrases(IEnumerable<(string[] Stems, IReadOnlyList<(string[] Stems, float Weight)> Related)> phrases, StoryAnalyzer analyzer)
+    {
+        var roles = phrases.Where(p => p.Stems.Length >= 2).ToList();
+        foreach (var profile in Profiles)
+        {
+            foreach (var (stems, related) in roles)
+            {
+                if (!stems.All(profile.Terms.Contains))
+                {
+                    continue;
+                }
+
+                var holders = TitleStems
+                    .Where(t => related.Any(r => r.Weight >= 0.8f && r.Stems.All(t.Value.Contains)) && !profile.EntityKeys.Contains(t.Key))
+                    .Select(t => Person(t.Key)!)
+                    .ToList();
+                if (profile.Possessors.TryGetValue(stems[0], out var owner))
+                {
+                    holders = holders.Where(h => SameCountry(owner, h)).ToList();
+                }
+
+                if (holders.Count != 1)
+                {
+                    continue;
+                }
+
+                var holder = holders[0];
+                profile.EntityKeys.Add(holder.Key);
+                profile.AliasText += " " + holder.Name;
+                foreach (var term in analyzer.Terms(holder.Name))
+                {
+                    if (!profile.Terms.Contains(term))
+                    {
+                        profile.AliasTerms[term] = Math.Max(profile.AliasTerms.GetValueOrDefault(term), 0.7f);
+                    }
+                }
+            }
+        }
+    }
+
+    // "Putin" and Lavrov's "Russian …" title: the owner is, or is a person titled from, the holder's country.
+    private bool SameCountry(string owner, NamedEntity holder)
+    {
+        var holderCountry = holder.Title.ToLowerInvariant().Split(' ').Where(KnownPlaces.IsPlaceOrDemonym).ToList();
+        var ownerWords = Person(owner) is { } p ? p.Title.ToLowerInvariant().Split(' ').Where(KnownPlaces.IsPlaceOrDemonym).ToList() : new List<string> { owner };
+        return ownerWords.Any(o => holderCountry.Any(h => h == o || KnownPlaces.Equivalents(o).Contains(h)));
+    }
+
     public IReadOnlyList<SentenceDocument> Documents() =>
         Profiles.Select(p => new SentenceDocument(p.Sentence, p.AliasText, p.ContextText, TagNames(p.Tags))).ToList();
 

@@ -52,6 +52,8 @@ public sealed partial class AnswerSelector
             .Distinct()
             .ToList();
         var typeWords = TypeWords(question.Type);
+        var roleHolders = RoleHolders(concepts);
+        var excluded = question.Copular ? new HashSet<string>() : roleHolders;
         var maxLexical = hits[0].Score;
         var ranked = new List<ScoredSentence>(hits.Length);
         foreach (var hit in hits)
@@ -63,7 +65,7 @@ public sealed partial class AnswerSelector
                 continue;
             }
 
-            var typeSatisfied = _features.AnswerTypes ? TypeSatisfied(question, profile, questionKeys, concepts) : null;
+            var typeSatisfied = _features.AnswerTypes ? TypeSatisfied(question, profile, questionKeys.Concat(excluded).ToHashSet(StringComparer.Ordinal), concepts) : null;
             double covered = 0, total = 0, ownCovered = 0, ownTotal = 0;
             for (var i = 0; i < concepts.Count; i++)
             {
@@ -98,6 +100,11 @@ public sealed partial class AnswerSelector
             {
                 score -= 0.25;
                 confidence *= 0.45;
+            }
+
+            if (_features.Aliases && question.Copular && question.Type == QuestionType.Who && profile.Mentions.Any(m => roleHolders.Contains(m.Entity.Key) && !questionKeys.Contains(m.Entity.Key)))
+            {
+                score += 0.2; // "who is Russia's top diplomat?": the sentence that names the holder of that title
             }
 
             if (_features.AnswerTypes && question.Type == QuestionType.Why && Causal().IsMatch(profile.Sentence.Text))
@@ -167,6 +174,21 @@ public sealed partial class AnswerSelector
         return stems;
     }
 
+    /// <summary>People the question refers to by role: a concept says their title ("the foreign minister" → Lavrov).</summary>
+    internal HashSet<string> RoleHolders(IEnumerable<QueryConcept> concepts)
+    {
+        var holders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, title) in _model.TitleStems)
+        {
+            if (title.Count > 0 && concepts.Where(c => !c.Carried).Any(c => c.Alternatives.Any(a => a.Weight >= 0.7f && a.Stems.All(title.Contains))))
+            {
+                holders.Add(key);
+            }
+        }
+
+        return holders;
+    }
+
     internal static IReadOnlySet<string> QuestionWordSet(IEnumerable<QueryConcept> concepts) =>
         concepts.SelectMany(c => c.Surface.Split(' ')).Select(EntityExtractor.NameKey).ToHashSet(StringComparer.Ordinal);
 
@@ -225,7 +247,7 @@ public sealed partial class AnswerSelector
         }
 
         var best = concept.Alternatives.Select(DocumentFrequency).Where(df => df > 0).DefaultIfEmpty(0).Min();
-        return _model.Idf(best);
+        return _model.Idf(best); // never used in any wording: the highest weight, counted as missing
     }
 
     private int DocumentFrequency(QueryAlternative alternative) =>
@@ -344,13 +366,54 @@ public sealed partial class AnswerSelector
             QuestionType.HowMuch => profile.Tags.HasFlag(AnswerTags.Money),
             QuestionType.HowLong => profile.Tags.HasFlag(AnswerTags.Duration) || AnswerTagger.Durations(profile.Sentence.Text).Any(),
             QuestionType.HowOld => SpanFinder.Age(profile.Sentence.Text) is not null,
-            QuestionType.What or QuestionType.Other when question.AsksForSpeech => SpeechVerb().IsMatch(profile.Sentence.Text) || AnswerTagger.Quotes(profile.Sentence.Text).Any(q => q.Length >= 25),
+            QuestionType.What or QuestionType.Other when question.AsksForSpeech => SpokenBy(question, profile, concepts),
             _ => null,
         };
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(say|says|said|saying|tell|tells|told|call|calls|called|describe|describes|described|warn|warns|warned|claim|claims|claimed|stated|announce|announced|accuse|accuses|accused|deny|denies|denied|insist|insisted|argue|argued|add|added|note|noted|respond|responded|reply|replied|studying)\b")]
     private static partial System.Text.RegularExpressions.Regex SpeechVerb();
+
+    /// <summary>
+    /// The sentence reports speech (a speech verb or a long quotation) and, when the question names the
+    /// speaker, the speaker stands just before the verb: "what did Lavrov say" is not answered by "Trump said".
+    /// </summary>
+    private bool SpokenBy(QuestionAnalysis question, SentenceProfile profile, IReadOnlyList<QueryConcept> concepts)
+    {
+        if (question.Speaker is null)
+        {
+            return SpeechVerb().IsMatch(profile.Sentence.Text) || AnswerTagger.Quotes(profile.Sentence.Text).Any(q => q.Length >= 25);
+        }
+
+        var speakerWords = question.Speaker.Split(' ').Select(EntityExtractor.NameKey).ToHashSet(StringComparer.Ordinal);
+        var speakerKeys = new HashSet<string>(speakerWords, StringComparer.Ordinal);
+        speakerKeys.UnionWith(RoleHolders(concepts.Where(c => c.Surface.Split(' ').All(speakerWords.Contains))));
+        if (speakerWords.Overlaps(new[] { "he", "she", "they", "him", "her" }))
+        {
+            // "what does he make of …" in a follow-up: he is the person carried from the earlier turn
+            speakerKeys.UnionWith(concepts.Where(c => c.Carried).SelectMany(c => c.Surface.Split(' ')).Select(EntityExtractor.NameKey));
+        }
+        var tokens = profile.Tokens;
+        for (var v = 0; v < tokens.Count; v++)
+        {
+            if (!SpeechVerb().IsMatch(tokens[v].Text))
+            {
+                continue;
+            }
+
+            for (var k = v - 1; k >= Math.Max(0, v - 3) && !tokens[k].PunctuationAfter; k--)
+            {
+                var key = EntityExtractor.NameKey(tokens[k].Text);
+                var pronoun = tokens[k].Lower is "he" or "she" or "they" && profile.Antecedent is { } a && speakerKeys.Contains(a.Key);
+                if (speakerKeys.Contains(key) || speakerKeys.Contains(profile.TokenStems[k]) || pronoun)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(because|since|saying|in response|due to|as a result|driven by|so that|in order to|after|amid|over|for)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex Causal();

@@ -18,11 +18,12 @@ public static partial class SpanFinder
     private static partial Regex AgeRegex();
 
     /// <summary>The answer span of <paramref name="profile"/> for <paramref name="question"/>, or null.</summary>
-    public static (string Text, int Start)? Find(QuestionAnalysis question, SentenceProfile profile, IReadOnlySet<string> questionWords, IReadOnlySet<string>? countedStems = null)
+    public static (string Text, int Start)? Find(QuestionAnalysis question, SentenceProfile profile, IReadOnlySet<string> questionWords, IReadOnlySet<string>? countedStems = null, IReadOnlySet<string>? questionStems = null, NamedEntity? defined = null)
     {
         var text = profile.Sentence.Text;
         (int Start, int Length)? span = question.Type switch
         {
+            _ when defined is not null => Title(text, defined),
             QuestionType.Who => Entity(profile, questionWords, EntityKind.Person, EntityKind.Organization),
             QuestionType.Where => WithPreposition(text, Entity(profile, questionWords, EntityKind.Place)),
             QuestionType.When => AnswerTagger.Times(text).Concat(AnswerTagger.Durations(text)).OrderBy(s => s.Start).Cast<(int, int)?>().FirstOrDefault(),
@@ -31,7 +32,8 @@ public static partial class SpanFinder
             QuestionType.Name => NameNear(profile, countedStems, questionWords),
             QuestionType.HowMuch => AnswerTagger.Money(text).Cast<(int, int)?>().FirstOrDefault(),
             QuestionType.HowOld => Age(text),
-            _ when SpeechVerb().IsMatch(question.Normalized) => AnswerTagger.Quotes(text).Cast<(int, int)?>().FirstOrDefault(),
+            _ when SpeechVerb().IsMatch(question.Normalized) && AnswerTagger.Quotes(text).Any() => AnswerTagger.Quotes(text).First(),
+            _ when questionStems is not null => Unmatched(profile, questionStems),
             _ => null,
         };
 
@@ -101,6 +103,95 @@ public static partial class SpanFinder
         }
 
         return null;
+    }
+
+    /// <summary>The title a person is introduced with ("Russian Minister of Foreign Affairs"), for "who is X?".</summary>
+    private static (int Start, int Length)? Title(string text, NamedEntity entity)
+    {
+        if (entity.Title.Length == 0)
+        {
+            return null;
+        }
+
+        var at = text.IndexOf(entity.Title, StringComparison.Ordinal);
+        return at >= 0 ? (at, entity.Title.Length) : null;
+    }
+
+    private static readonly HashSet<string> Function = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "and", "or", "but", "that", "which", "who", "is",
+        "are", "was", "were", "be", "been", "has", "have", "had", "it", "its", "this", "as", "from", "into", "about", "than",
+        "would", "could", "will", "might", "still", "also", "so", "such", "his", "her", "their", "he", "she", "they",
+    };
+
+    /// <summary>
+    /// For what/why/how questions: the words of the sentence the question did not say, next to what it did
+    /// ("accuse Moscow of" → "meddling to help Trump’s chances of victory"), at most ten words, within a clause.
+    /// </summary>
+    private static (int Start, int Length)? Unmatched(SentenceProfile profile, IReadOnlySet<string> questionStems)
+    {
+        var tokens = profile.Tokens;
+        var matched = tokens.Select((t, i) => questionStems.Contains(profile.TokenStems[i]) || questionStems.Contains(EntityExtractor.NameKey(t.Text))).ToArray();
+        (int From, int To, double Score)? best = null;
+        var i0 = 0;
+        while (i0 < tokens.Count)
+        {
+            if (matched[i0])
+            {
+                i0++;
+                continue;
+            }
+
+            var j = i0;
+            while (j < tokens.Count && !matched[j] && (j == i0 || !tokens[j - 1].PunctuationAfter))
+            {
+                j++;
+            }
+
+            var from = i0;
+            var to = j - 1;
+            while (from <= to && Function.Contains(tokens[from].Text))
+            {
+                from++;
+            }
+
+            while (to >= from && Function.Contains(tokens[to].Text))
+            {
+                to--;
+            }
+
+            if (to - from > 9)
+            {
+                to = from + 9;
+                while (to > from && Function.Contains(tokens[to].Text))
+                {
+                    to--;
+                }
+            }
+
+            if (from <= to)
+            {
+                var content = Enumerable.Range(from, to - from + 1).Count(k => !Function.Contains(tokens[k].Text));
+                var after = i0 > 0 && matched[i0 - 1];
+                var before = j < tokens.Count && matched[j];
+                var score = content * (after ? 1.2 : before ? 1.0 : 0.3);
+                if (best is null || score > best.Value.Score)
+                {
+                    best = (from, to, score);
+                }
+            }
+
+            i0 = j == i0 ? j + 1 : j;
+        }
+
+        if (best is not { } b || b.Score <= 0)
+        {
+            return null;
+        }
+
+        var start = tokens[b.From].Start;
+        var end = tokens[b.To].End;
+        return (start, end - start);
     }
 
     /// <summary>An age expression ("52 years old", "aged 52"), or null.</summary>

@@ -31,6 +31,8 @@ public static class StopWordSets
         "wasn't", "aren't", "weren't", "can't", "won't", "let", "let's", "ok", "okay", "hey", "hi", "hello", "well", "mean",
         // light verbs: in "give a warning", "make a decision", "take a look" the noun carries the meaning
         "give", "gave", "given", "make", "made", "makes", "take", "took", "taken",
+        // politeness riding along with a question ("thanks! who did …")
+        "thanks", "thank", "thx", "cheers", "pls", "plz", "sorry", "bot", "storybot",
     };
 
     /// <summary>The index-side set: function words only.</summary>

@@ -41,13 +41,22 @@ public static partial class IntentClassifier
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 
-    /// <summary>Normalises text for the rules: lower case, straight apostrophes, no punctuation.</summary>
+    /// <summary>Normalises text for the rules: lower case, straight apostrophes, no punctuation, common misspellings of question words fixed.</summary>
     public static string Normalize(string text)
     {
         var t = text.ToLowerInvariant().Replace('’', '\'').Replace('‘', '\'');
         t = Punctuation().Replace(t, " ");
-        return Spaces().Replace(t, " ").Trim();
+        t = Spaces().Replace(t, " ").Trim();
+        return string.Join(' ', t.Split(' ').Select(w => QuestionWordTypos.TryGetValue(w, out var fixedWord) ? fixedWord : w));
     }
+
+    /// <summary>Misspelt question words people type fast ("wat", "wen", "hw").</summary>
+    public static readonly IReadOnlyDictionary<string, string> QuestionWordTypos = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["wat"] = "what", ["wut"] = "what", ["wht"] = "what", ["whta"] = "what", ["waht"] = "what", ["whats"] = "what's",
+        ["wen"] = "when", ["whn"] = "when", ["wehn"] = "when", ["wher"] = "where", ["whre"] = "where", ["wheres"] = "where's",
+        ["hwo"] = "who", ["whos"] = "who's", ["hw"] = "how", ["hwo many"] = "how many", ["y"] = "why", ["wich"] = "which", ["whcih"] = "which",
+    };
 
     /// <summary>Classifies one message.</summary>
     public static Intent Classify(string text)
@@ -79,6 +88,12 @@ public static partial class IntentClassifier
             return Intent.Summary;
         }
 
+        // "thanks for your help" thanks; it does not ask for help
+        if (Thanks().IsMatch(t) && Leftover(Thanks(), t) <= 4 && !t.Contains(" what ", StringComparison.Ordinal) && !t.Contains(" how ", StringComparison.Ordinal) && !text.Contains('?'))
+        {
+            return Goodbye().IsMatch(t) ? Intent.Goodbye : Intent.Thanks;
+        }
+
         if (About().IsMatch(t) && Leftover(About(), t) <= 2)
         {
             return Intent.About;
@@ -89,7 +104,7 @@ public static partial class IntentClassifier
             return Intent.Help;
         }
 
-        if (Thanks().IsMatch(t) && Leftover(Thanks(), t) <= 4)
+        if (Thanks().IsMatch(t) && Leftover(Thanks(), t) <= 2)
         {
             return Goodbye().IsMatch(t) ? Intent.Goodbye : Intent.Thanks;
         }
@@ -121,5 +136,6 @@ public static partial class IntentClassifier
         "please", "bot", "storybot", "friend", "mate", "buddy", "all", "everyone", "folks", "good", "morning", "afternoon",
         "evening", "that's", "thats", "that", "was", "is", "it", "helpful", "great", "useful", "nice", "now", "for", "the",
         "help", "info", "then", "i", "me", "can", "to", "with", "this", "doing", "how", "are", "today", "later", "soon", "sir",
+        "your", "my", "time", "answer", "answers", "again",
     };
 }

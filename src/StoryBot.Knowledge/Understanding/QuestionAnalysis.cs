@@ -20,11 +20,17 @@ public sealed record QuestionAnalysis(
     /// <summary>The noun a which-question asks for ("which committees" → committees).</summary>
     public string? WhichNoun { get; init; }
 
+    /// <summary>True for "who is/was (the) …": the answer is whoever the rest describes, e.g. a role holder.</summary>
+    public bool Copular { get; init; }
+
     /// <summary>True for "where …": the answer is a location, introduced by a locative preposition.</summary>
     public bool Locative { get; init; }
 
     /// <summary>True for "what did X say/call/tell …": the answer is something said.</summary>
     public bool AsksForSpeech { get; init; }
+
+    /// <summary>Who is asked to have said it ("what did Lavrov say" → lavrov), or null.</summary>
+    public string? Speaker { get; init; }
 
     /// <summary>Words that own a role in the question ("Putin" in "Putin's foreign minister"): they need not appear in the answer.</summary>
     public IReadOnlySet<string> PossessorWords => Possessors.Values.ToHashSet(StringComparer.Ordinal);

@@ -50,7 +50,11 @@ public sealed partial class QuestionAnalyzer
         var normalized = IntentClassifier.Normalize(text);
         var intent = IntentClassifier.Classify(text);
         var type = QuestionClassifier.Classify(normalized);
-        var words = _exact.Terms(text).SelectMany(w => Slang.Expand(w).Split(' ')).ToList();
+        var words = _exact.Terms(text)
+            .Select(w => IntentClassifier.QuestionWordTypos.TryGetValue(w, out var fixedWord) ? fixedWord : w)
+            .SelectMany(w => Slang.Expand(w).Split(' '))
+            .Where(w => w.Length > 0)
+            .ToList();
         var stems = words.Select(Stem).ToArray();
 
         var concepts = new List<QueryConcept>();
@@ -189,7 +193,9 @@ public sealed partial class QuestionAnalyzer
             NamedNoun = Head(QuestionClassifier.NamedNoun(normalized)),
             WhichNoun = Head(which),
             Locative = Locative().IsMatch(normalized),
+            Copular = CopularWho().IsMatch(normalized),
             AsksForSpeech = Speech().IsMatch(normalized),
+            Speaker = Speech().Match(normalized) is { Success: true } sm && sm.Groups["speaker"].Success ? sm.Groups["speaker"].Value.Trim() : null,
         };
     }
 
@@ -200,10 +206,13 @@ public sealed partial class QuestionAnalyzer
         "week", "month", "year", "today", "recently", "lately", "now", "currently", "days", "weeks", "months", "years", "yesterday", "time",
     };
 
+    [GeneratedRegex(@"^(?:and )?(?:who's|who is|who was|who are|who were|who s)(?: the| a| an)? (?!(?:\w+ed|being)\b)")]
+    private static partial Regex CopularWho();
+
     [GeneratedRegex(@"\bwhere\b")]
     private static partial Regex Locative();
 
-    [GeneratedRegex(@"\bwhat (?:did|does|do|has|have|had|was|is|were|will|would) [a-z\-' ]{1,40}?\b(?:say|said|tell|told|claim|claimed|state|stated|announce|announced|add|added|think|thinks|reply|replied|respond|responded|make of)\b|\bwhat (?:was|is) [a-z\-' ]{1,40}?(?:'s)? (?:message|statement|comment|remark|reaction|response|view|opinion|position)\b|\bwhat (?:did|does|do) [a-z\-' ]{1,40}? call\b")]
+    [GeneratedRegex(@"\bwhat (?:did|does|do|has|have|had|was|is|were|will|would) (?<speaker>[a-z\-' ]{1,40}?) ?\b(?:say|said|tell|told|claim|claimed|state|stated|announce|announced|add|added|think|thinks|reply|replied|respond|responded|make of)\b|\bwhat (?:was|is) [a-z\-' ]{1,40}?(?:'s)? (?:message|statement|comment|remark|reaction|response|view|opinion|position)\b|\bwhat (?:did|does|do) [a-z\-' ]{1,40}? call\b")]
     private static partial Regex Speech();
 
     private static readonly HashSet<string> NumberWords = new(StringComparer.Ordinal) { "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "2", "3", "4", "5" };

@@ -74,6 +74,10 @@ public sealed class SynonymTable
 
     public bool Contains(string stemKey) => _related.ContainsKey(stemKey);
 
+    /// <summary>Every multi-word entry (as stems) with its group-mates: role phrases such as "top diplomat".</summary>
+    public IEnumerable<(string[] Stems, IReadOnlyList<(string[] Stems, float Weight)> Related)> Phrases() =>
+        _related.Where(e => e.Key.Contains(' ')).Select(e => (e.Key.Split(' '), (IReadOnlyList<(string[] Stems, float Weight)>)e.Value));
+
     /// <summary>Group-mates of the stemmed term or phrase <paramref name="stemKey"/> (terms joined by spaces).</summary>
     public IReadOnlyList<(string[] Stems, float Weight)> Related(string stemKey) =>
         _related.TryGetValue(stemKey, out var list) ? list : Array.Empty<(string[], float)>();

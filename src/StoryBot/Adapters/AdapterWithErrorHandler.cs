@@ -22,14 +22,28 @@ public class AdapterWithErrorHandler : CloudAdapter, IBotFrameworkHttpAdapter
     private readonly BotFrameworkAuthentication _auth;
     private readonly string _appId;
 
-    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, IConfiguration configuration, ILogger<AdapterWithErrorHandler> logger, ConversationState conversationState)
+    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, IConfiguration configuration, ILogger<AdapterWithErrorHandler> logger, ConversationState conversationState, IEnumerable<Microsoft.Bot.Builder.IMiddleware>? middleware = null)
         : base(auth, logger)
     {
+        foreach (var m in middleware ?? Array.Empty<Microsoft.Bot.Builder.IMiddleware>())
+        {
+            Use(m); // registered Bot Framework middleware, e.g. SerialTurnsMiddleware (one turn at a time per conversation)
+        }
+
         _logger = logger;
         _auth = auth;
         _appId = configuration["MicrosoftAppId"] ?? string.Empty;
         OnTurnError = async (turnContext, exception) =>
         {
+            if (IsConnectorFailure(exception))
+            {
+                // The channel's serviceUrl is down, slow (Connector:TimeoutSeconds) or refused the reply: a
+                // "sorry" would fail the same way and hold this conversation's turn lane even longer.
+                _logger.LogWarning("Could not deliver a reply to {ServiceUrl} in conversation {Conversation} on {Channel}: {Reason}",
+                    turnContext.Activity.ServiceUrl, turnContext.Activity.Conversation?.Id, turnContext.Activity.ChannelId, Describe(exception));
+                return;
+            }
+
             _logger.LogError(exception, "Turn failed in conversation {Conversation} on {Channel}", turnContext.Activity.Conversation?.Id, turnContext.Activity.ChannelId);
             try
             {
@@ -53,19 +67,34 @@ public class AdapterWithErrorHandler : CloudAdapter, IBotFrameworkHttpAdapter
         try
         {
             await base.ProcessAsync(httpRequest, httpResponse, bot, cancellationToken);
-            if (httpResponse.StatusCode == StatusCodes.Status401Unauthorized && !httpResponse.HasStarted)
+            if (httpResponse.StatusCode == StatusCodes.Status400BadRequest && !httpResponse.HasStarted)
             {
-                // CloudAdapter answers a missing token with a bare 401 (no body): give it the same short problem body.
-                _logger.LogWarning("Rejected a request to /api/messages: no valid channel token");
-                await ProblemResponses.WriteAsync(httpResponse, StatusCodes.Status401Unauthorized, "Unauthorized", "The request's channel token is missing or invalid.", cancellationToken);
+                // The SDK could not deserialize the activity (e.g. "entities" not an array, a timestamp that
+                // is not a date) and answered a bare 400: give it the same short problem body as validation.
+                await ProblemResponses.WriteAsync(httpResponse, StatusCodes.Status400BadRequest, "Invalid activity", "The activity does not match the Bot Framework schema.", cancellationToken);
+            }
+            else if (httpResponse.StatusCode == StatusCodes.Status501NotImplemented && !httpResponse.HasStarted)
+            {
+                // ActivityHandler answers an invoke it has no handler for with 501: a client's request the bot
+                // does not support, not a server fault, so a 4xx (a 5xx would page whoever watches them).
+                await ProblemResponses.WriteAsync(httpResponse, StatusCodes.Status400BadRequest, "Unsupported invoke", "The bot does not handle this invoke activity.", cancellationToken);
+            }
+            else if (httpResponse.StatusCode == StatusCodes.Status401Unauthorized && !httpResponse.HasStarted)
+            {
+                // The SDK answers a missing, expired or wrong-audience token with a bare 401: same body as below.
+                _logger.LogWarning("Rejected a request to /api/messages: the channel token is missing or not valid");
+                await WriteUnauthorizedAsync(httpResponse, cancellationToken);
             }
         }
         catch (Exception ex) when (IsAuthenticationFailure(ex) && !httpResponse.HasStarted)
         {
             _logger.LogWarning("Rejected a request to /api/messages: {Reason}", ex.GetType().Name);
-            await ProblemResponses.WriteAsync(httpResponse, StatusCodes.Status401Unauthorized, "Unauthorized", "The request's channel token is missing or invalid.", cancellationToken);
+            await WriteUnauthorizedAsync(httpResponse, cancellationToken);
         }
     }
+
+    private static Task WriteUnauthorizedAsync(HttpResponse response, CancellationToken cancellationToken) =>
+        ProblemResponses.WriteAsync(response, StatusCodes.Status401Unauthorized, "Unauthorized", "The request's channel token is missing or invalid.", cancellationToken);
 
     /// <summary>
     /// Runs a turn that did not come over a channel's HTTP call (the command line, the evaluation, the
@@ -86,6 +115,23 @@ public class AdapterWithErrorHandler : CloudAdapter, IBotFrameworkHttpAdapter
         };
         return ProcessActivityAsync(request, activity, callback, cancellationToken);
     }
+
+    /// <summary>A failure talking to the channel's connector (not a bug in the turn): refused, timed out, or an error status.</summary>
+    internal static bool IsConnectorFailure(Exception ex) => ex switch
+    {
+        HttpRequestException or ErrorResponseException => true,
+        TaskCanceledException { InnerException: TimeoutException } => true,
+        _ when ex.InnerException is not null => IsConnectorFailure(ex.InnerException),
+        _ => false,
+    };
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        TaskCanceledException { InnerException: TimeoutException } => "timed out",
+        ErrorResponseException e => "HTTP " + (int?)e.Response?.StatusCode,
+        HttpRequestException h => h.HttpRequestError + (h.StatusCode is { } code ? " HTTP " + (int)code : string.Empty),
+        _ => ex.GetType().Name,
+    };
 
     internal static bool IsAuthenticationFailure(Exception ex) => ex switch
     {

@@ -88,25 +88,31 @@ public static class CommandLine
 
         var client = services.GetRequiredService<InProcessTurnClient>();
         var conversation = "cli-" + Guid.NewGuid().ToString("N");
-        IReadOnlyList<Activity> replies = Array.Empty<Activity>();
         foreach (var turn in turns)
         {
-            replies = await client.AskAsync(conversation, turn);
-        }
-
-        foreach (var reply in replies.Where(r => r.Type == ActivityTypes.Message))
-        {
-            Console.WriteLine(reply.Text);
-            if (reply.SuggestedActions?.Actions is { Count: > 0 } actions)
+            var replies = await client.AskAsync(conversation, turn);
+            if (turns.Length > 1)
             {
+                Console.WriteLine($"You: {turn}");
                 Console.WriteLine();
-                Console.WriteLine("Suggestions: " + string.Join(" | ", actions.Select(a => a.Title)));
             }
 
-            if (json && ReplyEntity.Read(reply) is { } entity)
+            foreach (var reply in replies.Where(r => r.Type == ActivityTypes.Message))
             {
+                Console.WriteLine(reply.Text);
+                if (reply.SuggestedActions?.Actions is { Count: > 0 } actions)
+                {
+                    Console.WriteLine();
+                    Console.WriteLine("Suggestions: " + string.Join(" | ", actions.Select(a => a.Title)));
+                }
+
+                if (json && ReplyEntity.Read(reply) is { } entity)
+                {
+                    Console.WriteLine();
+                    Console.WriteLine(entity.ToString(Newtonsoft.Json.Formatting.Indented));
+                }
+
                 Console.WriteLine();
-                Console.WriteLine(entity.ToString(Newtonsoft.Json.Formatting.Indented));
             }
         }
 
@@ -148,13 +154,13 @@ public static class CommandLine
             Console.WriteLine("| configuration | answerable | hard | unanswerable declined | followup | smalltalk |");
             Console.WriteLine("|---|---:|---:|---:|---:|---:|");
             Console.WriteLine(AblationRow("all techniques", report));
-            foreach (var feature in new[] { "Synonyms", "Places", "Typos", "Aliases", "AnswerTypes", "Context", "FollowUps" })
+            var features = new[] { "Synonyms", "Lexicon", "Places", "Typos", "Aliases", "AnswerTypes", "Context", "FollowUps" };
+            foreach (var feature in features)
             {
-                var off = new ConfigurationBuilder().AddConfiguration(configuration)
-                    .AddInMemoryCollection(new Dictionary<string, string?> { [$"Answer:Features:{feature}"] = "false", ["Story:IndexPath"] = Path.Combine(Path.GetTempPath(), "storybot-ablation-index") })
-                    .Build();
-                Console.WriteLine(AblationRow($"without {feature}", await EvaluateAsync(set, off, configRoot)));
+                Console.WriteLine(AblationRow($"without {feature}", await EvaluateAsync(set, Without(configuration, feature), configRoot)));
             }
+
+            Console.WriteLine(AblationRow("none of them (BM25 candidates + coverage)", await EvaluateAsync(set, Without(configuration, features), configRoot)));
         }
 
         return 0;
@@ -162,6 +168,13 @@ public static class CommandLine
 
     private static Task<EvalReport> EvaluateAsync(EvalSet set, IConfiguration configuration, string configRoot) =>
         EvalService.RunAsync(set, configuration, configRoot);
+
+    private static IConfiguration Without(IConfiguration configuration, params string[] features)
+    {
+        var settings = features.ToDictionary(f => $"Answer:Features:{f}", _ => (string?)"false");
+        settings["Story:IndexPath"] = Path.Combine(Path.GetTempPath(), "storybot-ablation-index");
+        return new ConfigurationBuilder().AddConfiguration(configuration).AddInMemoryCollection(settings).Build();
+    }
 
     private static string AblationRow(string name, EvalReport r) =>
         $"| {name} | {r.Rate("answerable"):P1} | {r.Rate("answerable", "hard"):P1} | {r.Rate("unanswerable"):P1} | {r.Rate("followup"):P1} | {r.Rate("smalltalk"):P1} |";

@@ -4,7 +4,7 @@ namespace StoryBot.Hosting;
 
 /// <summary>
 /// Checks a POST to <c>/api/messages</c> before the adapter sees it: JSON content type, a size limit, a
-/// well-formed activity with <c>type</c>, <c>conversation.id</c> and <c>serviceUrl</c>. Anything else gets
+/// well-formed activity with <c>type</c>, <c>channelId</c>, <c>conversation.id</c>, <c>serviceUrl</c> and <c>from</c>. Anything else gets
 /// a 4xx problem-details reply instead of the SDK's 500 with a stack trace.
 /// </summary>
 public sealed class ActivityRequestValidation
@@ -39,7 +39,7 @@ public sealed class ActivityRequestValidation
         }
 
         request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: MaxBodyBytes + 1);
-        var problem = await ValidateAsync(request, ct);
+        var problem = await ValidateAsync(request, context.Items, ct);
         request.Body.Position = 0;
         if (problem is { } p)
         {
@@ -50,7 +50,7 @@ public sealed class ActivityRequestValidation
         await _next(context);
     }
 
-    private static async Task<(int Status, string Title, string Detail)?> ValidateAsync(HttpRequest request, CancellationToken ct)
+    private static async Task<(int Status, string Title, string Detail)?> ValidateAsync(HttpRequest request, IDictionary<object, object?> items, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
         try
@@ -76,6 +76,12 @@ public sealed class ActivityRequestValidation
             return (StatusCodes.Status400BadRequest, "Empty body", "The request body must be a Bot Framework activity.");
         }
 
+        if (!System.Text.Unicode.Utf8.IsValid(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
+        {
+            // System.Text.Json parses invalid UTF-8 inside strings and only throws when one is read.
+            return (StatusCodes.Status400BadRequest, "Malformed JSON", "The request body is not valid UTF-8.");
+        }
+
         try
         {
             using var doc = JsonDocument.Parse(buffer.ToArray());
@@ -88,6 +94,11 @@ public sealed class ActivityRequestValidation
             if (!HasString(root, "type"))
             {
                 return (StatusCodes.Status400BadRequest, "Invalid activity", "The activity has no 'type'.");
+            }
+
+            if (!HasString(root, "channelId"))
+            {
+                return (StatusCodes.Status400BadRequest, "Invalid activity", "The activity has no 'channelId'.");
             }
 
             if (!root.TryGetProperty("conversation", out var conversation) || conversation.ValueKind != JsonValueKind.Object || !HasString(conversation, "id"))
@@ -109,8 +120,11 @@ public sealed class ActivityRequestValidation
             {
                 return (StatusCodes.Status400BadRequest, "Invalid activity", "The activity has no 'from' object.");
             }
+
+            // The conversation this activity belongs to, for the per-conversation rate limiter.
+            items[StoryBotReliability.ConversationKeyItem] = root.GetProperty("channelId").GetString() + "|" + conversation.GetProperty("id").GetString();
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             return (StatusCodes.Status400BadRequest, "Malformed JSON", "The request body is not valid JSON.");
         }

@@ -18,7 +18,8 @@ public interface IDeepCloneable
 /// (two Newtonsoft passes with type names) under one global lock, about 15% of a StoryBot turn's CPU under
 /// load, plus lock contention (docs/performance.md). Here values that implement
 /// <see cref="IDeepCloneable"/> copy themselves, anything else still goes through JSON, and the store is
-/// a concurrent dictionary. Process memory only, like MemoryStorage: for one instance and development.
+/// a concurrent dictionary. Process memory only, like MemoryStorage; <see cref="BoundedMemoryStorage"/>
+/// wraps it to expire idle conversations.
 /// </summary>
 public sealed class InMemoryStateStorage : IStorage
 {

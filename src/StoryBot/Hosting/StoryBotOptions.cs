@@ -34,6 +34,7 @@ public sealed record StoryBotOptions
             Synonyms = configuration.GetValue("Answer:Features:Synonyms", true),
             Places = configuration.GetValue("Answer:Features:Places", true),
             Typos = configuration.GetValue("Answer:Features:Typos", true),
+            Lexicon = configuration.GetValue("Answer:Features:Lexicon", true),
             Aliases = configuration.GetValue("Answer:Features:Aliases", true),
             AnswerTypes = configuration.GetValue("Answer:Features:AnswerTypes", true),
             Context = configuration.GetValue("Answer:Features:Context", true),

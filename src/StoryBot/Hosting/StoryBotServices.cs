@@ -22,7 +22,8 @@ public static class StoryBotServices
         services.AddSingleton<ReplyRenderer>();
 
         services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
-        services.AddSingleton<IStorage, InMemoryStateStorage>();
+        services.AddSingleton<IStorage, MemoryStorage>();
+        services.AddStoryBotTurnSafety(); // bounded state (replaces MemoryStorage), one turn at a time per conversation, connector timeout
         services.AddSingleton<ConversationState>();
 
         services.AddSingleton<AdapterWithErrorHandler>();

@@ -30,21 +30,7 @@ public sealed class StoryBotFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>The repository root (the folder holding Bot.sln).</summary>
-    public static string RepoRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Bot.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("Bot.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
+    public static string RepoRoot => Repo.Root;
 
     /// <summary>Starts the host on Kestrel on a free loopback port and returns its base address.</summary>
     public Uri StartKestrel()

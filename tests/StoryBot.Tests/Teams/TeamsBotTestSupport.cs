@@ -34,7 +34,7 @@ public sealed class StoryKnowledgeFixture : IDisposable
     }
 
     /// <summary>The repository root: the folder holding Bot.sln.</summary>
-    public static string Root { get; } = FindRoot();
+    public static string Root => Repo.Root;
 
     public IConfiguration Configuration { get; }
 
@@ -48,15 +48,6 @@ public sealed class StoryKnowledgeFixture : IDisposable
         _index.Dispose();
     }
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Bot.sln"))) return dir.FullName;
-        }
-
-        throw new InvalidOperationException($"Bot.sln not found above {AppContext.BaseDirectory}");
-    }
 }
 
 [CollectionDefinition(Name)]

@@ -1,0 +1,50 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace StoryBot.Hosting;
+
+/// <summary>
+/// Bot Framework middleware that runs the turns of one conversation one after another, in arrival order
+/// (through <see cref="ConversationTurnGate"/>). It sits in the adapter's pipeline, so every way into the
+/// bot is covered: <c>/api/messages</c>, the in-process client and any endpoint that calls the adapter.
+/// When a conversation already has too many turns waiting, the new one is answered with one short
+/// sentence instead of piling up.
+/// </summary>
+public sealed class SerialTurnsMiddleware : Microsoft.Bot.Builder.IMiddleware
+{
+    public const string BusyText = "I'm still answering your earlier messages in this conversation. Please send that again in a moment.";
+
+    private readonly ConversationTurnGate _gate;
+    private readonly ILogger<SerialTurnsMiddleware> _logger;
+
+    public SerialTurnsMiddleware(ConversationTurnGate gate, ILogger<SerialTurnsMiddleware> logger)
+    {
+        _gate = gate;
+        _logger = logger;
+    }
+
+    public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
+    {
+        var activity = turnContext.Activity;
+        var conversationId = activity?.Conversation?.Id;
+        if (string.IsNullOrEmpty(conversationId))
+        {
+            await next(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        using var lease = await _gate.TryEnterAsync(activity!.ChannelId + "|" + conversationId, cancellationToken).ConfigureAwait(false);
+        if (lease is null)
+        {
+            _logger.LogWarning("Conversation on {Channel} has too many turns waiting; a {Type} activity was answered 'busy'", activity.ChannelId, activity.Type);
+            if (activity.Type == ActivityTypes.Message)
+            {
+                await turnContext.SendActivityAsync(MessageFactory.Text(BusyText), cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        await next(cancellationToken).ConfigureAwait(false);
+    }
+}
