@@ -184,7 +184,7 @@ public sealed class StoryKnowledge : IDisposable
             questionStems,
             defined);
         var entities = concepts.SelectMany(c => c.Surface.Split(' ')).Select(EntityExtractor.NameKey)
-            .Where(k => _model.Entities.Any(e => e.Key == k && e.Kind == EntityKind.Person)).Distinct().ToList();
+            .Where(k => _model.Person(k) is not null).Distinct().ToList();
         if (entities.Count == 0)
         {
             entities = best.Profile.Mentions.Where(m => m.Entity.Kind == EntityKind.Person).Select(m => m.Entity.Key).Take(1).ToList();

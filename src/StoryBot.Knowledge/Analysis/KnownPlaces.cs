@@ -28,11 +28,22 @@ public static class KnownPlaces
         return !place.Demonyms.Any(d => PlaceGazetteer.NormalizeTerm(d) == norm);
     }
 
+    private static HashSet<string>? _phraseStarts;
+
+    /// <summary>True when some multi-word place name begins with <paramref name="lowerWord"/> ("united", "white").</summary>
+    public static bool StartsPlaceName(string lowerWord) =>
+        (_phraseStarts ??= PlaceGazetteer.Shared.Places.SelectMany(p => p.SurfaceForms).Concat(Extra).Concat(new[] { "the" })
+            .Where(f => f.Contains(' ')).Select(f => f[..f.IndexOf(' ')]).ToHashSet(StringComparer.Ordinal)).Contains(lowerWord);
+
     /// <summary>True when <paramref name="lower"/> is a place or a demonym ("Russian").</summary>
     public static bool IsPlaceOrDemonym(string lower) => Extra.Contains(lower) || PlaceGazetteer.Shared.TryGetPlace(lower, out _);
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> Cache = new(StringComparer.Ordinal);
+
     /// <summary>Other lower-case surface forms of the same place; empty when unknown.</summary>
-    public static IReadOnlyList<string> Equivalents(string lower)
+    public static IReadOnlyList<string> Equivalents(string lower) => Cache.Count < 100_000 ? Cache.GetOrAdd(lower, Lookup) : Lookup(lower);
+
+    private static IReadOnlyList<string> Lookup(string lower)
     {
         if (lower is "us" or "u.s" or "u.s.")
         {

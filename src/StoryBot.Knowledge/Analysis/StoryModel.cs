@@ -16,9 +16,7 @@ public sealed class StoryModel
     private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, int), SentenceProfile> _byId = new();
 
-    // Lookups by key instead of scans: Person runs for candidates on every question and Story for every
-    // citation, and both lists grow with the number of stories (docs/performance.md, scale).
-    private readonly Dictionary<string, NamedEntity> _people = new(StringComparer.Ordinal);
+    // Story by id without a scan: it runs for every citation and the list grows with the number of stories.
     private readonly Dictionary<string, Story> _stories = new(StringComparer.Ordinal);
 
     public StoryModel(IReadOnlyList<Story> stories, StoryAnalyzer analyzer)
@@ -122,11 +120,6 @@ public sealed class StoryModel
 
         Profiles = profiles;
         Entities = entities;
-        foreach (var entity in entities.Where(e => e.Kind == EntityKind.Person))
-        {
-            _people.TryAdd(entity.Key, entity); // the first, as a scan would find
-        }
-
         foreach (var story in stories)
         {
             _stories.TryAdd(story.Id, story);
@@ -169,8 +162,16 @@ public sealed class StoryModel
     /// <summary>BM25-style inverse document frequency over sentences; unseen terms get the highest weight.</summary>
     public double Idf(int df) => Math.Log(1 + ((SentenceCount - df + 0.5) / (df + 0.5)));
 
+    private Dictionary<string, NamedEntity>? _people;
+    private HashSet<string>? _entityKeys;
+
     /// <summary>The person entity with key <paramref name="key"/>, or null.</summary>
-    public NamedEntity? Person(string key) => _people.GetValueOrDefault(key);
+    public NamedEntity? Person(string key) =>
+        (_people ??= Entities.Where(e => e.Kind == EntityKind.Person).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal))
+            .GetValueOrDefault(key);
+
+    /// <summary>True when some entity of the stories has the lookup key <paramref name="key"/>.</summary>
+    public bool IsEntityKey(string key) => (_entityKeys ??= Entities.Select(e => e.Key).ToHashSet(StringComparer.Ordinal)).Contains(key);
 
     public SentenceProfile? Profile(string storyId, int number) => _byId.GetValueOrDefault((storyId, number));
 

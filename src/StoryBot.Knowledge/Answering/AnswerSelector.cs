@@ -15,7 +15,8 @@ namespace StoryBot.Knowledge.Answering;
 /// </summary>
 public sealed partial class AnswerSelector
 {
-    private const int Candidates = 12;
+    private const int Candidates = 10;
+    private const int MaxQueryAlternatives = 4;
 
     private readonly StoryModel _model;
     private readonly SentenceIndex _index;
@@ -58,12 +59,14 @@ public sealed partial class AnswerSelector
         var ranked = new List<ScoredSentence>(hits.Length);
         foreach (var hit in hits)
         {
-            var (storyId, number) = _index.Locate(hit.Doc);
-            var profile = _model.Profile(storyId, number);
+            var profile = ProfileOf(hit.Doc);
             if (profile is null)
             {
                 continue;
             }
+
+            var storyId = profile.Sentence.StoryId;
+            var number = profile.Sentence.Number;
 
             var typeSatisfied = _features.AnswerTypes ? TypeSatisfied(question, profile, questionKeys.Concat(excluded).ToHashSet(StringComparer.Ordinal), concepts) : null;
             double covered = 0, total = 0, ownCovered = 0, ownTotal = 0;
@@ -192,41 +195,77 @@ public sealed partial class AnswerSelector
     internal static IReadOnlySet<string> QuestionWordSet(IEnumerable<QueryConcept> concepts) =>
         concepts.SelectMany(c => c.Surface.Split(' ')).Select(EntityExtractor.NameKey).ToHashSet(StringComparer.Ordinal);
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Field, string Text), TermContext> _termStates = new();
+
+    /// <summary>
+    /// A term query whose term statistics are looked up once per open index and reused: the index does not
+    /// change while open, and the look-ups were most of the cost of a question.
+    /// </summary>
+    private TermQuery CachedTermQuery(string field, string text, float boost)
+    {
+        var term = new Term(field, text);
+        var states = _termStates.GetOrAdd((field, text), _ => TermContext.Build(_index.Searcher.TopReaderContext, term));
+        return new TermQuery(term, states) { Boost = boost };
+    }
+
+    private SentenceProfile?[]? _byDoc;
+
+    /// <summary>The profile of a Lucene document, from a table built once (the index never changes while open).</summary>
+    private SentenceProfile? ProfileOf(int doc)
+    {
+        var table = _byDoc;
+        if (table is null)
+        {
+            table = new SentenceProfile?[_index.Reader.MaxDoc];
+            for (var d = 0; d < table.Length; d++)
+            {
+                var (storyId, number) = _index.Locate(d);
+                table[d] = _model.Profile(storyId, number);
+            }
+
+            _byDoc = table;
+        }
+
+        return doc < table.Length ? table[doc] : null;
+    }
+
     private Query BuildQuery(IReadOnlyList<QueryConcept> concepts)
     {
         var query = new BooleanQuery();
         foreach (var concept in concepts)
         {
             var disjunction = new DisjunctionMaxQuery(0.1f) { Boost = concept.UserWeight };
-            foreach (var alternative in concept.Alternatives)
+
+            // Candidates only: the strongest few wordings that some sentence uses. Re-scoring then checks every
+            // wording, alias and neighbour, so a smaller query costs far less and loses nothing.
+            foreach (var alternative in concept.Alternatives.Where(a => DocumentFrequency(a) > 0).OrderByDescending(a => a.Weight).Take(MaxQueryAlternatives))
             {
                 if (alternative.Stems.Length == 1)
                 {
                     var stem = alternative.Stems[0];
-                    disjunction.Add(new TermQuery(new Term(IndexFields.Body, stem)) { Boost = alternative.Weight });
+                    disjunction.Add(CachedTermQuery(IndexFields.Body, stem, alternative.Weight));
                     if (_features.Aliases)
                     {
-                        disjunction.Add(new TermQuery(new Term(IndexFields.Alias, stem)) { Boost = alternative.Weight * 0.8f });
-                    }
-
-                    if (_features.Context)
-                    {
-                        disjunction.Add(new TermQuery(new Term(IndexFields.Context, stem)) { Boost = alternative.Weight * 0.2f });
+                        disjunction.Add(CachedTermQuery(IndexFields.Alias, stem, alternative.Weight * 0.8f));
                     }
                 }
                 else
                 {
-                    var phrase = new PhraseQuery { Slop = 1, Boost = alternative.Weight };
+                    // all words of a phrase in one sentence (re-scoring checks the wording)
+                    var phrase = new BooleanQuery { Boost = alternative.Weight };
                     foreach (var stem in alternative.Stems)
                     {
-                        phrase.Add(new Term(IndexFields.Body, stem));
+                        phrase.Add(CachedTermQuery(IndexFields.Body, stem, 1f), Occur.MUST);
                     }
 
                     disjunction.Add(phrase);
                 }
             }
 
-            query.Add(disjunction, Occur.SHOULD);
+            if (disjunction.Disjuncts.Count > 0)
+            {
+                query.Add(disjunction, Occur.SHOULD);
+            }
             if (!concept.Carried && !concept.Surface.Contains(' '))
             {
                 query.Add(new TermQuery(new Term(IndexFields.Exact, concept.Surface)) { Boost = 0.2f }, Occur.SHOULD);
@@ -335,7 +374,7 @@ public sealed partial class AnswerSelector
             foreach (var word in concept.Surface.Split(' '))
             {
                 var key = EntityExtractor.NameKey(word);
-                if (_model.Entities.Any(e => e.Key == key))
+                if (_model.IsEntityKey(key))
                 {
                     keys.Add(key);
                 }

@@ -100,6 +100,11 @@ public sealed partial class QuestionAnalyzer
             {
                 for (var j = 0; j + n <= positions.Length; j++)
                 {
+                    if (placesPass ? !KnownPlaces.StartsPlaceName(words[positions[j]]) : !_synonyms.StartsPhrase(stems[positions[j]]))
+                    {
+                        continue;
+                    }
+
                     var span = positions.Skip(j).Take(n).ToArray();
                     if (span.Any(k => used[k]) || span[^1] - span[0] > n)
                     {

@@ -74,6 +74,12 @@ public sealed class SynonymTable
 
     public bool Contains(string stemKey) => _related.ContainsKey(stemKey);
 
+    private HashSet<string>? _phraseStarts;
+
+    /// <summary>True when some multi-word entry begins with <paramref name="stem"/>: a cheap test before building phrase keys.</summary>
+    public bool StartsPhrase(string stem) =>
+        (_phraseStarts ??= _related.Keys.Where(k => k.Contains(' ')).Select(k => k[..k.IndexOf(' ')]).ToHashSet(StringComparer.Ordinal)).Contains(stem);
+
     /// <summary>Every multi-word entry (as stems) with its group-mates: role phrases such as "top diplomat".</summary>
     public IEnumerable<(string[] Stems, IReadOnlyList<(string[] Stems, float Weight)> Related)> Phrases() =>
         _related.Where(e => e.Key.Contains(' ')).Select(e => (e.Key.Split(' '), (IReadOnlyList<(string[] Stems, float Weight)>)e.Value));
