@@ -173,7 +173,8 @@ public sealed class StoryKnowledge : IDisposable
             };
         }
 
-        var excludedPeople = question.Copular ? new HashSet<string>() : _selector.RoleHolders(concepts);
+        var roleHolders = _selector.RoleHolders(concepts, question.Possessors);
+        var excludedPeople = question.Copular ? new HashSet<string>() : roleHolders;
         var questionStems = concepts.Where(c => !c.Carried).SelectMany(c => c.Alternatives).SelectMany(a => a.Stems).ToHashSet(StringComparer.Ordinal);
         var defined = question.DefinitionSubject is { } subject ? _model.Person(subject) : null;
         var span = SpanFinder.Find(
@@ -182,7 +183,8 @@ public sealed class StoryKnowledge : IDisposable
             questionWords.Concat(excludedPeople).ToHashSet(StringComparer.Ordinal),
             AnswerSelector.CountedStems(question, concepts) ?? (question.NamedNoun is null ? null : new HashSet<string> { question.NamedNoun }),
             questionStems,
-            defined);
+            defined,
+            question.Copular ? roleHolders : null);
         var entities = concepts.SelectMany(c => c.Surface.Split(' ')).Select(EntityExtractor.NameKey)
             .Where(k => _model.Person(k) is not null).Distinct().ToList();
         if (entities.Count == 0)

@@ -81,6 +81,8 @@ public static class EntityExtractor
             }
         }
 
+        var personWords = entities.Values.SelectMany(e => e.Name.Split(' ')).Select(NameKey).ToHashSet(StringComparer.Ordinal);
+
         // Organisations and places: acronyms, known places, and capitalised words that are not names.
         for (var s = 0; s < tokenized.Count; s++)
         {
@@ -102,9 +104,9 @@ public static class EntityExtractor
                 }
 
                 var key = NameKey(t.Text);
-                if (entities.ContainsKey(key))
+                if (entities.ContainsKey(key) || personWords.Contains(key))
                 {
-                    continue;
+                    continue; // "James" of "James Comey" is part of a name, not an organisation
                 }
 
                 if (KnownPlaces.IsPlace(t.Lower))
@@ -118,6 +120,12 @@ public static class EntityExtractor
                 else if (i > 0 && !KnownPlaces.IsPlaceOrDemonym(t.Lower) && !TitleWords.Contains(t.Lower) && singles.GetValueOrDefault(key) > 1)
                 {
                     Add(entities, EntityKind.Organization, t.Text, key, s);
+                }
+                else if (i > 0 && !KnownPlaces.IsPlaceOrDemonym(t.Lower) && !TimeWords.Contains(t.Lower) && OrganisationHeadAfter(tokens, i) is { } head)
+                {
+                    // capitalised words before a group noun: "the Islamic State group", "the Nordic Council"
+                    Add(entities, EntityKind.Organization, string.Join(' ', tokens.Skip(i).Take(head - i + 1).Select(w => w.Text)), key, s);
+                    i = head;
                 }
                 else if (i > 0 && i + 1 < tokens.Count && !t.PunctuationAfter && tokens[i + 1].IsCapitalised && !tokens[i + 1].IsAcronym
                     && !KnownPlaces.IsPlaceOrDemonym(t.Lower) && !TitleWords.Contains(t.Lower) && !TimeWords.Contains(t.Lower)
@@ -165,7 +173,17 @@ public static class EntityExtractor
                         start = tokens[first].Start;
                     }
 
-                    found.Add(new EntityMention(entity, start, t.End));
+                    var end = t.End;
+                    if (entity.Kind == EntityKind.Organization && entity.Name.Contains(' ') && entity.Name.StartsWith(t.Text, StringComparison.Ordinal))
+                    {
+                        var words = entity.Name.Split(' ').Length;
+                        if (i + words - 1 < tokens.Count)
+                        {
+                            end = tokens[i + words - 1].End; // the whole name: "Islamic State group"
+                        }
+                    }
+
+                    found.Add(new EntityMention(entity, start, end));
                 }
             }
 
@@ -178,6 +196,24 @@ public static class EntityExtractor
         }
 
         return (entities.Values.ToList(), mentions);
+    }
+
+    private static readonly HashSet<string> OrganisationHeads = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "group", "groups", "party", "movement", "agency", "council", "committee", "company", "corporation", "union",
+        "alliance", "coalition", "network", "organization", "organisation", "front", "army", "militia", "brigade",
+    };
+
+    // The index of a lower-case group noun right after a run of capitalised words starting at i, or null.
+    private static int? OrganisationHeadAfter(IReadOnlyList<WordToken> tokens, int i)
+    {
+        var j = i;
+        while (j + 1 < tokens.Count && tokens[j].IsCapitalised && !tokens[j].PunctuationAfter && j - i < 4)
+        {
+            j++;
+        }
+
+        return j > i && !tokens[j].IsCapitalised && OrganisationHeads.Contains(tokens[j].Text) ? j : null;
     }
 
     // "Cold War" and "White House" are capitalised common words, not a first and last name.

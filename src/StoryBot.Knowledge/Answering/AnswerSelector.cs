@@ -16,7 +16,7 @@ namespace StoryBot.Knowledge.Answering;
 public sealed partial class AnswerSelector
 {
     private const int Candidates = 10;
-    private const int MaxQueryAlternatives = 4;
+    private const int MaxQueryAlternatives = 3;
 
     private readonly StoryModel _model;
     private readonly SentenceIndex _index;
@@ -37,7 +37,11 @@ public sealed partial class AnswerSelector
             return Array.Empty<ScoredSentence>();
         }
 
-        var hits = _index.Searcher.Search(BuildQuery(concepts), Candidates).ScoreDocs;
+        // In-order scoring: the default out-of-order BooleanScorer allocates a 2,048-bucket table per search,
+        // which for one-sentence documents costs more than the search itself.
+        var collector = TopScoreDocCollector.Create(Candidates, docsScoredInOrder: true);
+        _index.Searcher.Search(BuildQuery(concepts), collector);
+        var hits = collector.GetTopDocs().ScoreDocs;
         if (hits.Length == 0)
         {
             return Array.Empty<ScoredSentence>();
@@ -53,8 +57,9 @@ public sealed partial class AnswerSelector
             .Distinct()
             .ToList();
         var typeWords = TypeWords(question.Type);
-        var roleHolders = RoleHolders(concepts);
+        var roleHolders = RoleHolders(concepts, question.Possessors);
         var excluded = question.Copular ? new HashSet<string>() : roleHolders;
+        var notAnswers = questionKeys.Concat(excluded).ToHashSet(StringComparer.Ordinal);
         var maxLexical = hits[0].Score;
         var ranked = new List<ScoredSentence>(hits.Length);
         foreach (var hit in hits)
@@ -68,7 +73,7 @@ public sealed partial class AnswerSelector
             var storyId = profile.Sentence.StoryId;
             var number = profile.Sentence.Number;
 
-            var typeSatisfied = _features.AnswerTypes ? TypeSatisfied(question, profile, questionKeys.Concat(excluded).ToHashSet(StringComparer.Ordinal), concepts) : null;
+            var typeSatisfied = _features.AnswerTypes ? TypeSatisfied(question, profile, notAnswers, concepts) : null;
             double covered = 0, total = 0, ownCovered = 0, ownTotal = 0;
             for (var i = 0; i < concepts.Count; i++)
             {
@@ -178,13 +183,27 @@ public sealed partial class AnswerSelector
     }
 
     /// <summary>People the question refers to by role: a concept says their title ("the foreign minister" → Lavrov).</summary>
-    internal HashSet<string> RoleHolders(IEnumerable<QueryConcept> concepts)
+    internal HashSet<string> RoleHolders(IEnumerable<QueryConcept> concepts, IReadOnlyDictionary<string, string>? possessors = null)
     {
         var holders = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (key, title) in _model.TitleStems)
         {
-            if (title.Count > 0 && concepts.Where(c => !c.Carried).Any(c => c.Alternatives.Any(a => a.Weight >= 0.7f && a.Stems.All(title.Contains))))
+            foreach (var concept in concepts.Where(c => !c.Carried))
             {
+                // a role is said by title words ("foreign minister"), not by an organisation or place alone ("the FBI")
+                var says = concept.Alternatives.Any(a =>
+                    a.Weight >= 0.7f && a.Stems.All(title.Contains) && a.Stems.Any(st => !_model.IsEntityKey(st) && !KnownPlaces.IsPlaceOrDemonym(st)));
+                if (!says)
+                {
+                    continue;
+                }
+
+                // "Russia's foreign minister" is not the US secretary of state
+                if (possessors is not null && possessors.TryGetValue(concept.Surface, out var owner) && !SameOwner(owner, key))
+                {
+                    continue;
+                }
+
                 holders.Add(key);
             }
         }
@@ -244,7 +263,7 @@ public sealed partial class AnswerSelector
                 {
                     var stem = alternative.Stems[0];
                     disjunction.Add(CachedTermQuery(IndexFields.Body, stem, alternative.Weight));
-                    if (_features.Aliases)
+                    if (_features.Aliases && alternative.Weight >= 0.95f)
                     {
                         disjunction.Add(CachedTermQuery(IndexFields.Alias, stem, alternative.Weight * 0.8f));
                     }
@@ -268,7 +287,7 @@ public sealed partial class AnswerSelector
             }
             if (!concept.Carried && !concept.Surface.Contains(' '))
             {
-                query.Add(new TermQuery(new Term(IndexFields.Exact, concept.Surface)) { Boost = 0.2f }, Occur.SHOULD);
+                query.Add(CachedTermQuery(IndexFields.Exact, concept.Surface, 0.2f), Occur.SHOULD);
             }
         }
 
@@ -379,9 +398,9 @@ public sealed partial class AnswerSelector
                     keys.Add(key);
                 }
 
-                foreach (var place in KnownPlaces.Equivalents(word))
+                if (KnownPlaces.IsPlaceOrDemonym(word))
                 {
-                    keys.Add(place);
+                    keys.UnionWith(KnownPlaces.Equivalents(word));
                 }
             }
         }
@@ -426,7 +445,7 @@ public sealed partial class AnswerSelector
 
         var speakerWords = question.Speaker.Split(' ').Select(EntityExtractor.NameKey).ToHashSet(StringComparer.Ordinal);
         var speakerKeys = new HashSet<string>(speakerWords, StringComparer.Ordinal);
-        speakerKeys.UnionWith(RoleHolders(concepts.Where(c => c.Surface.Split(' ').All(speakerWords.Contains))));
+        speakerKeys.UnionWith(RoleHolders(concepts.Where(c => c.Surface.Split(' ').All(speakerWords.Contains)), question.Possessors));
         if (speakerWords.Overlaps(new[] { "he", "she", "they", "him", "her" }))
         {
             // "what does he make of …" in a follow-up: he is the person carried from the earlier turn

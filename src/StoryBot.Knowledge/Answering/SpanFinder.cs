@@ -18,12 +18,14 @@ public static partial class SpanFinder
     private static partial Regex AgeRegex();
 
     /// <summary>The answer span of <paramref name="profile"/> for <paramref name="question"/>, or null.</summary>
-    public static (string Text, int Start)? Find(QuestionAnalysis question, SentenceProfile profile, IReadOnlySet<string> questionWords, IReadOnlySet<string>? countedStems = null, IReadOnlySet<string>? questionStems = null, NamedEntity? defined = null)
+    public static (string Text, int Start)? Find(QuestionAnalysis question, SentenceProfile profile, IReadOnlySet<string> questionWords, IReadOnlySet<string>? countedStems = null, IReadOnlySet<string>? questionStems = null, NamedEntity? defined = null, IReadOnlySet<string>? preferredPeople = null)
     {
         var text = profile.Sentence.Text;
         (int Start, int Length)? span = question.Type switch
         {
             _ when defined is not null => Title(text, defined),
+            QuestionType.Who when preferredPeople is { Count: > 0 } && profile.Mentions.FirstOrDefault(m => preferredPeople.Contains(m.Entity.Key)) is { Entity: not null } held
+                => (held.Start, held.End - held.Start), // "who is Russia's top diplomat?": the holder of that title
             QuestionType.Who => Entity(profile, questionWords, EntityKind.Person, EntityKind.Organization),
             QuestionType.Where => WithPreposition(text, Entity(profile, questionWords, EntityKind.Place)),
             QuestionType.When => AnswerTagger.Times(text).Concat(AnswerTagger.Durations(text)).OrderBy(s => s.Start).Cast<(int, int)?>().FirstOrDefault(),

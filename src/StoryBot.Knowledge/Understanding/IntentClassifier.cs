@@ -114,7 +114,7 @@ public static partial class IntentClassifier
             return Intent.Goodbye;
         }
 
-        if (Greeting().IsMatch(t) && Leftover(Greeting(), t) <= 3)
+        if (Greeting().IsMatch(t) && Leftover(Greeting(), t) <= 1)
         {
             return Intent.Greeting;
         }

@@ -1,0 +1,103 @@
+using StoryBot.Knowledge.Answering;
+using Xunit;
+
+namespace StoryBot.Knowledge.Tests.Answering;
+
+/// <summary>
+/// The knowledge core on its own, without Bot Framework: which sentence a question cites, which words are
+/// bolded, when it declines, and how follow-ups use the conversation's memory.
+/// </summary>
+public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Loaded>
+{
+    private readonly StoryKnowledge _knowledge;
+
+    public StoryKnowledgeTests(Loaded loaded) => _knowledge = loaded.Knowledge;
+
+    [Theory]
+    [InlineData("Who did Trump fire at the FBI?", 8, "James Comey")]
+    [InlineData("when was Comey sacked?", 8, "on Tuesday")]
+    [InlineData("how many cruise missiles did Trump fire?", 14, "nearly 60")]
+    [InlineData("who is Sergey Lavrov?", 3, "Russian Minister of Foreign Affairs")]
+    [InlineData("where did Tillerson visit Putin and Lavrov?", 15, "in Moscow")]
+    [InlineData("how many people has the syrian war killed", 17, "up to 400,000")]
+    [InlineData("who's russia's top diplomat?", 3, "Sergey Lavrov")]
+    public void Question_CitesTheSentence_AndBoldsTheAnswer(string question, int sentence, string span)
+    {
+        var reply = _knowledge.Respond(question, new ConversationMemory());
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.Equal(sentence, reply.Citations[0].Sentence);
+        Assert.Equal(span, reply.Citations[0].Span);
+    }
+
+    [Theory]
+    [InlineData("What is the capital of Australia?")]
+    [InlineData("How many people died in the chemical weapons attack?")]
+    [InlineData("What did Putin say about Comey being fired?")]
+    [InlineData("what did lavrov say after meeting trump?")]
+    [InlineData("Where exactly will the four de-escalation zones be?")]
+    public void QuestionTheStoryDoesNotAnswer_IsDeclined(string question)
+    {
+        var reply = _knowledge.Respond(question, new ConversationMemory());
+
+        Assert.Equal(ReplyKind.NoAnswer, reply.Kind);
+        Assert.False(reply.Answered);
+        Assert.Empty(reply.Citations);
+        Assert.InRange(reply.Confidence, 0, _knowledge.ConfidenceThreshold);
+    }
+
+    [Fact]
+    public void FollowUp_ResolvesThePronounFromMemory()
+    {
+        var memory = new ConversationMemory();
+        _knowledge.Respond("Who is Sally Yates?", memory);
+
+        var reply = _knowledge.Respond("when did she testify?", memory);
+
+        Assert.Equal(10, reply.Citations[0].Sentence);
+        Assert.Equal("on Monday", reply.Citations[0].Span);
+    }
+
+    [Fact]
+    public void TellMeMore_CitesTheNextSentence_AndSourceRepeatsIt()
+    {
+        var memory = new ConversationMemory();
+        _knowledge.Respond("who did trump fire?", memory);
+
+        var more = _knowledge.Respond("tell me more", memory);
+        var source = _knowledge.Respond("where does it say that?", memory);
+
+        Assert.Equal(ReplyKind.More, more.Kind);
+        Assert.Equal(9, more.Citations[0].Sentence);
+        Assert.Equal(ReplyKind.Source, source.Kind);
+        Assert.Equal(9, source.Citations[0].Sentence);
+    }
+
+    [Theory]
+    [InlineData("hi", ReplyKind.Greeting)]
+    [InlineData("thanks for your help", ReplyKind.Thanks)]
+    [InlineData("what can you do?", ReplyKind.Help)]
+    [InlineData("are you a bot?", ReplyKind.About)]
+    [InlineData("start over", ReplyKind.Reset)]
+    [InlineData("what is this story about?", ReplyKind.Summary)]
+    public void Smalltalk_GetsItsIntent(string message, ReplyKind kind)
+    {
+        Assert.Equal(kind, _knowledge.Respond(message, new ConversationMemory()).Kind);
+    }
+
+    /// <summary>The real story loaded once for the class, with its own index folder.</summary>
+    public sealed class Loaded : IDisposable
+    {
+        private readonly TempFolder _index = new();
+
+        public Loaded() => Knowledge = StoryKnowledge.Load(new KnowledgeOptions { StoryPath = TestFiles.RealStory, IndexPath = _index.Path });
+
+        public StoryKnowledge Knowledge { get; }
+
+        public void Dispose()
+        {
+            Knowledge.Dispose();
+            _index.Dispose();
+        }
+    }
+}
