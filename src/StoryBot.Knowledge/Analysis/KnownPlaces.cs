@@ -50,7 +50,14 @@ public static class KnownPlaces
             lower = "united states";
         }
 
+        // Most words and n-grams of a question are no place: answer those from the one lookup, without
+        // normalising twice and building an empty list (called for every n-gram of every question).
+        if (!PlaceGazetteer.Shared.TryGetPlace(lower, out var place))
+        {
+            return Array.Empty<string>();
+        }
+
         var norm = PlaceGazetteer.NormalizeTerm(lower);
-        return PlaceGazetteer.Shared.Equivalents(lower).Where(e => e != norm && e != lower).Distinct().ToList();
+        return place.SurfaceForms.Where(e => e != norm && e != lower).Distinct().ToList();
     }
 }

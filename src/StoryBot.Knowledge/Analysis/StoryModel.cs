@@ -16,6 +16,9 @@ public sealed class StoryModel
     private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, int), SentenceProfile> _byId = new();
 
+    // Story by id without a scan: it runs for every citation and the list grows with the number of stories.
+    private readonly Dictionary<string, Story> _stories = new(StringComparer.Ordinal);
+
     public StoryModel(IReadOnlyList<Story> stories, StoryAnalyzer analyzer)
     {
         Stories = stories;
@@ -117,6 +120,11 @@ public sealed class StoryModel
 
         Profiles = profiles;
         Entities = entities;
+        foreach (var story in stories)
+        {
+            _stories.TryAdd(story.Id, story);
+        }
+
         TitleStems = entities.Where(e => e.Kind == EntityKind.Person && e.Title.Length > 0)
             .GroupBy(e => e.Key)
             .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)analyzer.Terms(g.First().Title).Where(t => !KnownPlaces.IsPlaceOrDemonym(t)).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
@@ -184,7 +192,7 @@ public sealed class StoryModel
 
     public SentenceProfile? Profile(string storyId, int number) => _byId.GetValueOrDefault((storyId, number));
 
-    public Story Story(string storyId) => Stories.First(s => s.Id == storyId);
+    public Story Story(string storyId) => _stories.TryGetValue(storyId, out var story) ? story : throw new InvalidOperationException($"No story '{storyId}'.");
 
     /// <summary>The documents to index, one per sentence.</summary>
     /// <summary>

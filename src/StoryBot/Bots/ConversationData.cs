@@ -1,9 +1,10 @@
+using StoryBot.Hosting;
 using StoryBot.Knowledge.Answering;
 
 namespace StoryBot.Bots;
 
 /// <summary>What the bot keeps per conversation in Bot Framework state: whether it has welcomed, and the knowledge core's memory.</summary>
-public sealed class ConversationData
+public sealed class ConversationData : IDeepCloneable
 {
     public bool Welcomed { get; set; }
 
@@ -11,4 +12,23 @@ public sealed class ConversationData
 
     /// <summary>Last activity time, so idle conversations can be expired.</summary>
     public DateTimeOffset LastSeen { get; set; }
+
+    /// <summary>
+    /// A copy sharing nothing mutable, so state storage need not serialize it each turn. Every property of
+    /// this class and of <see cref="ConversationMemory"/> must be copied here: a test compares the JSON of
+    /// a copy with the original's for every property, so a new one that is missed fails it.
+    /// </summary>
+    public object DeepClone() => new ConversationData
+    {
+        Welcomed = Welcomed,
+        LastSeen = LastSeen,
+        Memory = Memory is null ? null! : new ConversationMemory
+        {
+            LastStoryId = Memory.LastStoryId,
+            LastSentence = Memory.LastSentence,
+            LastTerms = Memory.LastTerms is null ? null! : new List<string>(Memory.LastTerms),
+            LastEntities = Memory.LastEntities is null ? null! : new List<string>(Memory.LastEntities),
+            Turns = Memory.Turns,
+        },
+    };
 }

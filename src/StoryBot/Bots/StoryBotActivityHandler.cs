@@ -118,11 +118,11 @@ public class StoryBotActivityHandler : ActivityHandler
         var elapsed = Stopwatch.GetElapsedTime(started);
         if (_options.LogUserText)
         {
-            _logger.LogInformation("Turn channel={Channel} intent={Intent} confidence={Confidence:0.000} latencyMs={LatencyMs:0.00} text={Text}", activity.ChannelId, ReplyEntity.IntentName(reply.Kind), reply.Confidence, elapsed.TotalMilliseconds, text);
+            TurnLog.TurnWithText(_logger, activity.ChannelId, ReplyEntity.IntentName(reply.Kind), reply.Confidence, elapsed.TotalMilliseconds, text);
         }
         else
         {
-            _logger.LogInformation("Turn channel={Channel} intent={Intent} confidence={Confidence:0.000} latencyMs={LatencyMs:0.00}", activity.ChannelId, ReplyEntity.IntentName(reply.Kind), reply.Confidence, elapsed.TotalMilliseconds);
+            TurnLog.Turn(_logger, activity.ChannelId, ReplyEntity.IntentName(reply.Kind), reply.Confidence, elapsed.TotalMilliseconds);
         }
     }
 
@@ -142,4 +142,17 @@ public class StoryBotActivityHandler : ActivityHandler
 
     private static bool MentionsBot(IMessageActivity activity) =>
         activity.GetMentions().Any(m => m.Mentioned?.Id == activity.Recipient?.Id);
+}
+
+/// <summary>
+/// The per-turn log line, source-generated: no params array, no boxing of the numbers, nothing done when
+/// Information is off. It is written on every turn, so its cost shows in the load test (docs/performance.md).
+/// </summary>
+internal static partial class TurnLog
+{
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Turn channel={Channel} intent={Intent} confidence={Confidence:0.000} latencyMs={LatencyMs:0.00}")]
+    public static partial void Turn(ILogger logger, string channel, string intent, double confidence, double latencyMs);
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Turn channel={Channel} intent={Intent} confidence={Confidence:0.000} latencyMs={LatencyMs:0.00} text={Text}")]
+    public static partial void TurnWithText(ILogger logger, string channel, string intent, double confidence, double latencyMs, string text);
 }

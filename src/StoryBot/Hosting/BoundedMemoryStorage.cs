@@ -13,7 +13,9 @@ namespace StoryBot.Hosting;
 /// </summary>
 public sealed class BoundedMemoryStorage : IStorage
 {
-    private readonly MemoryStorage _inner = new();
+    // Not the SDK's MemoryStorage: it serializes every value to a JObject and back under one lock, ~15% of
+    // a turn under load; InMemoryStateStorage keeps its copy semantics without that (docs/performance.md).
+    private readonly IStorage _inner = new InMemoryStateStorage();
     private readonly ConcurrentDictionary<string, long> _lastTouched = new(StringComparer.Ordinal);
     private readonly TimeProvider _clock;
     private readonly ILogger<BoundedMemoryStorage>? _logger;

@@ -29,7 +29,15 @@ public static class StoryBotServices
         services.AddSingleton<AdapterWithErrorHandler>();
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
-        services.AddTransient<IBot, StoryBotActivityHandler>();
+        // Bot:Kind=echo serves the samples' EchoBot on this same host: the load test's ceiling (docs/performance.md).
+        if (string.Equals(configuration["Bot:Kind"], "echo", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddTransient<IBot, EchoBot>();
+        }
+        else
+        {
+            services.AddTransient<IBot, StoryBotActivityHandler>();
+        }
         services.AddSingleton<InProcessTurnClient>();
         return services;
     }

@@ -160,7 +160,7 @@ public sealed class ReplyRenderer
         return sb.ToString();
     }
 
-    private int ParagraphCount(string storyId) => _knowledge.Stories.First(s => s.Id == storyId).ParagraphCount;
+    private int ParagraphCount(string storyId) => _knowledge.Model.Story(storyId).ParagraphCount;
 
     private static string Highlight(Citation c)
     {

@@ -1,0 +1,444 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+// StoryBot load test: starts the host twice per round (Bot:Kind=story and Bot:Kind=echo, same binary,
+// same settings), drives POST /api/messages with deliveryMode expectReplies from N concurrent
+// conversations for T seconds, and reports turns/s, latency percentiles, errors, peak RSS and server CPU
+// per turn; alternates A/B for R rounds and prints the median ratio StoryBot / echo. See docs/performance.md.
+var options = LoadOptions.Parse(args);
+if (options is null)
+{
+    Console.Error.WriteLine(LoadOptions.Usage);
+    return 2;
+}
+
+var questions = QuestionSet.Load(options.QuestionsPath);
+Console.WriteLine($"# StoryBot load test: {options.Connections} conversations, {options.Duration}s measured after {options.Warmup}s warm-up, {options.Rounds} round(s), {questions.Count} distinct messages");
+Console.WriteLine($"host: {options.HostPath}");
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {Machine.LoadAverage()}");
+Console.WriteLine();
+
+var results = new List<RunResult>();
+var kinds = options.Kinds;
+for (var round = 1; round <= options.Rounds; round++)
+{
+    // Alternate which bot goes first, so drift in machine load hits both equally.
+    var order = round % 2 == 1 ? kinds : kinds.Reverse().ToArray();
+    foreach (var kind in order)
+    {
+        var result = await Runner.RunAsync(options, kind, round, questions);
+        results.Add(result);
+        Console.WriteLine(result.Row());
+    }
+}
+
+Console.WriteLine();
+Report.Print(results, options);
+return results.Any(r => r.Failed) ? 1 : 0;
+
+sealed record LoadOptions(string HostPath, string Root, string QuestionsPath, int Connections, int Duration, int Warmup, int Rounds, string[] Kinds, string[] HostArgs)
+{
+    public const string Usage = """
+        usage: StoryBot.LoadTest --host <published StoryBot.dll> [--root <repo root>] [--questions <questions.json>]
+               [--connections 32] [--duration 10] [--warmup 3] [--rounds 3] [--kinds story,echo] [-- extra host args]
+        """;
+
+    public static LoadOptions? Parse(string[] args)
+    {
+        string? host = null, root = null, questions = null;
+        int connections = 32, duration = 10, warmup = 3, rounds = 3;
+        var kinds = new[] { "story", "echo" };
+        var hostArgs = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            switch (args[i])
+            {
+                case "--host": host = Next(); break;
+                case "--root": root = Next(); break;
+                case "--questions": questions = Next(); break;
+                case "--connections" or "-c": connections = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--duration" or "-d": duration = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--warmup": warmup = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--rounds": rounds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--kinds": kinds = Next().Split(',', StringSplitOptions.RemoveEmptyEntries); break;
+                case "--": hostArgs.AddRange(args[(i + 1)..]); i = args.Length; break;
+                case "-h" or "--help": return null;
+                default: Console.Error.WriteLine($"unknown option {args[i]}"); return null;
+            }
+        }
+
+        root ??= FindRoot(Directory.GetCurrentDirectory());
+        if (root is null)
+        {
+            Console.Error.WriteLine("cannot find the repo root (a folder with Bot.sln); pass --root");
+            return null;
+        }
+
+        host ??= Path.Combine(root, "artifacts", "publish", "StoryBot", "StoryBot.dll");
+        if (!File.Exists(host))
+        {
+            Console.Error.WriteLine($"no host at {host}: run `dotnet publish src/StoryBot -c Release -o artifacts/publish/StoryBot` or pass --host");
+            return null;
+        }
+
+        questions ??= Path.GetFullPath(Path.Combine(root, "..", "shared", "eval", "questions.json"));
+        return new LoadOptions(Path.GetFullPath(host), root, questions, connections, duration, warmup, rounds, kinds, hostArgs.ToArray());
+    }
+
+    private static string? FindRoot(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Bot.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return null;
+    }
+}
+
+static class QuestionSet
+{
+    /// <summary>Every message of the dev set (questions and follow-up turns), or a few fixed ones when the file is absent.</summary>
+    public static IReadOnlyList<string> Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            Console.Error.WriteLine($"note: {path} not found, using built-in questions");
+            return new[] { "who did Trump fire?", "when did Trump meet Lavrov?", "where was the meeting?", "hello", "what did Comey investigate?" };
+        }
+
+        var root = JsonNode.Parse(File.ReadAllText(path))!;
+        var list = new List<string>();
+        foreach (var c in root["cases"]!.AsArray())
+        {
+            if (c!["question"] is JsonNode q)
+            {
+                list.Add(q.GetValue<string>());
+            }
+
+            if (c["turns"] is JsonArray turns)
+            {
+                list.AddRange(turns.Select(t => t!.GetValue<string>()));
+            }
+        }
+
+        return list;
+    }
+}
+
+sealed record RunResult(string Kind, int Round, int Turns, int Errors, double Seconds, double P50, double P95, double P99, double Max, long PeakRssKb, double CpuMsPerTurn, string? FirstError)
+{
+    public double TurnsPerSecond => Turns / Seconds;
+
+    public bool Failed => Turns == 0;
+
+    public static string Header =>
+        "| bot | round | turns/s | p50 ms | p95 ms | p99 ms | max ms | errors | peak RSS MB | server CPU µs/turn |\n" +
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+
+    public string Row() => string.Create(CultureInfo.InvariantCulture,
+        $"| {Kind} | {Round} | {TurnsPerSecond:0} | {P50:0.00} | {P95:0.00} | {P99:0.00} | {Max:0.0} | {Errors} | {PeakRssKb / 1024.0:0} | {CpuMsPerTurn * 1000:0} |") +
+        (FirstError is null ? string.Empty : $" first error: {FirstError}");
+}
+
+static class Runner
+{
+    public static async Task<RunResult> RunAsync(LoadOptions options, string kind, int round, IReadOnlyList<string> questions)
+    {
+        var port = FreePort();
+        var baseUrl = $"http://127.0.0.1:{port}";
+        using var host = StartHost(options, kind, baseUrl);
+        try
+        {
+            using var handler = new SocketsHttpHandler
+            {
+                MaxConnectionsPerServer = options.Connections,
+                PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+                UseProxy = false,
+                UseCookies = false,
+                AutomaticDecompression = DecompressionMethods.None,
+            };
+            using var client = new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
+            await WaitReadyAsync(client, host, TimeSpan.FromSeconds(60));
+
+            // One body per (conversation, message): built once, so the client costs little per request.
+            var bodies = Enumerable.Range(0, options.Connections)
+                .Select(c => questions.Select((q, i) => Body($"load-{kind}-{round}-{c}", $"user-{c}", q, i)).ToArray())
+                .ToArray();
+
+            var stopWarmup = DateTime.UtcNow.AddSeconds(options.Warmup);
+            await Drive(client, bodies, stopWarmup, record: false);
+
+            var cpuBefore = ProcessCpu(host.Id);
+            var started = Stopwatch.GetTimestamp();
+            var outcome = await Drive(client, bodies, DateTime.UtcNow.AddSeconds(options.Duration), record: true);
+            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            var cpu = ProcessCpu(host.Id) - cpuBefore;
+            var peak = PeakRssKb(host.Id);
+
+            var latencies = outcome.Latencies;
+            latencies.Sort();
+            double Pct(double p) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)] * 1000.0 / Stopwatch.Frequency;
+            var turns = outcome.Ok;
+            return new RunResult(kind, round, turns, outcome.Errors, seconds, Pct(0.50), Pct(0.95), Pct(0.99), Pct(1.0), peak, turns > 0 ? cpu.TotalMilliseconds / turns : double.NaN, outcome.FirstError);
+        }
+        finally
+        {
+            Stop(host);
+        }
+    }
+
+    private sealed class Outcome
+    {
+        public List<long> Latencies { get; } = new();
+        public int Ok;
+        public int Errors;
+        public string? FirstError;
+    }
+
+    private static async Task<Outcome> Drive(HttpClient client, byte[][][] bodies, DateTime until, bool record)
+    {
+        var outcome = new Outcome();
+        var workers = bodies.Select((conversation, c) => Task.Run(async () =>
+        {
+            var mine = new List<long>(record ? 200_000 : 0);
+            int ok = 0, errors = 0;
+            string? firstError = null;
+            var validated = false;
+            for (var i = 0; DateTime.UtcNow < until; i++)
+            {
+                var body = conversation[i % conversation.Length];
+                var t0 = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var content = new ByteArrayContent(body);
+                    content.Headers.ContentType = JsonType;
+                    using var response = await client.PostAsync("/api/messages", content);
+                    var bytes = await response.Content.ReadAsByteArrayAsync();
+                    var elapsed = Stopwatch.GetTimestamp() - t0;
+                    if (response.StatusCode != HttpStatusCode.OK)
+                    {
+                        errors++;
+                        firstError ??= $"{(int)response.StatusCode} {Encoding.UTF8.GetString(bytes.AsSpan(0, Math.Min(200, bytes.Length)))}";
+                        continue;
+                    }
+
+                    if (!validated)
+                    {
+                        // A 200 without replies would measure nothing: check the first one per conversation.
+                        using var doc = JsonDocument.Parse(bytes);
+                        if (!doc.RootElement.TryGetProperty("activities", out var acts) || acts.GetArrayLength() == 0)
+                        {
+                            errors++;
+                            firstError ??= "200 without activities";
+                            continue;
+                        }
+
+                        validated = true;
+                    }
+
+                    ok++;
+                    if (record)
+                    {
+                        mine.Add(elapsed);
+                    }
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
+                {
+                    errors++;
+                    firstError ??= ex.GetType().Name + ": " + ex.Message;
+                }
+            }
+
+            lock (outcome)
+            {
+                outcome.Latencies.AddRange(mine);
+                outcome.Ok += ok;
+                outcome.Errors += errors;
+                outcome.FirstError ??= firstError;
+            }
+        })).ToArray();
+        await Task.WhenAll(workers);
+        return outcome;
+    }
+
+    private static readonly MediaTypeHeaderValue JsonType = new("application/json") { CharSet = "utf-8" };
+
+    private static byte[] Body(string conversationId, string userId, string text, int index) => JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object?>
+    {
+        ["type"] = "message",
+        ["id"] = $"{conversationId}-{index}",
+        ["timestamp"] = "2026-11-25T12:00:00.000Z",
+        ["channelId"] = "emulator",
+        ["serviceUrl"] = "http://localhost:9/",
+        ["from"] = new Dictionary<string, string> { ["id"] = userId, ["name"] = "User", ["role"] = "user" },
+        ["recipient"] = new Dictionary<string, string> { ["id"] = "storybot", ["name"] = "StoryBot", ["role"] = "bot" },
+        ["conversation"] = new Dictionary<string, string> { ["id"] = conversationId },
+        ["locale"] = "en-US",
+        ["deliveryMode"] = "expectReplies",
+        ["text"] = text,
+    });
+
+    private static Process StartHost(LoadOptions options, string kind, string url)
+    {
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = options.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        psi.ArgumentList.Add(options.HostPath);
+        psi.ArgumentList.Add("--urls");
+        psi.ArgumentList.Add(url);
+        psi.ArgumentList.Add("--Bot:Kind=" + kind);
+        foreach (var extra in options.HostArgs)
+        {
+            psi.ArgumentList.Add(extra);
+        }
+
+        psi.Environment["STORYBOT_ROOT"] = options.Root;
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Benchmark";
+        psi.Environment["DOTNET_ENVIRONMENT"] = "Benchmark";
+        psi.Environment["RateLimiting__Enabled"] = "false"; // the benchmark profile: a 429 would count as an error
+        var process = Process.Start(psi) ?? throw new InvalidOperationException("cannot start the host");
+        // Drain the host's console so its logging never blocks on a full pipe.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) Console.Error.WriteLine($"[{kind}] {line}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task WaitReadyAsync(HttpClient client, Process host, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (host.HasExited)
+            {
+                throw new InvalidOperationException($"the host exited with code {host.ExitCode}");
+            }
+
+            try
+            {
+                using var response = await client.GetAsync("/healthz");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("the host did not answer /healthz");
+    }
+
+    private static void Stop(Process host)
+    {
+        try
+        {
+            if (!host.HasExited)
+            {
+                host.Kill(entireProcessTree: true);
+                host.WaitForExit(10_000);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>VmHWM: the process's peak resident set size, in kB.</summary>
+    private static long PeakRssKb(int pid) => Machine.StatusField(pid, "VmHWM");
+
+    /// <summary>User + system CPU time of the process, from /proc/pid/stat.</summary>
+    private static TimeSpan ProcessCpu(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ is 100 on Linux
+    }
+}
+
+static class Machine
+{
+    public static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    public static long StatusField(int pid, string name)
+    {
+        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+        {
+            if (line.StartsWith(name + ":", StringComparison.Ordinal))
+            {
+                return long.Parse(line[(name.Length + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+            }
+        }
+
+        return 0;
+    }
+}
+
+static class Report
+{
+    public static void Print(List<RunResult> results, LoadOptions options)
+    {
+        Console.WriteLine(RunResult.Header);
+        foreach (var r in results.OrderBy(r => r.Kind).ThenBy(r => r.Round))
+        {
+            Console.WriteLine(r.Row());
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| bot | median turns/s | median p50 ms | median p99 ms | max peak RSS MB | median CPU µs/turn | errors |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var group in results.GroupBy(r => r.Kind))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {group.Key} | {Median(group.Select(r => r.TurnsPerSecond)):0} | {Median(group.Select(r => r.P50)):0.00} | {Median(group.Select(r => r.P99)):0.00} | {group.Max(r => r.PeakRssKb) / 1024.0:0} | {Median(group.Select(r => r.CpuMsPerTurn * 1000)):0} | {group.Sum(r => r.Errors)} |"));
+        }
+
+        var story = results.Where(r => r.Kind == "story").ToList();
+        var echo = results.Where(r => r.Kind == "echo").ToList();
+        if (story.Count > 0 && echo.Count > 0)
+        {
+            var ratios = story.Join(echo, s => s.Round, e => e.Round, (s, e) => s.TurnsPerSecond / e.TurnsPerSecond).ToList();
+            Console.WriteLine();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"turns/s ratio StoryBot/echo per round: {string.Join(", ", ratios.Select(r => r.ToString("0.000", CultureInfo.InvariantCulture)))}; median {Median(ratios):0.000} (target >= 0.8, stretch 0.9)"));
+        }
+    }
+
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Where(v => !double.IsNaN(v)).OrderBy(v => v).ToList();
+        if (sorted.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}
