@@ -37,11 +37,9 @@ public sealed partial class AnswerSelector
             return Array.Empty<ScoredSentence>();
         }
 
-        // In-order scoring: the default out-of-order BooleanScorer allocates a 2,048-bucket table per search,
-        // which for one-sentence documents costs more than the search itself.
-        var collector = TopScoreDocCollector.Create(Candidates, docsScoredInOrder: true);
-        _index.Searcher.Search(BuildQuery(concepts), collector);
-        var hits = collector.GetTopDocs().ScoreDocs;
+        // The index's PreparedTermSearcher supplies every term's statistics and picks in-order scoring for
+        // small indexes (out-of-order above ~1,000 sentences, where its bucket table pays off).
+        var hits = _index.Searcher.Search(BuildQuery(concepts), Candidates).ScoreDocs;
         if (hits.Length == 0)
         {
             return Array.Empty<ScoredSentence>();
@@ -220,19 +218,6 @@ public sealed partial class AnswerSelector
     internal static IReadOnlySet<string> QuestionWordSet(IEnumerable<QueryConcept> concepts) =>
         concepts.SelectMany(c => c.Surface.Split(' ')).Select(EntityExtractor.NameKey).ToHashSet(StringComparer.Ordinal);
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Field, string Text), TermContext> _termStates = new();
-
-    /// <summary>
-    /// A term query whose term statistics are looked up once per open index and reused: the index does not
-    /// change while open, and the look-ups were most of the cost of a question.
-    /// </summary>
-    private TermQuery CachedTermQuery(string field, string text, float boost)
-    {
-        var term = new Term(field, text);
-        var states = _termStates.GetOrAdd((field, text), _ => TermContext.Build(_index.Searcher.TopReaderContext, term));
-        return new TermQuery(term, states) { Boost = boost };
-    }
-
     private SentenceProfile?[]? _byDoc;
 
     /// <summary>The profile of a Lucene document, from a table built once (the index never changes while open).</summary>
@@ -268,10 +253,10 @@ public sealed partial class AnswerSelector
                 if (alternative.Stems.Length == 1)
                 {
                     var stem = alternative.Stems[0];
-                    disjunction.Add(CachedTermQuery(IndexFields.Body, stem, alternative.Weight));
+                    disjunction.Add(new TermQuery(new Term(IndexFields.Body, stem)) { Boost = alternative.Weight });
                     if (_features.Aliases && alternative.Weight >= 0.95f)
                     {
-                        disjunction.Add(CachedTermQuery(IndexFields.Alias, stem, alternative.Weight * 0.8f));
+                        disjunction.Add(new TermQuery(new Term(IndexFields.Alias, stem)) { Boost = alternative.Weight * 0.8f });
                     }
                 }
                 else
@@ -280,7 +265,7 @@ public sealed partial class AnswerSelector
                     var phrase = new BooleanQuery { Boost = alternative.Weight };
                     foreach (var stem in alternative.Stems)
                     {
-                        phrase.Add(CachedTermQuery(IndexFields.Body, stem, 1f), Occur.MUST);
+                        phrase.Add(new TermQuery(new Term(IndexFields.Body, stem)), Occur.MUST);
                     }
 
                     disjunction.Add(phrase);
@@ -293,7 +278,7 @@ public sealed partial class AnswerSelector
             }
             if (!concept.Carried && !concept.Surface.Contains(' '))
             {
-                query.Add(CachedTermQuery(IndexFields.Exact, concept.Surface, 0.2f), Occur.SHOULD);
+                query.Add(new TermQuery(new Term(IndexFields.Exact, concept.Surface)) { Boost = 0.2f }, Occur.SHOULD);
             }
         }
 
