@@ -15,8 +15,8 @@ namespace StoryBot.Knowledge.Answering;
 /// </summary>
 public sealed partial class AnswerSelector
 {
-    private const int Candidates = 10;
-    private const int MaxQueryAlternatives = 3;
+    private const int Candidates = 8;
+    private const int MaxQueryAlternatives = 2;
 
     private readonly StoryModel _model;
     private readonly SentenceIndex _index;
@@ -276,6 +276,7 @@ public sealed partial class AnswerSelector
             {
                 query.Add(disjunction, Occur.SHOULD);
             }
+
             if (!concept.Carried && !concept.Surface.Contains(' '))
             {
                 query.Add(new TermQuery(new Term(IndexFields.Exact, concept.Surface)) { Boost = 0.2f }, Occur.SHOULD);
