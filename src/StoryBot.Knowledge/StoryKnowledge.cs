@@ -158,7 +158,8 @@ public sealed class StoryKnowledge : IDisposable
             concepts.AddRange(CarriedConcepts(question, memory));
         }
 
-        var ranked = _selector.Rank(question, concepts, memory);
+        var roleHolders = _selector.RoleHolders(concepts, question.Possessors);
+        var ranked = _selector.Rank(question, concepts, memory, roleHolders);
         var questionWords = QuestionWords(concepts);
         var best = ranked.Count > 0 ? ranked[0] : null;
         if (best is null || best.Confidence < _options.ConfidenceThreshold)
@@ -173,7 +174,6 @@ public sealed class StoryKnowledge : IDisposable
             };
         }
 
-        var roleHolders = _selector.RoleHolders(concepts, question.Possessors);
         var excludedPeople = question.Copular ? new HashSet<string>() : roleHolders;
         var questionStems = concepts.Where(c => !c.Carried).SelectMany(c => c.Alternatives).SelectMany(a => a.Stems).ToHashSet(StringComparer.Ordinal);
         var defined = question.DefinitionSubject is { } subject ? _model.Person(subject) : null;

@@ -30,7 +30,7 @@ public sealed partial class AnswerSelector
     }
 
     /// <summary>Candidates for <paramref name="question"/> with <paramref name="concepts"/>, best first.</summary>
-    public IReadOnlyList<ScoredSentence> Rank(QuestionAnalysis question, IReadOnlyList<QueryConcept> concepts, ConversationMemory memory)
+    public IReadOnlyList<ScoredSentence> Rank(QuestionAnalysis question, IReadOnlyList<QueryConcept> concepts, ConversationMemory memory, HashSet<string>? roleHolders = null)
     {
         if (concepts.Count == 0)
         {
@@ -46,7 +46,9 @@ public sealed partial class AnswerSelector
         }
 
         var weights = concepts.Select(c => c.UserWeight * Idf(c)).ToArray();
-        var known = concepts.Select(c => c.Alternatives.Any(a => DocumentFrequency(a) > 0)).ToArray();
+        // Only wordings some sentence uses can match; the rest are skipped once here instead of per candidate.
+        var usable = concepts.Select(c => c.Alternatives.Where(a => DocumentFrequency(a) > 0).ToArray()).ToArray();
+        var known = usable.Select(u => u.Length > 0).ToArray();
         var questionKeys = QuestionEntityKeys(concepts);
         var questionPeople = concepts.Where(c => !c.Carried)
             .SelectMany(c => c.Surface.Split(' '))
@@ -55,7 +57,7 @@ public sealed partial class AnswerSelector
             .Distinct()
             .ToList();
         var typeWords = TypeWords(question.Type);
-        var roleHolders = RoleHolders(concepts, question.Possessors);
+        roleHolders ??= RoleHolders(concepts, question.Possessors);
         var excluded = question.Copular ? new HashSet<string>() : roleHolders;
         var notAnswers = questionKeys.Concat(excluded).ToHashSet(StringComparer.Ordinal);
         var maxLexical = hits[0].Score;
@@ -80,7 +82,7 @@ public sealed partial class AnswerSelector
                     continue; // "cost" in a money question is answered by the amount itself
                 }
 
-                var match = Match(concepts[i], profile, question);
+                var match = Match(concepts[i], usable[i], profile, question);
                 total += weights[i];
                 covered += weights[i] * match;
                 if (!concepts[i].Carried && known[i])
@@ -126,8 +128,8 @@ public sealed partial class AnswerSelector
 
             if (_features.AnswerTypes && question.WhichNoun is { } head && question.Type is QuestionType.What or QuestionType.Other or QuestionType.YesNo)
             {
-                var headConcept = concepts.FirstOrDefault(c => !c.Carried && c.Surface.Split(' ').Contains(head));
-                if (headConcept is not null && Match(headConcept, profile, question) < 0.4)
+                var headIndex = concepts.ToList().FindIndex(c => !c.Carried && c.Surface.Split(' ').Contains(head));
+                if (headIndex >= 0 && Match(concepts[headIndex], usable[headIndex], profile, question) < 0.4)
                 {
                     score -= 0.1; // "which committees": the answer must be one of them
                     confidence *= 0.6;
@@ -303,11 +305,11 @@ public sealed partial class AnswerSelector
     private int DocumentFrequency(QueryAlternative alternative) =>
         alternative.Stems.Length == 1 ? _model.DocumentFrequency(alternative.Stems[0]) : alternative.Stems.Min(_model.DocumentFrequency);
 
-    private double Match(QueryConcept concept, SentenceProfile profile, QuestionAnalysis question)
+    private double Match(QueryConcept concept, QueryAlternative[] alternatives, SentenceProfile profile, QuestionAnalysis question)
     {
         question.Possessors.TryGetValue(concept.Surface, out var owner);
         var best = 0.0;
-        foreach (var alternative in concept.Alternatives)
+        foreach (var alternative in alternatives)
         {
             var field = 1.0;
             foreach (var stem in alternative.Stems)
