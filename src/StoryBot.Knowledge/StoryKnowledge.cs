@@ -187,6 +187,13 @@ public sealed class StoryKnowledge : IDisposable
             question.Copular ? roleHolders : null);
         var entities = concepts.SelectMany(c => c.Surface.Split(' ')).Select(EntityExtractor.NameKey)
             .Where(k => _model.Person(k) is not null).Distinct().ToList();
+        if (question.Type == QuestionType.Who && span is { } answered
+            && best.Profile.Mentions.FirstOrDefault(m => m.Entity.Kind == EntityKind.Person && m.Start <= answered.Start && answered.Start < m.End) is { Entity: not null } answerPerson)
+        {
+            // "who did Trump fire?" → "when was he fired?": "he" is most likely the answer, then the question's people
+            entities.Remove(answerPerson.Entity.Key);
+            entities.Insert(0, answerPerson.Entity.Key);
+        }
         if (entities.Count == 0)
         {
             entities = best.Profile.Mentions.Where(m => m.Entity.Kind == EntityKind.Person).Select(m => m.Entity.Key).Take(1).ToList();

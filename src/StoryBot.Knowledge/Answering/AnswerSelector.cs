@@ -126,6 +126,15 @@ public sealed partial class AnswerSelector
                 confidence *= 0.7;
             }
 
+            if (_features.AnswerTypes && question.SubjectVerb is { } verb)
+            {
+                var verbIndex = concepts.ToList().FindIndex(c => !c.Carried && c.Surface.Split(' ').Contains(verb));
+                if (verbIndex >= 0 && !known[verbIndex])
+                {
+                    confidence *= 0.6; // "who replaced Comey?": the story never says anyone replaced anyone
+                }
+            }
+
             if (_features.AnswerTypes && question.WhichNoun is { } head && question.Type is QuestionType.What or QuestionType.Other or QuestionType.YesNo)
             {
                 var headIndex = concepts.ToList().FindIndex(c => !c.Carried && c.Surface.Split(' ').Contains(head));

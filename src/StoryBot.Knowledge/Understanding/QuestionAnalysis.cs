@@ -29,6 +29,9 @@ public sealed record QuestionAnalysis(
     /// <summary>True for "what did X say/call/tell …": the answer is something said.</summary>
     public bool AsksForSpeech { get; init; }
 
+    /// <summary>The verb of a "who did it" question ("who replaced Comey" → replaced): the story must say it, or no sentence answers.</summary>
+    public string? SubjectVerb { get; init; }
+
     /// <summary>Who is asked to have said it ("what did Lavrov say" → lavrov), or null.</summary>
     public string? Speaker { get; init; }
 

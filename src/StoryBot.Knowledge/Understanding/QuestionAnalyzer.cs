@@ -199,6 +199,7 @@ public sealed partial class QuestionAnalyzer
             WhichNoun = Head(which),
             Locative = Locative().IsMatch(normalized),
             Copular = CopularWho().IsMatch(normalized),
+            SubjectVerb = SubjectVerbQuestion().Match(normalized) is { Success: true } sv ? sv.Groups["verb"].Value : null,
             AsksForSpeech = Speech().IsMatch(normalized),
             Speaker = Speech().Match(normalized) is { Success: true } sm && sm.Groups["speaker"].Success ? sm.Groups["speaker"].Value.Trim() : null,
         };
@@ -213,6 +214,9 @@ public sealed partial class QuestionAnalyzer
 
     [GeneratedRegex(@"^(?:and )?(?:who's|who is|who was|who are|who were|who s)(?: the| a| an)? (?!(?:\w+ed|being)\b)")]
     private static partial Regex CopularWho();
+
+    [GeneratedRegex(@"^(?:and |so |but )?who (?<verb>(?!(?:is|was|are|were|has|had|does|did|was|will|would|could|can|should|might|may|must|s)\b)[a-z]+(?:ed|es|s))\b")]
+    private static partial Regex SubjectVerbQuestion();
 
     [GeneratedRegex(@"\bwhere\b")]
     private static partial Regex Locative();

@@ -21,6 +21,7 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
     [InlineData("where did Tillerson visit Putin and Lavrov?", 15, "in Moscow")]
     [InlineData("how many people has the syrian war killed", 17, "up to 400,000")]
     [InlineData("who's russia's top diplomat?", 3, "Sergey Lavrov")]
+    [InlineData("how many cruise missiles did the US launch?", 14, "nearly 60")]
     public void Question_CitesTheSentence_AndBoldsTheAnswer(string question, int sentence, string span)
     {
         var reply = _knowledge.Respond(question, new ConversationMemory());
@@ -36,6 +37,7 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
     [InlineData("What did Putin say about Comey being fired?")]
     [InlineData("what did lavrov say after meeting trump?")]
     [InlineData("Where exactly will the four de-escalation zones be?")]
+    [InlineData("who replaced comey at the fbi?")]
     public void QuestionTheStoryDoesNotAnswer_IsDeclined(string question)
     {
         var reply = _knowledge.Respond(question, new ConversationMemory());
@@ -56,6 +58,18 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
 
         Assert.Equal(10, reply.Citations[0].Sentence);
         Assert.Equal("on Monday", reply.Citations[0].Span);
+    }
+
+    [Fact]
+    public void FollowUp_AfterAWhoQuestion_TakesTheAnswerAsHe()
+    {
+        var memory = new ConversationMemory();
+        _knowledge.Respond("who did trump fire?", memory);
+
+        var reply = _knowledge.Respond("when was he fired?", memory);
+
+        Assert.Equal(8, reply.Citations[0].Sentence);
+        Assert.Equal("on Tuesday", reply.Citations[0].Span);
     }
 
     [Fact]
