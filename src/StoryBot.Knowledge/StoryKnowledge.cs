@@ -19,13 +19,12 @@ public sealed class StoryKnowledge : IDisposable
     private readonly AnswerSelector _selector;
     private readonly KnowledgeOptions _options;
 
-    private StoryKnowledge(KnowledgeOptions options, StoryModel model, SentenceIndex index)
+    private StoryKnowledge(KnowledgeOptions options, StoryModel model, SentenceIndex index, SynonymTable synonyms)
     {
         _options = options;
         _model = model;
         _index = index;
-        var stemmer = StoryAnalyzer.ForIndex();
-        _questions = new QuestionAnalyzer(model, SynonymTable.LoadDefault(new StoryAnalyzer(Lucene.Net.Analysis.Util.CharArraySet.EMPTY_SET, stem: true)), options.Features);
+        _questions = new QuestionAnalyzer(model, synonyms, options.Features);
         _selector = new AnswerSelector(model, index, options.Features);
         StarterQuestions = BuildStarters();
     }
@@ -36,9 +35,10 @@ public sealed class StoryKnowledge : IDisposable
         var stories = StoryLibrary.Load(options.StoryPath, options.Title, options.Source);
         var analyzer = StoryAnalyzer.ForIndex();
         var model = new StoryModel(stories, analyzer);
+        var synonyms = SynonymTable.LoadDefault(new StoryAnalyzer(Lucene.Net.Analysis.Util.CharArraySet.Empty, stem: true));
         if (options.Features.Aliases)
         {
-            model.LinkRolePhrases(SynonymTable.LoadDefault(new StoryAnalyzer(Lucene.Net.Analysis.Util.CharArraySet.EMPTY_SET, stem: true)).Phrases(), analyzer);
+            model.LinkRolePhrases(synonyms.Phrases(), analyzer);
         }
 
         // The hash covers the stories and everything derived into the index (aliases, context, tags), so a
@@ -47,7 +47,7 @@ public sealed class StoryKnowledge : IDisposable
         var hash = StoryParser.Hash(string.Join("|", stories.Select(s => s.Id + "=" + s.ContentHash))
             + string.Concat(documents.Select(d => d.Alias + "\u0001" + d.Context + "\u0001" + string.Join(",", d.Tags))));
         var index = SentenceIndex.Open(options.IndexPath, documents, hash, options.ForceRebuild);
-        return new StoryKnowledge(options, model, index);
+        return new StoryKnowledge(options, model, index, synonyms);
     }
 
     public IReadOnlyList<Story> Stories => _model.Stories;

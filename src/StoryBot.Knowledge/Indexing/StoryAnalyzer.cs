@@ -43,7 +43,7 @@ public sealed class StoryAnalyzer : Analyzer
     public static StoryAnalyzer ForIndex() => new(StopWordSets.Index, stem: true);
 
     /// <summary>Exact field: lower-cased words, no stemming, no stop words.</summary>
-    public static StoryAnalyzer Exact() => new(CharArraySet.EMPTY_SET, stem: false);
+    public static StoryAnalyzer Exact() => new(CharArraySet.Empty, stem: false);
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {

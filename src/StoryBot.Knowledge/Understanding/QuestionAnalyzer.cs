@@ -25,7 +25,7 @@ public sealed partial class QuestionAnalyzer
     private readonly SynonymTable _synonyms;
     private readonly EnglishLexicon? _lexicon;
     private readonly StoryAnalyzer _exact = StoryAnalyzer.Exact();
-    private readonly StoryAnalyzer _stemmer = new(CharArraySet.EMPTY_SET, stem: true);
+    private readonly StoryAnalyzer _stemmer = new(CharArraySet.Empty, stem: true);
     private readonly ConcurrentDictionary<string, string> _stems = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, List<QueryAlternative>> _expansions = new(StringComparer.Ordinal);
 
