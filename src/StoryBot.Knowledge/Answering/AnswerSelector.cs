@@ -446,7 +446,7 @@ public sealed partial class AnswerSelector
             return SpeechVerb().IsMatch(profile.Sentence.Text) || AnswerTagger.Quotes(profile.Sentence.Text).Any(q => q.Length >= 25);
         }
 
-        var speakerWords = question.Speaker.Split(' ').Select(EntityExtractor.NameKey).ToHashSet(StringComparer.Ordinal);
+        var speakerWords = question.Speaker.Split(' ').SelectMany(w => Slang.Expand(w).Split(' ')).Select(EntityExtractor.NameKey).ToHashSet(StringComparer.Ordinal);
         var speakerKeys = new HashSet<string>(speakerWords, StringComparer.Ordinal);
         speakerKeys.UnionWith(RoleHolders(concepts.Where(c => c.Surface.Split(' ').All(speakerWords.Contains)), question.Possessors));
         if (speakerWords.Overlaps(new[] { "he", "she", "they", "him", "her" }))

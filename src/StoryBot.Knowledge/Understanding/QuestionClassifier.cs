@@ -51,9 +51,6 @@ public static partial class QuestionClassifier
     [GeneratedRegex(@"^which (?<head>[a-z\-]+)(?: [a-z\-]+)?")]
     private static partial Regex WhichHead();
 
-    [GeneratedRegex(@"\bhow many ([a-z\-]+)(?: ([a-z\-]+))?")]
-    private static partial Regex HowManyNoun();
-
     /// <summary>The answer type of <paramref name="normalizedText"/> (see <see cref="IntentClassifier.Normalize"/>).</summary>
     public static QuestionType Classify(string normalizedText)
     {
@@ -116,19 +113,38 @@ public static partial class QuestionClassifier
         return YesNo().IsMatch(t) ? QuestionType.YesNo : QuestionType.Other;
     }
 
-    /// <summary>The counted noun of a how-many question ("how many cruise missiles" → missiles), or null.</summary>
+    /// <summary>
+    /// The counted noun of a how-many question: the last word of the phrase after "how many", which ends at
+    /// an auxiliary, an article, a preposition or a verb form ("how many cruise missiles did …" → missiles,
+    /// "how many ppl died …" → ppl, "how many de escalation zones are planned" → zones). Null when absent.
+    /// </summary>
     public static string? CountedNoun(string normalizedText)
     {
-        var m = HowManyNoun().Match(normalizedText);
-        if (!m.Success)
+        var at = normalizedText.IndexOf("how many ", StringComparison.Ordinal);
+        if (at < 0)
         {
             return null;
         }
 
-        var first = m.Groups[1].Value;
-        var second = m.Groups[2].Success ? m.Groups[2].Value : null;
-        return second is null || Auxiliaries.Contains(second) ? first : second;
+        string? head = null;
+        foreach (var word in normalizedText[(at + 9)..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (Auxiliaries.Contains(word) || PhraseBreaks.Contains(word) || (head is not null && (word.EndsWith("ed", StringComparison.Ordinal) || word.EndsWith("ing", StringComparison.Ordinal))))
+            {
+                break;
+            }
+
+            head = word;
+        }
+
+        return head;
     }
+
+    private static readonly HashSet<string> PhraseBreaks = new(StringComparer.Ordinal)
+    {
+        "an", "that", "which", "who", "were", "will", "there", "they", "he", "she", "it", "we", "you", "per", "each", "from",
+        "by", "with", "into", "since", "during", "so", "far", "have", "has", "had", "got", "get", "be", "been",
+    };
 
     /// <summary>The noun whose name is asked for ("what is the name of the air base …" → base), or null.</summary>
     public static string? NamedNoun(string normalizedText)
