@@ -77,7 +77,7 @@ public sealed partial class AnswerSelector
             double covered = 0, total = 0, ownCovered = 0, ownTotal = 0;
             for (var i = 0; i < concepts.Count; i++)
             {
-                if (typeSatisfied == true && typeWords.Contains(concepts[i].Surface))
+                if (typeSatisfied == true && (typeWords.Contains(concepts[i].Surface) || (question.AsksForSpeech && SpeechWords.Contains(concepts[i].Surface))))
                 {
                     continue; // "cost" in a money question is answered by the amount itself
                 }
@@ -383,6 +383,13 @@ public sealed partial class AnswerSelector
         [QuestionType.HowLong] = new(StringComparer.Ordinal) { "long", "duration", "period", "time" },
         [QuestionType.HowOld] = new(StringComparer.Ordinal) { "old", "age" },
         [QuestionType.Name] = new(StringComparer.Ordinal) { "name", "called", "named" },
+    };
+
+    // "what does Mattis think of …": the verb asks for what was said, which a speech sentence supplies
+    private static readonly HashSet<string> SpeechWords = new(StringComparer.Ordinal)
+    {
+        "think", "thinks", "thought", "make", "view", "views", "opinion", "position", "stance", "take", "reaction", "react",
+        "reacted", "comment", "comments", "statement", "message", "remark", "remarks", "claim", "claims", "claimed",
     };
 
     private static IReadOnlySet<string> TypeWords(QuestionType type) =>

@@ -221,7 +221,7 @@ public sealed partial class QuestionAnalyzer
     [GeneratedRegex(@"\bwhere\b")]
     private static partial Regex Locative();
 
-    [GeneratedRegex(@"\bwhat (?:did|does|do|has|have|had|was|is|were|will|would) (?<speaker>[a-z\-' ]{1,40}?) ?\b(?:say|said|tell|told|claim|claimed|state|stated|announce|announced|add|added|think|thinks|reply|replied|respond|responded|make of)\b|\bwhat (?:was|is) [a-z\-' ]{1,40}?(?:'s)? (?:message|statement|comment|remark|reaction|response|view|opinion|position)\b|\bwhat (?:did|does|do) [a-z\-' ]{1,40}? call\b")]
+    [GeneratedRegex(@"\bwhat (?:did|does|do|has|have|had|was|is|were|will|would) (?<speaker>[a-z\-' ]{1,40}?) ?\b(?:say|said|tell|told|claim|claimed|state|stated|announce|announced|add|added|think|thinks|reply|replied|respond|responded|make of)\b|\bwhat(?:'s| was| is) [a-z\-' ]{1,40}?(?:'s)? (?:message|statement|comment|remark|reaction|response|view|opinion|position|stance|take)\b|\bwhat (?:did|does|do) [a-z\-' ]{1,40}? call\b")]
     private static partial Regex Speech();
 
     private static readonly HashSet<string> NumberWords = new(StringComparer.Ordinal) { "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "2", "3", "4", "5" };

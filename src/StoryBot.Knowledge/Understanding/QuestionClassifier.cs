@@ -27,7 +27,7 @@ public static partial class QuestionClassifier
     [GeneratedRegex(@"\bwhere\b|\bwhich (?:[a-z]+ )?(cit(?:y|ies)|countr(?:y|ies)|places?|towns?|capitals?|locations?|buildings?|venues?|nations?|regions?)\b|\bwhat (cit(?:y|ies)|countr(?:y|ies)|places?|towns?|capitals?|locations?|buildings?|venues?|nations?|regions?)\b|\bin what (city|country|place)\b")]
     private static partial Regex Where();
 
-    [GeneratedRegex(@"\bwho(m|se)?\b|\bwhich (person|people|official|officials|man|woman|politician|leader|group|groups|agency|agencies|organi[sz]ation|party|minister|diplomat|president|envoy|nominee|candidate|ex|former)\b|\bwhat (person|official|group|agency|organi[sz]ation|party)\b|\bname of the (person|man|woman|official)\b")]
+    [GeneratedRegex(@"\bwho(m|se)?\b|\bwhich (?:[a-z\-]+ )?(person|people|official|officials|man|woman|politician|politicians|leader|leaders|group|groups|agency|agencies|organi[sz]ation|party|minister|diplomat|diplomats|president|envoy|nominee|candidate|ex|former|senator|lawmaker|adviser|advisor|ally|allies)\b|\bwhat (person|official|group|agency|organi[sz]ation|party)\b|\bname of the (person|man|woman|official)\b")]
     private static partial Regex Who();
 
     [GeneratedRegex(@"\bwhy\b|\bwhat (is|was) the reason\b|\bfor what reason\b|\bhow come\b|\bwhat (led|caused|prompted|drove)\b|\bon what grounds\b")]
@@ -48,7 +48,7 @@ public static partial class QuestionClassifier
     [GeneratedRegex(@"\bnames? of (?:the |a |an |that |this )?(?<head>[a-z\- ]+?)(?= (?:the|that|which|who|where|when|they|he|she|it|we|you|is|was|were|did|does|do)\b|$)|\bwhat(?:'s| is| was)? (?:the |that |this )?(?<head>[a-z\- ]{1,40}?) (?:called|named)\b")]
     private static partial Regex NameHead();
 
-    [GeneratedRegex(@"^which (?<head>[a-z\-]+)(?: [a-z\-]+)?")]
+    [GeneratedRegex(@"^which (?<head>[a-z\-]+)(?: [a-z\-]+)?|\bwhat (?:kinds?|types?|sorts?) of (?<head>[a-z\-]+)(?: [a-z\-]+)?")]
     private static partial Regex WhichHead();
 
     /// <summary>The answer type of <paramref name="normalizedText"/> (see <see cref="IntentClassifier.Normalize"/>).</summary>
@@ -160,6 +160,11 @@ public static partial class QuestionClassifier
         if (!m.Success)
         {
             return null;
+        }
+
+        if (!m.Value.StartsWith("which ", StringComparison.Ordinal))
+        {
+            return m.Groups["head"].Value; // "what kind of zones" → zones
         }
 
         var words = m.Value.Split(' ');
