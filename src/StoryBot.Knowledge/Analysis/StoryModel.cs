@@ -240,8 +240,8 @@ public sealed class StoryModel
         }
     }
 
-    // "Putin" and Lavrov's "Russian …" title: the owner is, or is a person titled from, the holder's country.
-    private bool SameCountry(string owner, NamedEntity holder)
+    /// <summary>"Putin" and Lavrov's "Russian …" title: the owner is, or is a person titled from, the holder's country.</summary>
+    public bool SameCountry(string owner, NamedEntity holder)
     {
         var holderCountry = holder.Title.ToLowerInvariant().Split(' ').Where(KnownPlaces.IsPlaceOrDemonym).ToList();
         var ownerWords = Person(owner) is { } p ? p.Title.ToLowerInvariant().Split(' ').Where(KnownPlaces.IsPlaceOrDemonym).ToList() : new List<string> { owner };

@@ -58,6 +58,8 @@ public sealed partial class AnswerSelector
             .ToList();
         var typeWords = TypeWords(question.Type);
         roleHolders ??= RoleHolders(concepts, question.Possessors);
+        var noHolder = question.Copular && question.Type == QuestionType.Who && roleHolders.Count == 0 && question.Possessors.Count > 0
+            && RoleHolders(concepts).Count > 0;
         var excluded = question.Copular ? new HashSet<string>() : roleHolders;
         var notAnswers = questionKeys.Concat(excluded).ToHashSet(StringComparer.Ordinal);
         var maxLexical = hits[0].Score;
@@ -108,6 +110,11 @@ public sealed partial class AnswerSelector
             {
                 score -= 0.25;
                 confidence *= 0.45;
+            }
+
+            if (_features.Aliases && noHolder)
+            {
+                confidence *= 0.5; // "who is the president of Turkey?": nobody in the story holds that title
             }
 
             if (_features.Aliases && question.Copular && question.Type == QuestionType.Who && profile.Mentions.Any(m => roleHolders.Contains(m.Entity.Key) && !questionKeys.Contains(m.Entity.Key)))
@@ -213,7 +220,7 @@ public sealed partial class AnswerSelector
                 foreach (var key in _model.PeopleTitled(alternative.Stems))
                 {
                     // "Russia's foreign minister" is not the US secretary of state
-                    if (possessors is not null && possessors.TryGetValue(concept.Surface, out var owner) && !SameOwner(owner, key))
+                    if (possessors is not null && possessors.TryGetValue(concept.Surface, out var owner) && !_model.SameCountry(owner, _model.Person(key)!))
                     {
                         continue;
                     }

@@ -192,6 +192,18 @@ public sealed partial class QuestionAnalyzer
         }
 
         string? Head(string? noun) => noun is null ? null : Slang.Expand(noun).Split(' ')[^1];
+        // "the president of Turkey" owns its role like "Turkey's president"
+        foreach (Match p in RoleOfPlace().Matches(normalized))
+        {
+            var owner = p.Groups["owner"].Value;
+            var role = p.Groups["role"].Value;
+            var concept = concepts.FirstOrDefault(c => c.Surface == role || c.Surface.EndsWith(" " + role, StringComparison.Ordinal));
+            if (concept is not null && KnownPlaces.IsPlaceOrDemonym(owner))
+            {
+                possessors.TryAdd(concept.Surface, owner);
+            }
+        }
+
         return new QuestionAnalysis(text, normalized, intent, type, concepts, Head(QuestionClassifier.CountedNoun(normalized)), anaphora, definition)
         {
             Possessors = possessors,
@@ -217,6 +229,9 @@ public sealed partial class QuestionAnalyzer
 
     [GeneratedRegex(@"^(?:and |so |but )?who (?<verb>(?!(?:is|was|are|were|has|had|does|did|was|will|would|could|can|should|might|may|must|s)\b)[a-z]+(?:ed|es|s))\b")]
     private static partial Regex SubjectVerbQuestion();
+
+    [GeneratedRegex(@"\b(?<role>[a-z\-]+) of (?:the )?(?<owner>[a-z\-]+)\b")]
+    private static partial Regex RoleOfPlace();
 
     [GeneratedRegex(@"\bwhere\b")]
     private static partial Regex Locative();
