@@ -493,6 +493,9 @@ public sealed partial class AnswerSelector
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(because|since|saying|in response|due to|as a result|driven by|so that|in order to|after|amid|over|for)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex Causal();
 
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:at|in|on|near|inside|outside|to|from)\s+(?:a|an|the)\s+(?:[\p{L}\-]+\s+){0,2}(?:base|airbase|airport|city|capital|border|headquarters|embassy|hospital|school|building|region|province|town|village|camp|port|palace|office|hotel|prison|court|stadium|square|street)\b")]
+    internal static partial System.Text.RegularExpressions.Regex LocationPhrase();
+
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(at|in|to|from|near|inside|outside|across|within|into|toward|towards)( the)?\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex LocativeBefore();
 
@@ -508,6 +511,11 @@ public sealed partial class AnswerSelector
             .Select(m => (Start: text.LastIndexOf(m.Entity.Title, m.Start, StringComparison.Ordinal), End: m.Start))
             .Where(t => t.Start >= 0)
             .ToList();
+        if (question.Locative && LocationPhrase().IsMatch(text))
+        {
+            return true; // "at a Syrian air base": a described location answers "where" as well as a name
+        }
+
         return profile.Mentions.Any(m =>
             m.Entity.Kind == EntityKind.Place
             && !questionKeys.Contains(m.Entity.Key) && !questionKeys.Contains(m.Entity.Name.ToLowerInvariant())

@@ -27,7 +27,8 @@ public static partial class SpanFinder
             QuestionType.Who when preferredPeople is { Count: > 0 } && profile.Mentions.FirstOrDefault(m => preferredPeople.Contains(m.Entity.Key)) is { Entity: not null } held
                 => (held.Start, held.End - held.Start), // "who is Russia's top diplomat?": the holder of that title
             QuestionType.Who => Entity(profile, questionWords, EntityKind.Person, EntityKind.Organization),
-            QuestionType.Where => WithPreposition(text, Entity(profile, questionWords, EntityKind.Place)),
+            QuestionType.Where => WithPreposition(text, Entity(profile, questionWords, EntityKind.Place))
+                ?? (AnswerSelector.LocationPhrase().Match(text) is { Success: true } place ? (place.Index, place.Length) : null),
             QuestionType.When => profile.TimeSpans.Concat(profile.DurationSpans).OrderBy(s => s.Start).Cast<(int, int)?>().FirstOrDefault(),
             QuestionType.HowLong => profile.DurationSpans.Cast<(int, int)?>().FirstOrDefault(),
             QuestionType.HowMany => CountFor(profile, countedStems, strict: false),

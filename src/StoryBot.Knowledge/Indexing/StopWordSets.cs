@@ -33,6 +33,8 @@ public static class StopWordSets
         "give", "gave", "given", "make", "made", "makes", "take", "took", "taken",
         // politeness riding along with a question ("thanks! who did …")
         "thanks", "thank", "thx", "cheers", "pls", "plz", "sorry", "bot", "storybot",
+        // connectors of cause that carry no topic ("due to the war")
+        "due", "owing", "thanks",
     };
 
     /// <summary>The index-side set: function words only.</summary>

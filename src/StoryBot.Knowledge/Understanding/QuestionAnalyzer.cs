@@ -339,7 +339,9 @@ public sealed partial class QuestionAnalyzer
         {
             foreach (var fix in Corrections(word))
             {
-                alternatives.Add(new QueryAlternative(new[] { Stem(fix) }, 0.8f));
+                // a correction may be a hyphenated word the index holds as parts ("deescalation" → de-escalation)
+                var parts = _stemmer.Terms(fix);
+                alternatives.Add(parts.Count > 1 ? Alternative(parts, 0.8f) : new QueryAlternative(new[] { Stem(fix) }, 0.8f));
             }
         }
 

@@ -8,7 +8,7 @@ public static class Slang
 {
     private static readonly Dictionary<string, string> Map = new(StringComparer.Ordinal)
     {
-        ["ppl"] = "people", ["peeps"] = "people", ["govt"] = "government", ["gov"] = "government", ["admin"] = "administration",
+        ["ppl"] = "people", ["folks"] = "people", ["folk"] = "people", ["peeps"] = "people", ["govt"] = "government", ["gov"] = "government", ["admin"] = "administration",
         ["intel"] = "intelligence", ["prez"] = "president", ["pres"] = "president", ["potus"] = "president", ["u"] = "you",
         ["ur"] = "your", ["bc"] = "because", ["cuz"] = "because", ["coz"] = "because", ["abt"] = "about", ["tho"] = "though",
         ["rly"] = "really", ["info"] = "information", ["dept"] = "department", ["yr"] = "year", ["yrs"] = "years",
