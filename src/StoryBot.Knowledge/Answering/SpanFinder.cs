@@ -27,8 +27,9 @@ public static partial class SpanFinder
             QuestionType.Who when preferredPeople is { Count: > 0 } && profile.Mentions.FirstOrDefault(m => preferredPeople.Contains(m.Entity.Key)) is { Entity: not null } held
                 => (held.Start, held.End - held.Start), // "who is Russia's top diplomat?": the holder of that title
             QuestionType.Who => Entity(profile, questionWords, EntityKind.Person, EntityKind.Organization),
-            QuestionType.Where => WithPreposition(text, Entity(profile, questionWords, EntityKind.Place))
-                ?? (AnswerSelector.LocationPhrase().Match(text) is { Success: true } place ? (place.Index, place.Length) : null),
+            QuestionType.Where => LocatedEntity(profile, questionWords)
+                ?? (AnswerSelector.LocationPhrase().Match(text) is { Success: true } place ? (place.Index, place.Length) : ((int, int)?)null)
+                ?? WithPreposition(text, Entity(profile, questionWords, EntityKind.Place)),
             QuestionType.When => profile.TimeSpans.Concat(profile.DurationSpans).OrderBy(s => s.Start).Cast<(int, int)?>().FirstOrDefault(),
             QuestionType.HowLong => profile.DurationSpans.Cast<(int, int)?>().FirstOrDefault(),
             QuestionType.HowMany => CountFor(profile, countedStems, strict: false),
@@ -209,6 +210,28 @@ public static partial class SpanFinder
                 {
                     return (mention.Start, mention.End - mention.Start);
                 }
+            }
+        }
+
+        return null;
+    }
+
+    // The first place the question does not name that follows a locative preposition: "in Moscow", "at the White House".
+    private static (int Start, int Length)? LocatedEntity(SentenceProfile profile, IReadOnlySet<string> questionWords)
+    {
+        var text = profile.Sentence.Text;
+        foreach (var mention in profile.Mentions.Where(m => m.Entity.Kind == EntityKind.Place))
+        {
+            var words = mention.Entity.Name.ToLowerInvariant().Split(' ').Select(EntityExtractor.NameKey);
+            if (words.Any(questionWords.Contains) || questionWords.Contains(mention.Entity.Key))
+            {
+                continue;
+            }
+
+            var located = WithPreposition(text, (mention.Start, mention.End - mention.Start));
+            if (located is { } l && l.Start < mention.Start)
+            {
+                return located;
             }
         }
 

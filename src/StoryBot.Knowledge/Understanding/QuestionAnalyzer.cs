@@ -217,6 +217,9 @@ public sealed partial class QuestionAnalyzer
         };
     }
 
+    // WordNet relations weaker than this ("live" ~ "last") bring more noise than help.
+    private const float MinRelatedWeight = 0.4f;
+
     private static readonly HashSet<string> ObjectPronouns = new(StringComparer.Ordinal) { "it", "them", "him", "her", "this", "that", "these", "those", "us", "me" };
 
     private static readonly HashSet<string> VagueTime = new(StringComparer.Ordinal)
@@ -315,7 +318,7 @@ public sealed partial class QuestionAnalyzer
                     _ => 0.35f,
                 };
                 var relatedStems = Alternative(StemPhrase(related.Word), related.Weight * factor);
-                if (relatedStems.Weight >= 0.25f && relatedStems.Stems.All(s => _model.DocumentFrequency(s) > 0))
+                if (relatedStems.Weight >= MinRelatedWeight && relatedStems.Stems.All(s => _model.DocumentFrequency(s) > 0))
                 {
                     alternatives.Add(relatedStems);
                 }
