@@ -49,6 +49,9 @@ public sealed partial class AnswerSelector
         // Only wordings some sentence uses can match; the rest are skipped once here instead of per candidate.
         var usable = concepts.Select(c => c.Alternatives.Where(a => DocumentFrequency(a) > 0).ToArray()).ToArray();
         var known = usable.Select(u => u.Length > 0).ToArray();
+        int IndexOf(string? word) => word is null ? -1 : concepts.Select((c, i) => (c, i)).FirstOrDefault(x => !x.c.Carried && x.c.Surface.Split(' ').Contains(word), (null!, -1)).Item2;
+        var verbIndex = IndexOf(question.SubjectVerb);
+        var headIndex = IndexOf(question.WhichNoun);
         var questionKeys = QuestionEntityKeys(concepts);
         var questionPeople = concepts.Where(c => !c.Carried)
             .SelectMany(c => c.Surface.Split(' '))
@@ -133,19 +136,17 @@ public sealed partial class AnswerSelector
                 confidence *= 0.7;
             }
 
-            if (_features.AnswerTypes && question.SubjectVerb is { } verb)
+            if (_features.AnswerTypes && verbIndex >= 0)
             {
-                var verbIndex = concepts.ToList().FindIndex(c => !c.Carried && c.Surface.Split(' ').Contains(verb));
-                if (verbIndex >= 0 && !known[verbIndex])
+                if (!known[verbIndex])
                 {
                     confidence *= 0.6; // "who replaced Comey?": the story never says anyone replaced anyone
                 }
             }
 
-            if (_features.AnswerTypes && question.WhichNoun is { } head && question.Type is QuestionType.What or QuestionType.Other or QuestionType.YesNo)
+            if (_features.AnswerTypes && headIndex >= 0 && question.Type is QuestionType.What or QuestionType.Other or QuestionType.YesNo)
             {
-                var headIndex = concepts.ToList().FindIndex(c => !c.Carried && c.Surface.Split(' ').Contains(head));
-                if (headIndex >= 0 && Match(concepts[headIndex], usable[headIndex], profile, question) < 0.4)
+                if (Match(concepts[headIndex], usable[headIndex], profile, question) < 0.4)
                 {
                     score -= 0.1; // "which committees": the answer must be one of them
                     confidence *= 0.6;

@@ -59,9 +59,12 @@ public static partial class IntentClassifier
     };
 
     /// <summary>Classifies one message.</summary>
-    public static Intent Classify(string text)
+    public static Intent Classify(string text) => Classify(text, Normalize(text));
+
+    /// <summary>Classifies one message whose <see cref="Normalize"/>d form the caller already has.</summary>
+    public static Intent Classify(string text, string normalized)
     {
-        var t = Normalize(text);
+        var t = normalized;
         if (t.Length == 0)
         {
             return Intent.Help;

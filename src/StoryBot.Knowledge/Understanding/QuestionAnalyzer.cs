@@ -48,7 +48,7 @@ public sealed partial class QuestionAnalyzer
     public QuestionAnalysis Analyze(string text)
     {
         var normalized = IntentClassifier.Normalize(text);
-        var intent = IntentClassifier.Classify(text);
+        var intent = IntentClassifier.Classify(text, normalized);
         var type = QuestionClassifier.Classify(normalized);
         var words = _exact.Terms(text)
             .Select(w => IntentClassifier.QuestionWordTypos.TryGetValue(w, out var fixedWord) ? fixedWord : w)
