@@ -44,6 +44,16 @@ public sealed class AnswerQualityTests
     }
 
     [Fact]
+    public async Task RobustnessProbes_StayAboveTheirFloor()
+    {
+        // Typos, slang and world knowledge written during tuning: a regression guard, not a held-out score.
+        var report = await RunAsync(EvalSet.Load(Path.Combine(Repo.Root, "tests", "StoryBot.Tests", "Evaluation", "Data", "probe-questions.json")));
+
+        Assert.True(report.Rate("answerable") >= 0.93, $"answerable {report.Rate("answerable"):P1} < 93%");
+        Assert.True(report.Rate("unanswerable") >= 0.77, $"unanswerable declined {report.Rate("unanswerable"):P1} < 77%");
+    }
+
+    [Fact]
     public async Task SecondStory_IsAnsweredByTheSamePipeline()
     {
         var folder = Path.Combine(Repo.Root, "tests", "StoryBot.Tests", "Evaluation", "Data", "second-story");
