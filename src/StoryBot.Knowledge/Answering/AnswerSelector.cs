@@ -177,7 +177,22 @@ public sealed partial class AnswerSelector
     }
 
     /// <summary>Stems a number must count: the counted noun of a how-many question and the words that may stand for it.</summary>
-    internal static IReadOnlySet<string>? CountedStems(QuestionAnalysis question, IReadOnlyList<QueryConcept> concepts) => NounStems(question.CountedNoun, concepts);
+    internal static IReadOnlySet<string>? CountedStems(QuestionAnalysis question, IReadOnlyList<QueryConcept> concepts)
+    {
+        if (question.CountedPhrase is null)
+        {
+            return NounStems(question.CountedNoun, concepts);
+        }
+
+        // any word of "how many cruise missiles hit": the number may count the missiles
+        var stems = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in question.CountedPhrase.Split(' ').SelectMany(w => w.Split(' ')))
+        {
+            stems.UnionWith(NounStems(word, concepts) ?? new HashSet<string>());
+        }
+
+        return stems;
+    }
 
     private static IReadOnlySet<string>? NounStems(string? noun, IReadOnlyList<QueryConcept> concepts)
     {
@@ -434,7 +449,9 @@ public sealed partial class AnswerSelector
 
         return question.Type switch
         {
-            QuestionType.Who when question.DefinitionSubject is null => NewEntity(EntityKind.Person, EntityKind.Organization),
+            // a partner can be a country ("who did Russia hash out a deal with?" → Iran and Turkey)
+            QuestionType.Who when question.DefinitionSubject is null => NewEntity(EntityKind.Person, EntityKind.Organization)
+                || ((question.Normalized.EndsWith(" with", StringComparison.Ordinal) || question.Normalized.Contains("with whom", StringComparison.Ordinal)) && NewEntity(EntityKind.Place)),
             QuestionType.When => profile.Tags.HasFlag(AnswerTags.Time),
             QuestionType.Where => LocatedPlace(question, profile, questionKeys),
             QuestionType.HowMany => SpanFinder.CountFor(profile, CountedStems(question, concepts), strict: true) is not null,

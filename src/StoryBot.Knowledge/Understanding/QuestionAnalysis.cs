@@ -14,6 +14,9 @@ public sealed record QuestionAnalysis(
     /// <summary>Concept surface → the word that possesses it in the question ("America's top diplomat" → america).</summary>
     public IReadOnlyDictionary<string, string> Possessors { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The words after "how many" ("cruise missiles hit"): a number must count one of them.</summary>
+    public string? CountedPhrase { get; init; }
+
     /// <summary>The noun whose name a name-question asks for ("the name of the air base" → base).</summary>
     public string? NamedNoun { get; init; }
 

@@ -207,6 +207,7 @@ public sealed partial class QuestionAnalyzer
         return new QuestionAnalysis(text, normalized, intent, type, concepts, Head(QuestionClassifier.CountedNoun(normalized)), anaphora, definition)
         {
             Possessors = possessors,
+            CountedPhrase = QuestionClassifier.CountedPhrase(normalized) is { } counted ? string.Join(' ', counted.Split(' ').Select(Slang.Expand)) : null,
             NamedNoun = Head(QuestionClassifier.NamedNoun(normalized)),
             WhichNoun = Head(which),
             Locative = Locative().IsMatch(normalized),
@@ -278,7 +279,8 @@ public sealed partial class QuestionAnalyzer
         }
 
         var forms = new List<string> { stem };
-        if (_lexicon is not null && Features.Lexicon)
+        var isName = KnownPlaces.IsPlaceOrDemonym(word) || _model.IsEntityKey(word) || _model.Entities.Any(e => e.Kind == EntityKind.Person && e.Name.Split(' ').Any(n => string.Equals(n, word, StringComparison.OrdinalIgnoreCase)));
+        if (_lexicon is not null && Features.Lexicon && !isName)
         {
             foreach (var form in _lexicon.BaseForms(word).Where(f => !f.Contains(' ')))
             {
@@ -288,6 +290,17 @@ public sealed partial class QuestionAnalyzer
                     forms.Add(formStem);
                     alternatives.Add(new QueryAlternative(new[] { formStem }, 0.95f));
                 }
+            }
+        }
+
+        // Inflections the stemmer left whole in the story ("provided" stays "provided"): generate the regular
+        // forms of the question's word and keep those the stories use.
+        foreach (var inflected in isName ? Enumerable.Empty<string>() : RegularForms(word))
+        {
+            if (!forms.Contains(inflected) && _model.DocumentFrequency(inflected) > 0)
+            {
+                forms.Add(inflected);
+                alternatives.Add(new QueryAlternative(new[] { inflected }, 0.95f));
             }
         }
 
@@ -304,7 +317,6 @@ public sealed partial class QuestionAnalyzer
             alternatives.AddRange(KnownPlaces.Equivalents(word).Select(p => Alternative(StemPhrase(p), 0.8f)));
         }
 
-        var isName = KnownPlaces.IsPlaceOrDemonym(word) || _model.Entities.Any(e => e.Key == word);
         if (_lexicon is not null && Features.Lexicon && !isName)
         {
             foreach (var related in _lexicon.Related(word).Where(r => !r.Word.Split(' ').Any(StopWordSets.Question.Contains)))
@@ -350,6 +362,26 @@ public sealed partial class QuestionAnalyzer
 
         return Dedupe(alternatives);
     });
+
+    private static IEnumerable<string> RegularForms(string word)
+    {
+        if (word.Length < 3 || !word.All(char.IsLetter))
+        {
+            yield break;
+        }
+
+        // past forms only: "-s" is the stemmer's job, and "-ing" forms are often other words ("meeting")
+        yield return word + "ed";
+        if (word.EndsWith('e'))
+        {
+            yield return word + "d";
+        }
+
+        if (word.EndsWith('y'))
+        {
+            yield return word[..^1] + "ied";
+        }
+    }
 
     // Story words within a small edit distance of a word that is not English: "presidnet" → president.
     private string[] Corrections(string w)

@@ -118,7 +118,10 @@ public static partial class QuestionClassifier
     /// an auxiliary, an article, a preposition or a verb form ("how many cruise missiles did …" → missiles,
     /// "how many ppl died …" → ppl, "how many de escalation zones are planned" → zones). Null when absent.
     /// </summary>
-    public static string? CountedNoun(string normalizedText)
+    public static string? CountedNoun(string normalizedText) => CountedPhrase(normalizedText)?.Split(' ')[^1];
+
+    /// <summary>The words after "how many" up to the first auxiliary, article, preposition or verb form ("cruise missiles hit").</summary>
+    public static string? CountedPhrase(string normalizedText)
     {
         var at = normalizedText.IndexOf("how many ", StringComparison.Ordinal);
         if (at < 0)
@@ -126,18 +129,18 @@ public static partial class QuestionClassifier
             return null;
         }
 
-        string? head = null;
+        var phrase = new List<string>();
         foreach (var word in normalizedText[(at + 9)..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (Auxiliaries.Contains(word) || PhraseBreaks.Contains(word) || (head is not null && (word.EndsWith("ed", StringComparison.Ordinal) || word.EndsWith("ing", StringComparison.Ordinal))))
+            if (Auxiliaries.Contains(word) || PhraseBreaks.Contains(word) || (phrase.Count > 0 && (word.EndsWith("ed", StringComparison.Ordinal) || word.EndsWith("ing", StringComparison.Ordinal))))
             {
                 break;
             }
 
-            head = word;
+            phrase.Add(word);
         }
 
-        return head;
+        return phrase.Count == 0 ? null : string.Join(' ', phrase);
     }
 
     private static readonly HashSet<string> PhraseBreaks = new(StringComparer.Ordinal)
