@@ -450,7 +450,7 @@ public sealed partial class AnswerSelector
         return question.Type switch
         {
             // a partner can be a country ("who did Russia hash out a deal with?" → Iran and Turkey)
-            QuestionType.Who when question.DefinitionSubject is null => NewEntity(EntityKind.Person, EntityKind.Organization)
+            QuestionType.Who when question.DefinitionSubject is null => NewEntity(EntityKind.Person, EntityKind.Organization) || NewGroup(profile, questionKeys)
                 || ((question.Normalized.EndsWith(" with", StringComparison.Ordinal) || question.Normalized.Contains("with whom", StringComparison.Ordinal)) && NewEntity(EntityKind.Place)),
             QuestionType.When => profile.Tags.HasFlag(AnswerTags.Time),
             QuestionType.Where => LocatedPlace(question, profile, questionKeys),
@@ -466,6 +466,17 @@ public sealed partial class AnswerSelector
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(say|says|said|saying|tell|tells|told|call|calls|called|describe|describes|described|warn|warns|warned|claim|claims|claimed|stated|announce|announced|accuse|accuses|accused|deny|denies|denied|insist|insisted|argue|argued|add|added|note|noted|respond|responded|reply|replied|studying)\b")]
     private static partial System.Text.RegularExpressions.Regex SpeechVerb();
+
+    /// <summary>Groups of people named by a common noun ("rebels", "Democrats", "investigators") can answer who.</summary>
+    internal static readonly HashSet<string> GroupNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "rebels", "militants", "insurgents", "fighters", "troops", "forces", "officials", "lawmakers", "senators", "democrats",
+        "republicans", "agencies", "associates", "aides", "investigators", "protesters", "voters", "critics", "supporters",
+        "allies", "prosecutors", "diplomats", "leaders", "governments", "jihadists", "terrorists", "soldiers", "police",
+    };
+
+    private static bool NewGroup(SentenceProfile profile, HashSet<string> questionKeys) =>
+        profile.Tokens.Any(t => GroupNouns.Contains(t.Text) && !questionKeys.Contains(t.Lower));
 
     /// <summary>
     /// The sentence reports speech (a speech verb or a long quotation) and, when the question names the

@@ -26,7 +26,8 @@ public static partial class SpanFinder
             _ when defined is not null => Title(text, defined),
             QuestionType.Who when preferredPeople is { Count: > 0 } && profile.Mentions.FirstOrDefault(m => preferredPeople.Contains(m.Entity.Key)) is { Entity: not null } held
                 => (held.Start, held.End - held.Start), // "who is Russia's top diplomat?": the holder of that title
-            QuestionType.Who => Entity(profile, questionWords, EntityKind.Person, EntityKind.Organization),
+            QuestionType.Who => Entity(profile, questionWords, EntityKind.Person, EntityKind.Organization)
+                ?? profile.Tokens.Where(t => AnswerSelector.GroupNouns.Contains(t.Text) && !questionWords.Contains(t.Lower)).Select(t => ((int, int)?)(t.Start, t.End - t.Start)).FirstOrDefault(),
             QuestionType.Where => LocatedEntity(profile, questionWords)
                 ?? (AnswerSelector.LocationPhrase().Match(text) is { Success: true } place ? (place.Index, place.Length) : ((int, int)?)null)
                 ?? WithPreposition(text, Entity(profile, questionWords, EntityKind.Place)),

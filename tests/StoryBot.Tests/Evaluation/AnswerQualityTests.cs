@@ -49,7 +49,7 @@ public sealed class AnswerQualityTests
         // Typos, slang and world knowledge written during tuning: a regression guard, not a held-out score.
         var report = await RunAsync(EvalSet.Load(Path.Combine(Repo.Root, "tests", "StoryBot.Tests", "Evaluation", "Data", "probe-questions.json")));
 
-        Assert.True(report.Rate("answerable") >= 0.93, $"answerable {report.Rate("answerable"):P1} < 93%");
+        Assert.True(report.Rate("answerable") >= 0.92, $"answerable {report.Rate("answerable"):P1} < 92%");
         Assert.True(report.Rate("unanswerable") >= 0.77, $"unanswerable declined {report.Rate("unanswerable"):P1} < 77%");
     }
 
