@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Newtonsoft.Json.Linq;
+using StoryBot.Tests.Reliability;
 using Xunit;
 
 namespace StoryBot.Tests.Hosting;
@@ -154,20 +155,23 @@ public class MessagesEndpointTests : IClassFixture<MessagesEndpointTests.OpenHos
         var update = ConversationUpdate(conversation, connector.ServiceUrl, deliveryMode: null);
         var updateResponse = await PostAsync(client, update);
         Assert.True(updateResponse.IsSuccessStatusCode, $"{(int)updateResponse.StatusCode}");
-        var (welcomePath, welcomeBody) = await connector.NextAsync(TimeSpan.FromSeconds(10));
-        Assert.Equal($"/v3/conversations/{conversation}/activities/{update["id"]}", welcomePath);
-        Assert.StartsWith("Hi, I'm StoryBot.", (string?)JObject.Parse(welcomeBody)["text"]);
+        Assert.True(await connector.WaitForAsync(r => r.Count >= 1, TimeSpan.FromSeconds(10)), "no welcome reached the connector");
+        var welcome = connector.For(conversation).Single();
+        Assert.Equal((string?)update["id"], welcome.ReplyToId);
+        Assert.StartsWith("Hi, I'm StoryBot.", (string?)welcome.Activity["text"]);
 
         var message = Message(conversation, connector.ServiceUrl, Question, deliveryMode: null);
         var response = await PostAsync(client, message);
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        var (path, body) = await connector.NextAsync(TimeSpan.FromSeconds(10));
+        Assert.True(await connector.WaitForAsync(r => r.Count >= 2, TimeSpan.FromSeconds(10)), "no answer reached the connector");
+        var posted = connector.For(conversation)[1];
 
-        Assert.Equal($"/v3/conversations/{conversation}/activities/{message["id"]}", path);
-        var reply = JObject.Parse(body);
+        Assert.Equal((string?)message["id"], posted.ReplyToId);
+        var reply = JObject.Parse(posted.Activity.ToJsonString());
         Assert.Equal((string?)message["id"], (string?)reply["replyToId"]);
         AssertCitesComey(reply);
-        Assert.False(connector.TryNext(out _), "one question, one reply");
+        await Task.Delay(200);
+        Assert.Equal(2, connector.For(conversation).Count); // one welcome, one question, one reply
     }
 
     [Fact]
