@@ -18,6 +18,13 @@ public static class BenchSetup
         ? p
         : Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "eval", "questions.json"));
 
+    /// <summary>The configured answer model (Answer:ModelPath in the root appsettings.json, else the default).</summary>
+    public static string ModelPath()
+    {
+        var settings = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot, "appsettings.json")))!;
+        return Path.GetFullPath(Path.Combine(RepoRoot, settings["Answer"]?["ModelPath"]?.GetValue<string>() ?? StoryBot.Knowledge.KnowledgeOptions.DefaultModelPath));
+    }
+
     /// <summary>The configured story (Story:Path, Title, Source in the root appsettings.json).</summary>
     public static (string Path, string? Title, string? Source) Story()
     {
@@ -37,6 +44,7 @@ public static class BenchSetup
             Title = storyPath is null ? title : null,
             Source = storyPath is null ? source : null,
             IndexPath = indexPath ?? TempFolder("index"),
+            ModelPath = ModelPath(),
         });
     }
 

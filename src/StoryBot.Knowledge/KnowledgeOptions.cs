@@ -17,8 +17,14 @@ public sealed record KnowledgeOptions
     /// <summary>Source line shown in references, e.g. "AP, Washington, May 2017".</summary>
     public string? Source { get; init; }
 
-    /// <summary>Below this confidence the bot declines instead of answering.</summary>
-    public double ConfidenceThreshold { get; init; } = 0.5;
+    /// <summary>Where the fitted answer model lives, relative to the configuration root by default.</summary>
+    public const string DefaultModelPath = "src/StoryBot.Knowledge/Answering/Data/answer-model.json";
+
+    /// <summary>The fitted answer model file (<see cref="Answering.AnswerModel"/>).</summary>
+    public required string ModelPath { get; init; }
+
+    /// <summary>Overrides the model's fitted decline threshold (a calibrated probability) when set.</summary>
+    public double? ConfidenceThreshold { get; init; }
 
     /// <summary>Rebuild the index even if it is current (the <c>reindex</c> command).</summary>
     public bool ForceRebuild { get; init; }

@@ -2,6 +2,7 @@ using StoryBot.Knowledge.Analysis;
 using StoryBot.Knowledge.Answering;
 using StoryBot.Knowledge.Indexing;
 using StoryBot.Knowledge.Ingest;
+using StoryBot.Knowledge.Semantics;
 using StoryBot.Knowledge.Understanding;
 
 namespace StoryBot.Knowledge;
@@ -18,20 +19,33 @@ public sealed class StoryKnowledge : IDisposable
     private readonly QuestionAnalyzer _questions;
     private readonly AnswerSelector _selector;
     private readonly KnowledgeOptions _options;
+    private readonly SemanticEncoder? _encoder;
+    private readonly SmalltalkDetector? _smalltalk;
+    private readonly ScorerWeights _scorer;
 
-    private StoryKnowledge(KnowledgeOptions options, StoryModel model, SentenceIndex index, SynonymTable synonyms)
+    private StoryKnowledge(KnowledgeOptions options, StoryModel model, SentenceIndex index, SynonymTable synonyms, ScorerWeights scorer, SemanticEncoder? encoder)
     {
         _options = options;
         _model = model;
         _index = index;
+        _scorer = scorer;
+        _encoder = encoder;
+        _smalltalk = encoder is null ? null : new SmalltalkDetector(encoder);
         _questions = new QuestionAnalyzer(model, synonyms, options.Features);
-        _selector = new AnswerSelector(model, index, options.Features);
+        _selector = new AnswerSelector(model, index, options.Features, scorer);
+        ConfidenceThreshold = options.ConfidenceThreshold ?? scorer.Threshold;
         StarterQuestions = BuildStarters();
     }
 
     /// <summary>Loads the stories and opens the index; throws <see cref="StoryLoadException"/> when the stories cannot be read.</summary>
-    public static StoryKnowledge Load(KnowledgeOptions options)
+    public static StoryKnowledge Load(KnowledgeOptions options) => Load(options, AnswerModel.Load(options.ModelPath));
+
+    /// <summary>Loads the stories with an already loaded <paramref name="answerModel"/> (the trainer scores with models it is fitting).</summary>
+    public static StoryKnowledge Load(KnowledgeOptions options, AnswerModel answerModel)
     {
+        var semantic = options.Features.Semantic;
+        var scorer = answerModel.Variant(semantic);
+        var warming = semantic ? SemanticEncoder.WarmUpAsync() : Task.CompletedTask; // the model loads while the stories are analysed
         var stories = StoryLibrary.Load(options.StoryPath, options.Title, options.Source);
         var analyzer = StoryAnalyzer.ForIndex();
         var model = new StoryModel(stories, analyzer);
@@ -45,9 +59,12 @@ public sealed class StoryKnowledge : IDisposable
         // changed story or a changed analysis both rebuild it.
         var documents = model.Documents();
         var hash = StoryParser.Hash(string.Join("|", stories.Select(s => s.Id + "=" + s.ContentHash))
-            + string.Concat(documents.Select(d => d.Alias + "\u0001" + d.Context + "\u0001" + string.Join(",", d.Tags))));
-        var index = SentenceIndex.Open(options.IndexPath, documents, hash, options.ForceRebuild);
-        return new StoryKnowledge(options, model, index, synonyms);
+            + string.Concat(documents.Select(d => d.Alias + "\u0001" + d.Context + "\u0001" + string.Join(",", d.Tags)))
+            + (semantic ? "|" + SemanticEncoder.ModelId + "|" + SemanticEncoder.QueryPrefix : string.Empty));
+        warming.GetAwaiter().GetResult();
+        var encoder = semantic ? SemanticEncoder.Shared : null;
+        var index = SentenceIndex.Open(options.IndexPath, documents, hash, options.ForceRebuild, encoder is null ? null : encoder.EncodePassages);
+        return new StoryKnowledge(options, model, index, synonyms, scorer, encoder);
     }
 
     public IReadOnlyList<Story> Stories => _model.Stories;
@@ -56,7 +73,8 @@ public sealed class StoryKnowledge : IDisposable
 
     public SentenceIndex Index => _index;
 
-    public double ConfidenceThreshold => _options.ConfidenceThreshold;
+    /// <summary>The calibrated probability below which the bot declines: the model's fitted one unless overridden.</summary>
+    public double ConfidenceThreshold { get; }
 
     /// <summary>Questions to offer on welcome, help and declines, derived from the loaded stories.</summary>
     public IReadOnlyList<string> StarterQuestions { get; }
@@ -69,7 +87,8 @@ public sealed class StoryKnowledge : IDisposable
     {
         memory.Turns++;
         var question = _questions.Analyze(text ?? string.Empty);
-        switch (question.Intent)
+        var vector = QueryVector(question);
+        switch (IntentOf(question, vector))
         {
             case Intent.Greeting:
                 return Smalltalk(ReplyKind.Greeting);
@@ -91,8 +110,43 @@ public sealed class StoryKnowledge : IDisposable
             case Intent.Source:
                 return Source(memory);
             default:
-                return Answer(question, memory);
+                return Answer(question, memory, vector);
         }
+    }
+
+    /// <summary>The question's embedding, when the semantic signal is on and the message may be a question.</summary>
+    private float[]? QueryVector(QuestionAnalysis question) =>
+        _encoder is not null && question.Intent is Intent.Question or Intent.Greeting or Intent.Thanks or Intent.Goodbye or Intent.Help or Intent.About
+            ? _encoder.EncodeQuery(question.Text)
+            : null;
+
+    /// <summary>The rules' intent, unless a message they take for a question is closest to a smalltalk example.</summary>
+    private Intent IntentOf(QuestionAnalysis question, float[]? vector)
+    {
+        if (question.Intent != Intent.Question || vector is null || _smalltalk is null || _scorer.IntentMargin is not { } margin)
+        {
+            return question.Intent;
+        }
+
+        var (intent, lead) = SmalltalkLead(vector);
+        return lead >= margin ? intent : Intent.Question;
+    }
+
+    /// <summary>
+    /// The nearest smalltalk example and how much closer it is than the best story sentence: a message about the
+    /// story is near some sentence of it, "heyyy whats up" is near a greeting and far from every sentence.
+    /// </summary>
+    private (Intent Intent, double Lead) SmalltalkLead(float[] vector)
+    {
+        var (intent, similarity) = _smalltalk!.Nearest(vector);
+        return (intent, similarity - _selector.BestCosine(vector));
+    }
+
+    /// <summary>The smalltalk lead of a message the rules take for a question (for the trainer's intent margin), else null.</summary>
+    internal double? SmalltalkLead(string text)
+    {
+        var question = _questions.Analyze(text);
+        return _smalltalk is null || question.Intent != Intent.Question ? null : SmalltalkLead(_encoder!.EncodeQuery(question.Text)).Lead;
     }
 
     private KnowledgeReply Smalltalk(ReplyKind kind) => new() { Kind = kind, Suggestions = StarterQuestions };
@@ -150,7 +204,24 @@ public sealed class StoryKnowledge : IDisposable
         };
     }
 
-    private KnowledgeReply Answer(QuestionAnalysis question, ConversationMemory memory)
+    /// <summary>
+    /// Every candidate for <paramref name="text"/> with its features, as the bot would rank it after the turns already in
+    /// <paramref name="memory"/>; null when the intent rules say the message is not a question. For the trainer.
+    /// </summary>
+    public IReadOnlyList<ScoredSentence>? Candidates(string text, ConversationMemory memory)
+    {
+        var question = _questions.Analyze(text);
+        if (question.Intent != Intent.Question)
+        {
+            return null; // the rules' smalltalk; the nearest-example check is the trainer's to fit, so it is not applied here
+        }
+
+        var vector = QueryVector(question);
+        var concepts = ConceptsOf(question, memory);
+        return _selector.Rank(question, concepts, memory, _selector.RoleHolders(concepts, question.Possessors), vector);
+    }
+
+    private List<QueryConcept> ConceptsOf(QuestionAnalysis question, ConversationMemory memory)
     {
         var concepts = question.Concepts.ToList();
         if (_options.Features.FollowUps && memory.LastStoryId is not null && (question.Anaphora != Anaphora.None || concepts.Count <= 1))
@@ -158,11 +229,17 @@ public sealed class StoryKnowledge : IDisposable
             concepts.AddRange(CarriedConcepts(question, memory));
         }
 
+        return concepts;
+    }
+
+    private KnowledgeReply Answer(QuestionAnalysis question, ConversationMemory memory, float[]? vector)
+    {
+        var concepts = ConceptsOf(question, memory);
         var roleHolders = _selector.RoleHolders(concepts, question.Possessors);
-        var ranked = _selector.Rank(question, concepts, memory, roleHolders);
+        var ranked = _selector.Rank(question, concepts, memory, roleHolders, vector);
         var questionWords = QuestionWords(concepts);
         var best = ranked.Count > 0 ? ranked[0] : null;
-        if (best is null || best.Confidence < _options.ConfidenceThreshold)
+        if (best is null || best.Confidence < ConfidenceThreshold)
         {
             return new KnowledgeReply
             {
@@ -214,19 +291,21 @@ public sealed class StoryKnowledge : IDisposable
         };
     }
 
-    /// <summary>A human-readable trace of how a question was understood and scored, for tuning and support.</summary>
+    /// <summary>A human-readable trace of how a question was understood and scored: each feature and its contribution.</summary>
     public string Explain(string text, ConversationMemory? memory = null)
     {
         memory ??= new ConversationMemory();
         var question = _questions.Analyze(text);
-        var concepts = question.Concepts.ToList();
-        if (memory.LastStoryId is not null && (question.Anaphora != Anaphora.None || concepts.Count <= 1))
+        var vector = QueryVector(question);
+        var concepts = ConceptsOf(question, memory);
+        var sb = new System.Text.StringBuilder();
+        sb.AppendLine($"intent={IntentOf(question, vector)} (rules: {question.Intent}) type={question.Type} counted={question.CountedNoun} which={question.WhichNoun} name={question.NamedNoun} definition={question.DefinitionSubject} anaphora={question.Anaphora}");
+        if (vector is not null && _smalltalk is not null)
         {
-            concepts.AddRange(CarriedConcepts(question, memory));
+            var (nearest, lead) = SmalltalkLead(vector);
+            sb.AppendLine($"  nearest smalltalk example: {nearest}, {lead:+0.000;-0.000} closer than the best story sentence (smalltalk from {_scorer.IntentMargin:+0.000;-0.000})");
         }
 
-        var sb = new System.Text.StringBuilder();
-        sb.AppendLine($"intent={question.Intent} type={question.Type} counted={question.CountedNoun} which={question.WhichNoun} name={question.NamedNoun} definition={question.DefinitionSubject} anaphora={question.Anaphora}");
         foreach (var (surface, owner) in question.Possessors)
         {
             sb.AppendLine($"  possessor: {owner}'s {surface}");
@@ -237,10 +316,17 @@ public sealed class StoryKnowledge : IDisposable
             sb.AppendLine($"  concept '{c.Surface}'{(c.Carried ? " (carried " + c.UserWeight + ")" : string.Empty)}: " + string.Join(", ", c.Alternatives.Select(a => $"{a.Key}({a.Weight:0.00},df={a.Stems.Min(_model.DocumentFrequency)})")));
         }
 
-        sb.AppendLine("  people: " + string.Join(", ", _model.Entities.Where(e => e.Kind == EntityKind.Person).Select(e => $"{e.Name} [{e.Key}] ({e.Title})")));
-        foreach (var r in _selector.Rank(question, concepts, memory).Take(5))
+        sb.AppendLine($"  scorer: {(vector is null ? "lexical-only" : "semantic")} variant; answers at confidence ≥ {ConfidenceThreshold:0.000}");
+        static string Terms(IReadOnlyList<string> names, double[] values, LinearModel model) => string.Join("  ", names
+            .Select((name, i) => (name, value: values[i], contribution: model.Contribution(values, i)))
+            .Where(f => Math.Abs(f.contribution) >= 0.005)
+            .OrderByDescending(f => Math.Abs(f.contribution))
+            .Select(f => $"{f.name}={f.value:0.###} ({f.contribution:+0.00;-0.00})"));
+        foreach (var r in _selector.Rank(question, concepts, memory, null, vector).Take(5))
         {
-            sb.AppendLine($"  #{r.Profile.Sentence.Number} score={r.Score:0.000} conf={r.Confidence:0.000} cov={r.Coverage:0.000} type={r.TypeSatisfied} lex={r.LexicalScore:0.00} | {r.Profile.Sentence.Text[..Math.Min(90, r.Profile.Sentence.Text.Length)]}");
+            sb.AppendLine($"  #{r.Profile.Sentence.Number} rank score={r.Score:+0.000;-0.000} confidence={r.Confidence:0.000} | {r.Profile.Sentence.Text[..Math.Min(90, r.Profile.Sentence.Text.Length)]}");
+            sb.AppendLine("      rank:       " + Terms(AnswerFeatures.Names, r.Features, _scorer.Ranker));
+            sb.AppendLine($"      confidence: bias {_scorer.Calibrator.Bias:+0.00;-0.00}  " + Terms(AnswerFeatures.ConfidenceNames, r.ConfidenceInputs, _scorer.Calibrator));
         }
 
         return sb.ToString();
@@ -302,7 +388,8 @@ public sealed class StoryKnowledge : IDisposable
                 break;
             }
 
-            var reply = Answer(_questions.Analyze(candidate), new ConversationMemory());
+            var question = _questions.Analyze(candidate);
+            var reply = Answer(question, new ConversationMemory(), QueryVector(question));
             if (reply.Answered)
             {
                 starters.Add(candidate);

@@ -7,6 +7,9 @@ internal static class TestFiles
 
     public static string RealStory => Path.Combine(Root, "stories", "ap-2017-05-trump-lavrov.txt");
 
+    /// <summary>The committed answer model (weights, calibration, thresholds) the bot runs with.</summary>
+    public static string Model => Path.Combine(Root, KnowledgeOptions.DefaultModelPath);
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -65,6 +65,7 @@ public sealed class RealStoryKnowledge : IDisposable
             IndexPath = IndexPath,
             Title = Repo.StoryTitle,
             Source = "AP, Washington, May 2017",
+            ModelPath = System.IO.Path.Combine(Repo.Root, KnowledgeOptions.DefaultModelPath),
         });
     }
 

@@ -7,48 +7,90 @@ using StoryBot.Knowledge.Understanding;
 namespace StoryBot.Knowledge.Answering;
 
 /// <summary>
-/// Picks the sentence that answers a question. Lucene (BM25 over the stemmed, alias and context fields,
-/// queried with a hand-built query of the question's concepts) proposes candidates; each is then scored
-/// by IDF-weighted coverage of the question's concepts, whether it holds the answer type asked for,
-/// and closeness to the previous answer in a follow-up. Coverage and answer type also give the
-/// confidence that decides between answering and declining.
+/// Picks the sentence that answers a question. Two retrievers propose candidates: Lucene (BM25 over the
+/// stemmed, alias and context fields, queried with the question's concepts) and, when the index holds sentence
+/// embeddings, the semantic retriever (cosine to the question's embedding). Each candidate is described by
+/// named <see cref="AnswerFeatures"/> (coverage, both retrievers' scores and ranks, answer type, roles,
+/// follow-up, position …) and scored by the fitted <see cref="ScorerWeights"/>; the top score, calibrated, is
+/// the confidence that decides between answering and declining.
 /// </summary>
 public sealed partial class AnswerSelector
 {
     private const int Candidates = 8;
+    private const int SemanticCandidates = 8;
+    private const int WordCandidates = 50;
+
+    // The index's own analysis of the sentence field; Lucene analysers are safe to share across threads.
+    private static readonly StoryAnalyzer WordAnalyzer = StoryAnalyzer.ForIndex();
     private const int MaxQueryAlternatives = 2;
 
     private readonly StoryModel _model;
     private readonly SentenceIndex _index;
     private readonly KnowledgeFeatures _features;
+    private readonly ScorerWeights _scorer;
 
-    public AnswerSelector(StoryModel model, SentenceIndex index, KnowledgeFeatures features)
+    public AnswerSelector(StoryModel model, SentenceIndex index, KnowledgeFeatures features, ScorerWeights scorer)
     {
         _model = model;
         _index = index;
         _features = features;
+        _scorer = scorer;
     }
 
-    /// <summary>Candidates for <paramref name="question"/> with <paramref name="concepts"/>, best first.</summary>
-    public IReadOnlyList<ScoredSentence> Rank(QuestionAnalysis question, IReadOnlyList<QueryConcept> concepts, ConversationMemory memory, HashSet<string>? roleHolders = null)
-    {
-        if (concepts.Count == 0)
-        {
-            return Array.Empty<ScoredSentence>();
-        }
+    /// <summary>The fitted weights this selector scores with.</summary>
+    public ScorerWeights Scorer => _scorer;
 
+    /// <summary>Candidates for <paramref name="question"/> with <paramref name="concepts"/>, best first.</summary>
+    /// <param name="queryVector">The question's embedding, or null in lexical-only mode.</param>
+    public IReadOnlyList<ScoredSentence> Rank(QuestionAnalysis question, IReadOnlyList<QueryConcept> concepts, ConversationMemory memory, HashSet<string>? roleHolders = null, float[]? queryVector = null)
+    {
         // The index's PreparedTermSearcher supplies every term's statistics and picks in-order scoring for
         // small indexes (out-of-order above ~1,000 sentences, where its bucket table pays off).
-        var hits = _index.Searcher.Search(BuildQuery(concepts), Candidates).ScoreDocs;
-        if (hits.Length == 0)
+        var hits = concepts.Count == 0 ? Array.Empty<ScoreDoc>() : _index.Searcher.Search(BuildQuery(concepts), Candidates).ScoreDocs;
+        var vectors = queryVector is null ? null : _index.Vectors;
+        float[]? cosines = null;
+        int[]? semanticOrder = null;
+        if (vectors is not null)
+        {
+            cosines = new float[vectors.Length];
+            for (var d = 0; d < vectors.Length; d++)
+            {
+                cosines[d] = Semantics.SemanticEncoder.Cosine(queryVector!, vectors[d]);
+            }
+
+            semanticOrder = Enumerable.Range(0, cosines.Length).Where(d => ProfileOf(d) is not null).OrderByDescending(d => cosines[d]).ToArray();
+        }
+
+        var candidateDocs = hits.Select(h => h.Doc).Concat(semanticOrder?.Take(SemanticCandidates) ?? Enumerable.Empty<int>()).Distinct().ToList();
+        if (candidateDocs.Count == 0)
         {
             return Array.Empty<ScoredSentence>();
         }
 
+        var lexicalRank = new Dictionary<int, (int Rank, float Score)>();
+        for (var r = 0; r < hits.Length; r++)
+        {
+            lexicalRank[hits[r].Doc] = (r, hits[r].Score);
+        }
+
+        var semanticRank = new Dictionary<int, int>();
+        if (semanticOrder is not null)
+        {
+            for (var r = 0; r < semanticOrder.Length; r++)
+            {
+                semanticRank[semanticOrder[r]] = r;
+            }
+        }
+
+        var bestCosine = semanticOrder is { Length: > 0 } ? cosines![semanticOrder[0]] : 0;
+        var words = WordScores(question);
+        var bestWords = words.Count > 0 ? words.Values.Max() : 1;
         var weights = concepts.Select(c => c.UserWeight * Idf(c)).ToArray();
         // Only wordings some sentence uses can match; the rest are skipped once here instead of per candidate.
         var usable = concepts.Select(c => c.Alternatives.Where(a => DocumentFrequency(a) > 0).ToArray()).ToArray();
         var known = usable.Select(u => u.Length > 0).ToArray();
+        var ownWeight = concepts.Select((c, i) => c.Carried ? 0 : weights[i]).Sum();
+        var unknownShare = ownWeight > 0 ? concepts.Select((c, i) => c.Carried || known[i] ? 0 : weights[i]).Sum() / ownWeight : 0;
         int IndexOf(string? word) => word is null ? -1 : concepts.Select((c, i) => (c, i)).FirstOrDefault(x => !x.c.Carried && x.c.Surface.Split(' ').Contains(word), (null!, -1)).Item2;
         var verbIndex = IndexOf(question.SubjectVerb);
         var headIndex = IndexOf(question.WhichNoun);
@@ -65,11 +107,11 @@ public sealed partial class AnswerSelector
             && RoleHolders(concepts).Count > 0;
         var excluded = question.Copular ? new HashSet<string>() : roleHolders;
         var notAnswers = questionKeys.Concat(excluded).ToHashSet(StringComparer.Ordinal);
-        var maxLexical = hits[0].Score;
-        var ranked = new List<ScoredSentence>(hits.Length);
-        foreach (var hit in hits)
+        var maxLexical = hits.Length > 0 ? hits[0].Score : 1;
+        var ranked = new List<ScoredSentence>(candidateDocs.Count);
+        foreach (var doc in candidateDocs)
         {
-            var profile = ProfileOf(hit.Doc);
+            var profile = ProfileOf(doc);
             if (profile is null)
             {
                 continue;
@@ -77,6 +119,8 @@ public sealed partial class AnswerSelector
 
             var storyId = profile.Sentence.StoryId;
             var number = profile.Sentence.Number;
+            var x = new double[AnswerFeatures.Names.Count];
+            void Set(string name, double value) => x[AnswerFeatures.IndexOf(name)] = value;
 
             var typeSatisfied = _features.AnswerTypes ? TypeSatisfied(question, profile, notAnswers, concepts) : null;
             double covered = 0, total = 0, ownCovered = 0, ownTotal = 0;
@@ -103,59 +147,40 @@ public sealed partial class AnswerSelector
                 // In a follow-up the user's new words say what is asked; the carried topic only narrows it down.
                 coverage = (coverage + (ownCovered / ownTotal)) / 2;
             }
-            var score = coverage + (0.06 * hit.Score / maxLexical);
-            var confidence = coverage;
-            if (typeSatisfied == true)
+
+            Set(AnswerFeatures.Coverage, coverage);
+            Set(AnswerFeatures.Words, words.TryGetValue(doc, out var wordScore) ? wordScore / bestWords : 0);
+            Set(AnswerFeatures.UnknownShare, unknownShare);
+            if (lexicalRank.TryGetValue(doc, out var lexical))
             {
-                score += 0.12;
-            }
-            else if (typeSatisfied == false)
-            {
-                score -= 0.25;
-                confidence *= 0.45;
+                Set(AnswerFeatures.Lexical, lexical.Score / maxLexical);
+                Set(AnswerFeatures.LexicalRank, 1.0 / (1 + lexical.Rank));
             }
 
-            if (_features.Aliases && noHolder)
+            if (cosines is not null)
             {
-                confidence *= 0.5; // "who is the president of Turkey?": nobody in the story holds that title
+                var rank = semanticRank[doc];
+                Set(AnswerFeatures.Semantic, cosines[doc]);
+                Set(AnswerFeatures.SemanticGap, cosines[doc] - bestCosine);
+                Set(AnswerFeatures.SemanticRank, 1.0 / (1 + rank));
+                Set(AnswerFeatures.SemanticBest, bestCosine);
+                Set(AnswerFeatures.Agreement, rank == 0 && lexical.Rank == 0 && lexicalRank.ContainsKey(doc) ? 1 : 0);
             }
 
-            if (_features.Aliases && question.Copular && question.Type == QuestionType.Who && profile.Mentions.Any(m => roleHolders.Contains(m.Entity.Key) && !questionKeys.Contains(m.Entity.Key)))
+            Set(AnswerFeatures.TypeMatch, typeSatisfied == true ? 1 : 0);
+            Set(AnswerFeatures.TypeMismatch, typeSatisfied == false ? 1 : 0);
+            Set(AnswerFeatures.NoRoleHolder, _features.Aliases && noHolder ? 1 : 0);
+            Set(AnswerFeatures.NamesRoleHolder, _features.Aliases && question.Copular && question.Type == QuestionType.Who
+                && profile.Mentions.Any(m => roleHolders.Contains(m.Entity.Key) && !questionKeys.Contains(m.Entity.Key)) ? 1 : 0);
+            Set(AnswerFeatures.Reason, _features.AnswerTypes && question.Type == QuestionType.Why && Causal().IsMatch(profile.Sentence.Text) ? 1 : 0);
+            Set(AnswerFeatures.PersonMissing, _features.Aliases && questionPeople.Any(p => !profile.EntityKeys.Contains(p)) ? 1 : 0);
+            Set(AnswerFeatures.VerbUnused, _features.AnswerTypes && verbIndex >= 0 && !known[verbIndex] ? 1 : 0);
+            Set(AnswerFeatures.WhichNounMissing, _features.AnswerTypes && headIndex >= 0 && question.Type is QuestionType.What or QuestionType.Other or QuestionType.YesNo
+                && Match(concepts[headIndex], usable[headIndex], profile, question) < 0.4 ? 1 : 0);
+            if (_features.FollowUps && concepts.Any(c => c.Carried) && memory.LastStoryId == storyId)
             {
-                score += 0.2; // "who is Russia's top diplomat?": the sentence that names the holder of that title
-            }
-
-            if (_features.AnswerTypes && question.Type == QuestionType.Why && Causal().IsMatch(profile.Sentence.Text))
-            {
-                score += 0.05; // a reason is usually marked: "because", "saying", "in response", "driven by"
-            }
-
-            if (_features.Aliases && questionPeople.Any(p => !profile.EntityKeys.Contains(p)))
-            {
-                score -= 0.1; // a person the question names is not in this sentence
-                confidence *= 0.7;
-            }
-
-            if (_features.AnswerTypes && verbIndex >= 0)
-            {
-                if (!known[verbIndex])
-                {
-                    confidence *= 0.6; // "who replaced Comey?": the story never says anyone replaced anyone
-                }
-            }
-
-            if (_features.AnswerTypes && headIndex >= 0 && question.Type is QuestionType.What or QuestionType.Other or QuestionType.YesNo)
-            {
-                if (Match(concepts[headIndex], usable[headIndex], profile, question) < 0.4)
-                {
-                    score -= 0.1; // "which committees": the answer must be one of them
-                    confidence *= 0.6;
-                }
-            }
-
-            if (_features.FollowUps && concepts.Any(c => c.Carried) && memory.LastStoryId == storyId && Math.Abs(memory.LastSentence - number) <= 1)
-            {
-                score += memory.LastSentence == number ? 0.03 : 0.05;
+                Set(AnswerFeatures.FollowUpSame, memory.LastSentence == number ? 1 : 0);
+                Set(AnswerFeatures.FollowUpAdjacent, Math.Abs(memory.LastSentence - number) == 1 ? 1 : 0);
             }
 
             if (question.DefinitionSubject is { } subject)
@@ -163,17 +188,82 @@ public sealed partial class AnswerSelector
                 var entity = _model.Entities.FirstOrDefault(e => e.Key == subject && _model.Profile(storyId, e.FirstSentence) is not null);
                 if (entity is not null && profile.EntityKeys.Contains(subject))
                 {
-                    var introduces = entity.FirstSentence == number && entity.Title.Length > 0;
-                    score += introduces ? 0.4 : 0.1;
-                    confidence = Math.Max(confidence, introduces ? 0.95 : 0.7);
+                    Set(AnswerFeatures.MentionsSubject, 1);
+                    Set(AnswerFeatures.DefinesSubject, entity.FirstSentence == number && entity.Title.Length > 0 ? 1 : 0);
                 }
             }
 
-            ranked.Add(new ScoredSentence(profile, score, Math.Clamp(confidence, 0, 1), coverage, typeSatisfied, hit.Score));
+            Set(AnswerFeatures.Lede, number == 1 ? 1 : 0);
+            ranked.Add(new ScoredSentence(profile, _scorer.Ranker.Score(x), 0, coverage, typeSatisfied, lexical.Score, x));
         }
 
         ranked.Sort((a, b) => b.Score.CompareTo(a.Score));
+        return Calibrate(ranked);
+    }
+
+    /// <summary>The best cosine of any sentence to <paramref name="queryVector"/> (0 without sentence vectors).</summary>
+    public double BestCosine(float[] queryVector)
+    {
+        var best = 0f;
+        foreach (var vector in _index.Vectors ?? Array.Empty<float[]>())
+        {
+            best = Math.Max(best, Semantics.SemanticEncoder.Cosine(queryVector, vector));
+        }
+
+        return best;
+    }
+
+    /// <summary>Each candidate's confidence: the calibrator over its features, its softmax share and its lead over the best other.</summary>
+    private List<ScoredSentence> Calibrate(List<ScoredSentence> ranked)
+    {
+        if (ranked.Count == 0)
+        {
+            return ranked;
+        }
+
+        var top = ranked[0].Score;
+        var sum = ranked.Sum(r => Math.Exp(r.Score - top));
+        for (var i = 0; i < ranked.Count; i++)
+        {
+            var r = ranked[i];
+            var inputs = ConfidenceInputs(r.Features, r.Score, Math.Exp(r.Score - top) / sum, r.Score - (i == 0 ? (ranked.Count > 1 ? ranked[1].Score : r.Score - 10) : top));
+            ranked[i] = r with { Confidence = _scorer.Confidence(inputs), ConfidenceInputs = inputs };
+        }
+
         return ranked;
+    }
+
+    /// <summary>The calibrator's input vector (<see cref="AnswerFeatures.ConfidenceNames"/>).</summary>
+    public static double[] ConfidenceInputs(double[] features, double score, double probability, double margin) =>
+        AnswerFeatures.ConfidenceNames.Select(name => name switch
+        {
+            AnswerFeatures.RankScore => score,
+            AnswerFeatures.RankProbability => probability,
+            AnswerFeatures.RankMargin => margin,
+            _ => features[AnswerFeatures.IndexOf(name)],
+        }).ToArray();
+
+    /// <summary>Plain BM25 of the question's words over the sentence field, by document (the <see cref="AnswerFeatures.Words"/> feature).</summary>
+    private Dictionary<int, float> WordScores(QuestionAnalysis question)
+    {
+        var query = new BooleanQuery();
+        foreach (var term in WordAnalyzer.Terms(question.Text).Distinct())
+        {
+            query.Add(new TermQuery(new Term(IndexFields.Body, term)), Occur.SHOULD);
+        }
+
+        var scores = new Dictionary<int, float>();
+        if (query.Clauses.Count == 0)
+        {
+            return scores;
+        }
+
+        foreach (var hit in _index.Searcher.Search(query, WordCandidates).ScoreDocs)
+        {
+            scores[hit.Doc] = hit.Score;
+        }
+
+        return scores;
     }
 
     /// <summary>Stems a number must count: the counted noun of a how-many question and the words that may stand for it.</summary>

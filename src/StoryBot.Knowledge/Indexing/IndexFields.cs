@@ -22,6 +22,9 @@ public static class IndexFields
     /// <summary>The neighbouring sentences, searched with low weight.</summary>
     public const string Context = "context";
 
+    /// <summary>The sentence's embedding (float32 bytes), stored so it is computed once per build.</summary>
+    public const string Vector = "vector";
+
     /// <summary>Answer types the sentence holds (number, time, person …).</summary>
     public const string Tags = "tags";
 }

@@ -18,7 +18,7 @@ namespace StoryBot.Knowledge.Indexing;
 public sealed class SentenceIndex : IDisposable
 {
     /// <summary>Bump when analysis or fields change, so existing indexes are rebuilt.</summary>
-    public const string SchemaVersion = "3";
+    public const string SchemaVersion = "4";
 
     internal const string HashKey = "storybot.contentHash";
     internal const string SchemaKey = "storybot.schema";
@@ -27,7 +27,7 @@ public sealed class SentenceIndex : IDisposable
     private readonly DirectoryReader _reader;
     private readonly (string StoryId, int Number)[] _locations;
 
-    private SentenceIndex(Directory directory, DirectoryReader reader, IndexOpenResult result, string path)
+    private SentenceIndex(Directory directory, DirectoryReader reader, IndexOpenResult result, string path, bool withVectors)
     {
         _directory = directory;
         _reader = reader;
@@ -35,7 +35,11 @@ public sealed class SentenceIndex : IDisposable
         Path = path;
         Searcher = new PreparedTermSearcher(reader, new HashSet<string> { IndexFields.Id }) { Similarity = CreateSimilarity() };
         _locations = ReadLocations(reader);
+        Vectors = withVectors ? ReadVectors(reader) : null;
     }
+
+    /// <summary>Each document's sentence embedding (by doc id), when the index was built with an encoder.</summary>
+    public float[][]? Vectors { get; }
 
     public IndexOpenResult OpenResult { get; }
 
@@ -59,8 +63,13 @@ public sealed class SentenceIndex : IDisposable
         new Dictionary<string, Analyzer> { [IndexFields.Exact] = StoryAnalyzer.Exact() });
 
     /// <summary>Opens the index at <paramref name="path"/>, building it from <paramref name="documents"/> when needed.</summary>
-    public static SentenceIndex Open(string path, IReadOnlyList<SentenceDocument> documents, string contentHash, bool forceRebuild = false)
+    /// <param name="encodePassages">
+    /// Embeds sentences for the semantic retriever; the vectors are stored with the sentences, so they are computed
+    /// once per build. The caller's <paramref name="contentHash"/> must name the model, so a new model rebuilds.
+    /// </param>
+    public static SentenceIndex Open(string path, IReadOnlyList<SentenceDocument> documents, string contentHash, bool forceRebuild = false, Func<IReadOnlyList<string>, float[][]>? encodePassages = null)
     {
+        var withVectors = encodePassages is not null;
         var expected = contentHash + "/" + SchemaVersion;
         FSDirectory? directory = null;
         try
@@ -75,7 +84,7 @@ public sealed class SentenceIndex : IDisposable
                     var reader = DirectoryReader.Open(directory);
                     if (reader.IndexCommit.UserData.TryGetValue(HashKey, out var stored) && stored == expected && reader.NumDocs == documents.Count)
                     {
-                        return new SentenceIndex(directory, reader, IndexOpenResult.Reused, path);
+                        return new SentenceIndex(directory, reader, IndexOpenResult.Reused, path, withVectors);
                     }
 
                     reader.Dispose();
@@ -100,15 +109,15 @@ public sealed class SentenceIndex : IDisposable
                 ClearUnreadable(directory);
             }
 
-            Write(directory, documents, expected);
-            return new SentenceIndex(directory, DirectoryReader.Open(directory), result, path);
+            Write(directory, documents, expected, encodePassages);
+            return new SentenceIndex(directory, DirectoryReader.Open(directory), result, path, withVectors);
         }
         catch (Exception ex) when (ex is LockObtainFailedException or UnauthorizedAccessException or IOException)
         {
             directory?.Dispose();
             var memory = new RAMDirectory();
-            Write(memory, documents, expected);
-            return new SentenceIndex(memory, DirectoryReader.Open(memory), IndexOpenResult.InMemoryFallback, path);
+            Write(memory, documents, expected, encodePassages);
+            return new SentenceIndex(memory, DirectoryReader.Open(memory), IndexOpenResult.InMemoryFallback, path, withVectors);
         }
     }
 
@@ -134,16 +143,18 @@ public sealed class SentenceIndex : IDisposable
         }
     }
 
-    private static void Write(Directory directory, IReadOnlyList<SentenceDocument> documents, string expected)
+    private static void Write(Directory directory, IReadOnlyList<SentenceDocument> documents, string expected, Func<IReadOnlyList<string>, float[][]>? encodePassages)
     {
+        var vectors = encodePassages?.Invoke(documents.Select(d => d.Sentence.Text).ToList());
         var config = new IndexWriterConfig(StoryAnalyzer.Version, CreateAnalyzer())
         {
             OpenMode = OpenMode.CREATE,
             Similarity = CreateSimilarity(),
         };
         using var writer = new IndexWriter(directory, config);
-        foreach (var d in documents)
+        for (var n = 0; n < documents.Count; n++)
         {
+            var d = documents[n];
             var doc = new Document
             {
                 new StringField(IndexFields.Id, d.Sentence.StoryId + ":" + d.Sentence.Number, Field.Store.YES),
@@ -156,6 +167,13 @@ public sealed class SentenceIndex : IDisposable
                 new TextField(IndexFields.Alias, d.Alias, Field.Store.NO),
                 new TextField(IndexFields.Context, d.Context, Field.Store.NO),
             };
+            if (vectors is not null)
+            {
+                var bytes = new byte[vectors[n].Length * sizeof(float)];
+                Buffer.BlockCopy(vectors[n], 0, bytes, 0, bytes.Length);
+                doc.Add(new StoredField(IndexFields.Vector, bytes));
+            }
+
             foreach (var tag in d.Tags)
             {
                 doc.Add(new StringField(IndexFields.Tags, tag, Field.Store.YES));
@@ -192,6 +210,22 @@ public sealed class SentenceIndex : IDisposable
         }
 
         return locations;
+    }
+
+    private static float[][] ReadVectors(IndexReader reader)
+    {
+        var vectors = new float[reader.MaxDoc][];
+        var fields = new HashSet<string> { IndexFields.Vector };
+        for (var docId = 0; docId < vectors.Length; docId++)
+        {
+            var bytes = reader.Document(docId, fields).GetBinaryValue(IndexFields.Vector)
+                ?? throw new InvalidOperationException("The index has no sentence vectors; it is rebuilt when the semantic signal is switched on.");
+            var vector = new float[bytes.Length / sizeof(float)];
+            Buffer.BlockCopy(bytes.Bytes, bytes.Offset, vector, 0, bytes.Length);
+            vectors[docId] = vector;
+        }
+
+        return vectors;
     }
 
     public void Dispose()

@@ -15,5 +15,8 @@ public sealed record KnowledgeFeatures
     public bool Context { get; init; } = true;
     public bool FollowUps { get; init; } = true;
 
+    /// <summary>The sentence-embedding retriever and its features; off = lexical-only (no model loaded, ~250 MB less).</summary>
+    public bool Semantic { get; init; } = true;
+
     public static KnowledgeFeatures All { get; } = new();
 }

@@ -16,7 +16,7 @@ namespace StoryBot.Cli;
 /// </summary>
 public static class CommandLine
 {
-    public static readonly string[] Verbs = { "ask", "reindex", "eval", "teams-package", "help", "--help" };
+    public static readonly string[] Verbs = { "ask", "reindex", "eval", "train", "teams-package", "help", "--help" };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -34,6 +34,7 @@ public static class CommandLine
                 "ask" => await AskAsync(args[1..], configuration, configRoot),
                 "reindex" => Reindex(configuration, configRoot),
                 "eval" => await EvalAsync(args[1..], configuration, configRoot),
+                "train" => TrainCommand.Run(args[1..], configuration, configRoot, Console.Out),
                 "teams-package" => Teams.TeamsAppPackager.Run(args[1..], configuration, configRoot, Console.Out, Console.Error),
                 _ => Usage(),
             };
@@ -53,7 +54,8 @@ public static class CommandLine
               dotnet run --project src/StoryBot                      serve the bot on http://localhost:3978
               dotnet run --project src/StoryBot -- ask "who did Trump fire?" [--json]
               dotnet run --project src/StoryBot -- reindex           rebuild the Lucene index
-              dotnet run --project src/StoryBot -- eval [questions.json] [--ablation]
+              dotnet run --project src/StoryBot -- eval [questions.json] [--ablation] [--confidences]
+              dotnet run --project src/StoryBot -- train [--out PATH]       fit the answer model (eval/train, eval/dev)
               dotnet run --project src/StoryBot -- teams-package [--app-id GUID] [--out PATH]
             """);
         return 0;
@@ -132,12 +134,13 @@ public static class CommandLine
     {
         var ablation = args.Contains("--ablation");
         var path = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal))
-            ?? Path.Combine(configRoot, "..", "shared", "eval", "questions.json");
+            ?? Path.Combine(configRoot, "eval", "dev", "questions.json");
         var set = EvalSet.Load(Path.GetFullPath(path));
         var report = await EvaluateAsync(set, configuration, configRoot);
-        Console.WriteLine($"Question set: {Path.GetFullPath(path)} ({set.Cases.Count} cases)");
+        Console.WriteLine($"Question set: {Path.GetFullPath(path)} ({set.Cases.Count} cases{(set.StoryPath is null ? string.Empty : ", story " + set.StoryPath)})");
         Console.WriteLine();
         Console.WriteLine(report.Format());
+        Console.WriteLine(Baseline(set, configuration, configRoot, report));
         if (args.Contains("--confidences"))
         {
             Console.WriteLine("Confidence of the top candidate per case (for choosing Answer:ConfidenceThreshold):");
@@ -164,6 +167,16 @@ public static class CommandLine
         }
 
         return 0;
+    }
+
+    /// <summary>Plain BM25 top-1 on the same answerable questions, printed beside the bot's own rate.</summary>
+    private static string Baseline(EvalSet set, IConfiguration configuration, string configRoot, EvalReport report)
+    {
+        var options = StoryBotOptions.From(set.Configure(configuration), configRoot);
+        using var baseline = new StoryBot.Knowledge.Indexing.Bm25Baseline(StoryLibrary.Load(options.StoryPath, options.Title, options.Source));
+        var answerable = set.Cases.Where(c => c.Kind == "answerable").ToList();
+        double Rate(IEnumerable<EvalCase> cases) => cases.Any() ? cases.Count(c => baseline.Top(c.Question ?? string.Empty) is { } s && (c.Support ?? new List<string>()).Any(x => s.Text.Contains(x, StringComparison.Ordinal))) / (double)cases.Count() : double.NaN;
+        return $"Plain BM25 top-1 (k1 1.2, b 0.75, EnglishAnalyzer, sentence text): answerable {Rate(answerable):P1}, hard {Rate(answerable.Where(c => c.Difficulty == "hard")):P1}; StoryBot {report.Rate("answerable"):P1}, hard {report.Rate("answerable", "hard"):P1}.";
     }
 
     private static Task<EvalReport> EvaluateAsync(EvalSet set, IConfiguration configuration, string configRoot) =>

@@ -21,7 +21,7 @@ public static class EvalService
     /// <summary>Runs <paramref name="set"/> through a fresh set of services and grades it.</summary>
     public static async Task<EvalReport> RunAsync(EvalSet set, IConfiguration configuration, string configRoot, CancellationToken cancellationToken = default)
     {
-        await using var services = BuildServices(configuration, configRoot);
+        await using var services = BuildServices(set.Configure(configuration), configRoot);
         return await new EvalRunner(services.GetRequiredService<InProcessTurnClient>()).RunAsync(set, cancellationToken);
     }
 }

@@ -9,6 +9,26 @@ public sealed class EvalSet
     [JsonPropertyName("article")] public string? Article { get; set; }
     [JsonPropertyName("cases")] public List<EvalCase> Cases { get; set; } = new();
 
+    /// <summary>The set's own story (<c>story.txt</c> beside the questions), or null for a set about the configured story.</summary>
+    [JsonIgnore] public string? StoryPath { get; set; }
+
+    /// <summary>Settings that serve this set's own story (with a scratch index per story), layered over <paramref name="configuration"/>.</summary>
+    public IConfiguration Configure(IConfiguration configuration)
+    {
+        if (StoryPath is null)
+        {
+            return configuration;
+        }
+
+        return new ConfigurationBuilder().AddConfiguration(configuration).AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Story:Path"] = StoryPath,
+            ["Story:Title"] = string.Empty,
+            ["Story:Source"] = string.Empty,
+            ["Story:IndexPath"] = Path.Combine(Path.GetTempPath(), "storybot-eval-index", Path.GetFileName(Path.GetDirectoryName(StoryPath)!) + (configuration.GetValue("Answer:Features:Semantic", true) ? string.Empty : "-lexical")),
+        }).Build();
+    }
+
     public static EvalSet Load(string path)
     {
         if (!File.Exists(path))
@@ -18,7 +38,10 @@ public sealed class EvalSet
 
         try
         {
-            return JsonSerializer.Deserialize<EvalSet>(File.ReadAllText(path)) ?? new EvalSet();
+            var set = JsonSerializer.Deserialize<EvalSet>(File.ReadAllText(path)) ?? new EvalSet();
+            var story = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "story.txt");
+            set.StoryPath = File.Exists(story) ? story : null;
+            return set;
         }
         catch (JsonException ex)
         {

@@ -12,7 +12,12 @@ public sealed record StoryBotOptions
     public required string IndexPath { get; init; }
     public string? Title { get; init; }
     public string? Source { get; init; }
-    public double ConfidenceThreshold { get; init; } = 0.5;
+
+    /// <summary>The fitted answer model (weights, calibration, decline threshold); see <c>train</c>.</summary>
+    public required string ModelPath { get; init; }
+
+    /// <summary>An override of the model's fitted decline threshold (Answer:ConfidenceThreshold); null keeps the fitted one.</summary>
+    public double? ConfidenceThreshold { get; init; }
 
     /// <summary>Whether turn logs may include the user's text (off by default: it can hold personal data).</summary>
     public bool LogUserText { get; init; }
@@ -27,7 +32,8 @@ public sealed record StoryBotOptions
         IndexPath = StoryBotPaths.Resolve(configRoot, configuration["Story:IndexPath"] ?? "index"),
         Title = configuration["Story:Title"],
         Source = configuration["Story:Source"],
-        ConfidenceThreshold = configuration.GetValue("Answer:ConfidenceThreshold", 0.5),
+        ModelPath = StoryBotPaths.Resolve(configRoot, configuration["Answer:ModelPath"] is { Length: > 0 } model ? model : KnowledgeOptions.DefaultModelPath),
+        ConfidenceThreshold = configuration.GetValue<double?>("Answer:ConfidenceThreshold"),
         LogUserText = configuration.GetValue("Turns:LogUserText", false),
         Features = new KnowledgeFeatures
         {
@@ -39,6 +45,7 @@ public sealed record StoryBotOptions
             AnswerTypes = configuration.GetValue("Answer:Features:AnswerTypes", true),
             Context = configuration.GetValue("Answer:Features:Context", true),
             FollowUps = configuration.GetValue("Answer:Features:FollowUps", true),
+            Semantic = configuration.GetValue("Answer:Features:Semantic", true),
         },
     };
 
@@ -48,6 +55,7 @@ public sealed record StoryBotOptions
         IndexPath = IndexPath,
         Title = Title,
         Source = Source,
+        ModelPath = ModelPath,
         ConfidenceThreshold = ConfidenceThreshold,
         ForceRebuild = forceRebuild,
         Features = Features,

@@ -104,7 +104,7 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
     {
         private readonly TempFolder _index = new();
 
-        public Loaded() => Knowledge = StoryKnowledge.Load(new KnowledgeOptions { StoryPath = TestFiles.RealStory, IndexPath = _index.Path });
+        public Loaded() => Knowledge = StoryKnowledge.Load(new KnowledgeOptions { StoryPath = TestFiles.RealStory, IndexPath = _index.Path, ModelPath = TestFiles.Model });
 
         public StoryKnowledge Knowledge { get; }
 

