@@ -30,7 +30,7 @@ public sealed class StoryKnowledge : IDisposable
         _index = index;
         _scorer = scorer;
         _encoder = encoder;
-        _smalltalk = encoder is null ? null : new SmalltalkDetector(encoder);
+        _smalltalk = encoder is null ? null : new SmalltalkDetector();
         _questions = new QuestionAnalyzer(model, synonyms, options.Features);
         _selector = new AnswerSelector(model, index, options.Features, scorer);
         ConfidenceThreshold = options.ConfidenceThreshold ?? scorer.Threshold;
@@ -87,7 +87,7 @@ public sealed class StoryKnowledge : IDisposable
     {
         memory.Turns++;
         var question = _questions.Analyze(text ?? string.Empty);
-        var vector = QueryVector(question);
+        var vector = QueryVector(question, memory);
         switch (IntentOf(question, vector))
         {
             case Intent.Greeting:
@@ -114,11 +114,30 @@ public sealed class StoryKnowledge : IDisposable
         }
     }
 
-    /// <summary>The question's embedding, when the semantic signal is on and the message may be a question.</summary>
-    private float[]? QueryVector(QuestionAnalysis question) =>
-        _encoder is not null && question.Intent is Intent.Question or Intent.Greeting or Intent.Thanks or Intent.Goodbye or Intent.Help or Intent.About
-            ? _encoder.EncodeQuery(question.Text)
-            : null;
+    /// <summary>
+    /// The question's embedding, when the semantic signal is on and the message may be a question. A follow-up
+    /// ("what did she say about it?") is embedded with what it refers back to: the people and topic of the last answer.
+    /// </summary>
+    private float[]? QueryVector(QuestionAnalysis question, ConversationMemory? memory = null)
+    {
+        if (_encoder is null || question.Intent is not (Intent.Question or Intent.Greeting or Intent.Thanks or Intent.Goodbye or Intent.Help or Intent.About))
+        {
+            return null;
+        }
+
+        var text = question.Text;
+        if (memory is not null && FollowsUp(question, memory))
+        {
+            var names = memory.LastEntities.Select(k => _model.Entities.FirstOrDefault(e => e.Key == k)?.Name).OfType<string>();
+            text = $"{text} ({string.Join(", ", names.Concat(memory.LastTerms).Distinct())})";
+        }
+
+        return _encoder.EncodeQuery(text);
+    }
+
+    /// <summary>Whether a question leans on the conversation: a pronoun, or too few words of its own.</summary>
+    private bool FollowsUp(QuestionAnalysis question, ConversationMemory memory) =>
+        _options.Features.FollowUps && memory.LastStoryId is not null && (question.Anaphora != Anaphora.None || question.Concepts.Count <= 1);
 
     /// <summary>The rules' intent, unless a message they take for a question is closest to a smalltalk example.</summary>
     private Intent IntentOf(QuestionAnalysis question, float[]? vector)
@@ -129,7 +148,7 @@ public sealed class StoryKnowledge : IDisposable
         }
 
         var (intent, lead) = SmalltalkLead(vector);
-        return lead >= margin ? intent : Intent.Question;
+        return lead >= margin ? intent : Intent.Question; // nearest to an off-topic example: still a question, to decline
     }
 
     /// <summary>
@@ -216,7 +235,7 @@ public sealed class StoryKnowledge : IDisposable
             return null; // the rules' smalltalk; the nearest-example check is the trainer's to fit, so it is not applied here
         }
 
-        var vector = QueryVector(question);
+        var vector = QueryVector(question, memory);
         var concepts = ConceptsOf(question, memory);
         return _selector.Rank(question, concepts, memory, _selector.RoleHolders(concepts, question.Possessors), vector);
     }
@@ -224,7 +243,7 @@ public sealed class StoryKnowledge : IDisposable
     private List<QueryConcept> ConceptsOf(QuestionAnalysis question, ConversationMemory memory)
     {
         var concepts = question.Concepts.ToList();
-        if (_options.Features.FollowUps && memory.LastStoryId is not null && (question.Anaphora != Anaphora.None || concepts.Count <= 1))
+        if (FollowsUp(question, memory))
         {
             concepts.AddRange(CarriedConcepts(question, memory));
         }
@@ -296,7 +315,7 @@ public sealed class StoryKnowledge : IDisposable
     {
         memory ??= new ConversationMemory();
         var question = _questions.Analyze(text);
-        var vector = QueryVector(question);
+        var vector = QueryVector(question, memory);
         var concepts = ConceptsOf(question, memory);
         var sb = new System.Text.StringBuilder();
         sb.AppendLine($"intent={IntentOf(question, vector)} (rules: {question.Intent}) type={question.Type} counted={question.CountedNoun} which={question.WhichNoun} name={question.NamedNoun} definition={question.DefinitionSubject} anaphora={question.Anaphora}");

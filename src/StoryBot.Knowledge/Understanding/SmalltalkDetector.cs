@@ -5,34 +5,36 @@ namespace StoryBot.Knowledge.Understanding;
 /// <summary>
 /// Recognises smalltalk in the forms people type ("yo", "ty!! super useful", "do u have a name") by the nearest
 /// example utterance in embedding space, where intent rules alone have not held. The examples are data
-/// (<c>Data/smalltalk-examples.tsv</c>); the cosine above which a message counts as smalltalk is fitted by the
-/// <c>train</c> command and kept in the answer model.
+/// (<c>Data/smalltalk-examples.tsv</c>), with off-topic questions as a class of their own so that "what's a good
+/// pizza place" stays a question (declined) however far it is from the story; the lead over the story's sentences
+/// above which a message counts as smalltalk is fitted by the <c>train</c> command and kept in the answer model.
 /// </summary>
 public sealed class SmalltalkDetector
 {
-    private readonly (Intent Intent, float[] Vector)[] _examples;
-
-    public SmalltalkDetector(SemanticEncoder encoder)
+    // The examples are fixed, so they are encoded once per process, not once per loaded story.
+    private static readonly Lazy<(Intent Intent, float[] Vector)[]> Encoded = new(() =>
     {
         var examples = Examples();
-        var vectors = encoder.EncodeQueries(examples.Select(e => e.Text).ToList());
-        _examples = examples.Select((e, i) => (e.Intent, vectors[i])).ToArray();
-    }
+        // Encoded as passages, like story sentences: a message then retrieves among story sentences and smalltalk
+        // examples on one scale, and smalltalk is whatever lies nearer an example than any sentence.
+        var vectors = SemanticEncoder.Shared.EncodePassages(examples.Select(e => e.Text).ToList());
+        return examples.Select((e, i) => (e.Intent, vectors[i])).ToArray();
+    });
 
-    /// <summary>The nearest example's intent and its cosine to <paramref name="queryVector"/> (a prefixed query embedding).</summary>
+    private readonly (Intent Intent, float[] Vector)[] _examples = Encoded.Value;
+
+    /// <summary>
+    /// The nearest example's cosine to <paramref name="queryVector"/> (a prefixed query embedding), and the intent whose
+    /// three nearest examples are nearest on average: one stray example does not decide the kind of smalltalk.
+    /// </summary>
     public (Intent Intent, double Similarity) Nearest(float[] queryVector)
     {
-        var best = (Intent: Intent.Question, Similarity: double.MinValue);
-        foreach (var (intent, vector) in _examples)
-        {
-            var similarity = SemanticEncoder.Cosine(queryVector, vector);
-            if (similarity > best.Similarity)
-            {
-                best = (intent, similarity);
-            }
-        }
-
-        return best;
+        const int votes = 3;
+        var scored = _examples.Select(e => (e.Intent, Similarity: (double)SemanticEncoder.Cosine(queryVector, e.Vector))).ToList();
+        var intent = scored.GroupBy(e => e.Intent)
+            .Select(g => (Intent: g.Key, Score: g.OrderByDescending(e => e.Similarity).Take(votes).Average(e => e.Similarity)))
+            .MaxBy(g => g.Score).Intent;
+        return (intent, scored.Max(e => e.Similarity));
     }
 
     /// <summary>The example utterances, read from the embedded data file.</summary>
