@@ -18,6 +18,12 @@ public static class BenchSetup
         ? p
         : Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "eval", "questions.json"));
 
+    /// <summary>
+    /// Whether the semantic signal is on: the bot's own setting in its environment-variable form
+    /// (<c>Answer__Features__Semantic</c>, default true), so one run can measure either path.
+    /// </summary>
+    public static bool Semantic => !string.Equals(Environment.GetEnvironmentVariable("Answer__Features__Semantic"), "false", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The configured answer model (Answer:ModelPath in the root appsettings.json, else the default).</summary>
     public static string ModelPath()
     {
@@ -45,6 +51,7 @@ public static class BenchSetup
             Source = storyPath is null ? source : null,
             IndexPath = indexPath ?? TempFolder("index"),
             ModelPath = ModelPath(),
+            Features = new KnowledgeFeatures { Semantic = Semantic },
         });
     }
 

@@ -22,6 +22,9 @@ public static class AnswerFeatures
     /// </summary>
     public const string Words = "words";
 
+    /// <summary>The largest share of the question's own concept weight held by one concept the sentence does not match at all.</summary>
+    public const string MissingConcept = "missingConcept";
+
     /// <summary>Cosine of the question's and the sentence's embeddings.</summary>
     public const string Semantic = "semantic";
 
@@ -82,7 +85,7 @@ public static class AnswerFeatures
     /// <summary>Every feature, in the order of the vectors and of the model file's weights.</summary>
     public static readonly IReadOnlyList<string> Names = new[]
     {
-        Coverage, Lexical, LexicalRank, Words, Semantic, SemanticGap, SemanticRank, Agreement, TypeMatch, TypeMismatch,
+        Coverage, MissingConcept, Lexical, LexicalRank, Words, Semantic, SemanticGap, SemanticRank, Agreement, TypeMatch, TypeMismatch,
         NoRoleHolder, NamesRoleHolder, Reason, PersonMissing, VerbUnused, WhichNounMissing, UnknownShare,
         FollowUpSame, FollowUpAdjacent, DefinesSubject, MentionsSubject, Lede, SemanticBest,
     };
@@ -102,7 +105,8 @@ public static class AnswerFeatures
     /// </summary>
     public static readonly IReadOnlyList<string> ConfidenceNames = new[]
     {
-        RankScore, RankProbability, RankMargin, Coverage, Words, Semantic, SemanticBest, TypeMatch, TypeMismatch, UnknownShare, VerbUnused, NoRoleHolder, PersonMissing,
+        RankScore, RankProbability, RankMargin, Coverage, MissingConcept, Lexical, Words, Semantic, SemanticGap, SemanticBest, TypeMatch, TypeMismatch,
+        WhichNounMissing, UnknownShare, VerbUnused, NoRoleHolder, PersonMissing, DefinesSubject,
     };
 
     /// <summary>The features that need the semantic signal (zero in lexical-only mode).</summary>

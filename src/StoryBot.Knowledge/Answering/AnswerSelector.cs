@@ -101,7 +101,7 @@ public sealed partial class AnswerSelector
             .Where(k => _model.Person(k) is not null && !question.PossessorWords.Contains(k))
             .Distinct()
             .ToList();
-        var typeWords = TypeWords(question.Type);
+        var typeWords = WordLists.TypeWords(question.Type);
         roleHolders ??= RoleHolders(concepts, question.Possessors);
         var noHolder = question.Copular && question.Type == QuestionType.Who && roleHolders.Count == 0 && question.Possessors.Count > 0
             && RoleHolders(concepts).Count > 0;
@@ -123,10 +123,10 @@ public sealed partial class AnswerSelector
             void Set(string name, double value) => x[AnswerFeatures.IndexOf(name)] = value;
 
             var typeSatisfied = _features.AnswerTypes ? TypeSatisfied(question, profile, notAnswers, concepts) : null;
-            double covered = 0, total = 0, ownCovered = 0, ownTotal = 0;
+            double covered = 0, total = 0, ownCovered = 0, ownTotal = 0, missing = 0;
             for (var i = 0; i < concepts.Count; i++)
             {
-                if (typeSatisfied == true && (typeWords.Contains(concepts[i].Surface) || (question.AsksForSpeech && SpeechWords.Contains(concepts[i].Surface))))
+                if (typeSatisfied == true && (typeWords.Contains(concepts[i].Surface) || (question.AsksForSpeech && WordLists.OpinionWords.Contains(concepts[i].Surface))))
                 {
                     continue; // "cost" in a money question is answered by the amount itself
                 }
@@ -139,6 +139,11 @@ public sealed partial class AnswerSelector
                     ownTotal += weights[i];
                     ownCovered += weights[i] * match;
                 }
+
+                if (!concepts[i].Carried && match == 0)
+                {
+                    missing = Math.Max(missing, weights[i]);
+                }
             }
 
             var coverage = total > 0 ? covered / total : 0;
@@ -149,6 +154,7 @@ public sealed partial class AnswerSelector
             }
 
             Set(AnswerFeatures.Coverage, coverage);
+            Set(AnswerFeatures.MissingConcept, ownWeight > 0 ? missing / ownWeight : 0);
             Set(AnswerFeatures.Words, words.TryGetValue(doc, out var wordScore) ? wordScore / bestWords : 0);
             Set(AnswerFeatures.UnknownShare, unknownShare);
             if (lexicalRank.TryGetValue(doc, out var lexical))
@@ -172,7 +178,7 @@ public sealed partial class AnswerSelector
             Set(AnswerFeatures.NoRoleHolder, _features.Aliases && noHolder ? 1 : 0);
             Set(AnswerFeatures.NamesRoleHolder, _features.Aliases && question.Copular && question.Type == QuestionType.Who
                 && profile.Mentions.Any(m => roleHolders.Contains(m.Entity.Key) && !questionKeys.Contains(m.Entity.Key)) ? 1 : 0);
-            Set(AnswerFeatures.Reason, _features.AnswerTypes && question.Type == QuestionType.Why && Causal().IsMatch(profile.Sentence.Text) ? 1 : 0);
+            Set(AnswerFeatures.Reason, _features.AnswerTypes && question.Type == QuestionType.Why && WordLists.ReasonMarker.IsMatch(profile.Sentence.Text) ? 1 : 0);
             Set(AnswerFeatures.PersonMissing, _features.Aliases && questionPeople.Any(p => !profile.EntityKeys.Contains(p)) ? 1 : 0);
             Set(AnswerFeatures.VerbUnused, _features.AnswerTypes && verbIndex >= 0 && !known[verbIndex] ? 1 : 0);
             Set(AnswerFeatures.WhichNounMissing, _features.AnswerTypes && headIndex >= 0 && question.Type is QuestionType.What or QuestionType.Other or QuestionType.YesNo
@@ -487,27 +493,6 @@ public sealed partial class AnswerSelector
         return Equivalent(ours, theirs) || Equivalent(theirs, ours) || Nationality(theirs, ours) || Nationality(ours, theirs);
     }
 
-    private static readonly Dictionary<QuestionType, HashSet<string>> TypeWordSets = new()
-    {
-        [QuestionType.HowMuch] = new(StringComparer.Ordinal) { "cost", "costs", "price", "spend", "spent", "pay", "paid", "expensive", "money", "worth", "much" },
-        [QuestionType.When] = new(StringComparer.Ordinal) { "time", "date", "day", "month", "year", "week" },
-        [QuestionType.Where] = new(StringComparer.Ordinal) { "place", "places", "location", "locations", "city", "cities", "country", "countries", "town", "towns", "located", "venue", "nation", "nations", "capital", "region", "regions" },
-        [QuestionType.HowMany] = new(StringComparer.Ordinal) { "number", "amount", "count", "total" },
-        [QuestionType.HowLong] = new(StringComparer.Ordinal) { "long", "duration", "period", "time" },
-        [QuestionType.HowOld] = new(StringComparer.Ordinal) { "old", "age" },
-        [QuestionType.Name] = new(StringComparer.Ordinal) { "name", "called", "named" },
-    };
-
-    // "what does Mattis think of …": the verb asks for what was said, which a speech sentence supplies
-    private static readonly HashSet<string> SpeechWords = new(StringComparer.Ordinal)
-    {
-        "think", "thinks", "thought", "make", "view", "views", "opinion", "position", "stance", "take", "reaction", "react",
-        "reacted", "comment", "comments", "statement", "message", "remark", "remarks", "claim", "claims", "claimed",
-    };
-
-    private static IReadOnlySet<string> TypeWords(QuestionType type) =>
-        TypeWordSets.TryGetValue(type, out var set) ? set : new HashSet<string>();
-
     private HashSet<string> QuestionEntityKeys(IReadOnlyList<QueryConcept> concepts)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
@@ -554,19 +539,8 @@ public sealed partial class AnswerSelector
         };
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(say|says|said|saying|tell|tells|told|call|calls|called|describe|describes|described|warn|warns|warned|claim|claims|claimed|stated|announce|announced|accuse|accuses|accused|deny|denies|denied|insist|insisted|argue|argued|add|added|note|noted|respond|responded|reply|replied|studying)\b")]
-    private static partial System.Text.RegularExpressions.Regex SpeechVerb();
-
-    /// <summary>Groups of people named by a common noun ("rebels", "Democrats", "investigators") can answer who.</summary>
-    internal static readonly HashSet<string> GroupNouns = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "rebels", "militants", "insurgents", "fighters", "troops", "forces", "officials", "lawmakers", "senators", "democrats",
-        "republicans", "agencies", "associates", "aides", "investigators", "protesters", "voters", "critics", "supporters",
-        "allies", "prosecutors", "diplomats", "leaders", "governments", "jihadists", "terrorists", "soldiers", "police",
-    };
-
     private static bool NewGroup(SentenceProfile profile, HashSet<string> questionKeys) =>
-        profile.Tokens.Any(t => GroupNouns.Contains(t.Text) && !questionKeys.Contains(t.Lower));
+        profile.Tokens.Any(t => WordLists.GroupNouns.Contains(t.Text) && !questionKeys.Contains(t.Lower));
 
     /// <summary>
     /// The sentence reports speech (a speech verb or a long quotation) and, when the question names the
@@ -576,7 +550,7 @@ public sealed partial class AnswerSelector
     {
         if (question.Speaker is null)
         {
-            return SpeechVerb().IsMatch(profile.Sentence.Text) || AnswerTagger.Quotes(profile.Sentence.Text).Any(q => q.Length >= 25);
+            return WordLists.SpeechVerb.IsMatch(profile.Sentence.Text) || AnswerTagger.Quotes(profile.Sentence.Text).Any(q => q.Length >= 25);
         }
 
         var speakerWords = question.Speaker.Split(' ').SelectMany(w => Slang.Expand(w).Split(' ')).Select(EntityExtractor.NameKey).ToHashSet(StringComparer.Ordinal);
@@ -590,7 +564,7 @@ public sealed partial class AnswerSelector
         var tokens = profile.Tokens;
         for (var v = 0; v < tokens.Count; v++)
         {
-            if (!SpeechVerb().IsMatch(tokens[v].Text))
+            if (!WordLists.SpeechVerb.IsMatch(tokens[v].Text))
             {
                 continue;
             }
@@ -608,9 +582,6 @@ public sealed partial class AnswerSelector
 
         return false;
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(because|since|saying|in response|due to|as a result|driven by|so that|in order to|after|amid|over|for)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex Causal();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:at|in|on|near|inside|outside|to|from)\s+(?:a|an|the)\s+(?:[\p{L}\-]+\s+){0,2}(?:base|airbase|airport|city|capital|border|headquarters|embassy|hospital|school|building|region|province|town|village|camp|port|palace|office|hotel|prison|court|stadium|square|street)\b")]
     internal static partial System.Text.RegularExpressions.Regex LocationPhrase();

@@ -11,9 +11,6 @@ namespace StoryBot.Knowledge.Answering;
 /// </summary>
 public static partial class SpanFinder
 {
-    [GeneratedRegex(@"\b(say|said|says|call|calls|called|describe|described|describes|warn|warned|warns|tell|told|claim|claimed|label|labelled|term|termed)\b")]
-    private static partial Regex SpeechVerb();
-
     [GeneratedRegex(@"\b(\d{1,3})[- ]years?[- ]old\b|\baged (\d{1,3})\b", RegexOptions.IgnoreCase)]
     private static partial Regex AgeRegex();
 
@@ -27,7 +24,7 @@ public static partial class SpanFinder
             QuestionType.Who when preferredPeople is { Count: > 0 } && profile.Mentions.FirstOrDefault(m => preferredPeople.Contains(m.Entity.Key)) is { Entity: not null } held
                 => (held.Start, held.End - held.Start), // "who is Russia's top diplomat?": the holder of that title
             QuestionType.Who => Entity(profile, questionWords, EntityKind.Person, EntityKind.Organization)
-                ?? profile.Tokens.Where(t => AnswerSelector.GroupNouns.Contains(t.Text) && !questionWords.Contains(t.Lower)).Select(t => ((int, int)?)(t.Start, t.End - t.Start)).FirstOrDefault(),
+                ?? profile.Tokens.Where(t => WordLists.GroupNouns.Contains(t.Text) && !questionWords.Contains(t.Lower)).Select(t => ((int, int)?)(t.Start, t.End - t.Start)).FirstOrDefault(),
             QuestionType.Where => LocatedEntity(profile, questionWords)
                 ?? (AnswerSelector.LocationPhrase().Match(text) is { Success: true } place ? (place.Index, place.Length) : ((int, int)?)null)
                 ?? WithPreposition(text, Entity(profile, questionWords, EntityKind.Place)),
@@ -37,7 +34,7 @@ public static partial class SpanFinder
             QuestionType.Name => NameNear(profile, countedStems, questionWords),
             QuestionType.HowMuch => AnswerTagger.Money(text).Cast<(int, int)?>().FirstOrDefault(),
             QuestionType.HowOld => Age(text),
-            _ when SpeechVerb().IsMatch(question.Normalized) && AnswerTagger.Quotes(text).Any() => AnswerTagger.Quotes(text).First(),
+            _ when WordLists.SpeechVerb.IsMatch(question.Normalized) && AnswerTagger.Quotes(text).Any() => AnswerTagger.Quotes(text).First(),
             _ when questionStems is not null => Unmatched(profile, questionStems),
             _ => null,
         };

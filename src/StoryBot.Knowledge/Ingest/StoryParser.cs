@@ -11,7 +11,8 @@ namespace StoryBot.Knowledge.Ingest;
 /// </summary>
 public static partial class StoryParser
 {
-    [GeneratedRegex(@"^(?<dateline>[A-Z][A-Z .,'’\-]{1,60}\((?:AP|Reuters|AFP)\)\s*[—–-])\s*", RegexOptions.CultureInvariant)]
+    // "WASHINGTON (AP) —", "PORTMOUTH (CL) —": a place in capitals, any agency's short tag, a dash
+    [GeneratedRegex(@"^(?<dateline>[A-Z][A-Z .,'’\-]{1,60}\((?:[A-Z][A-Za-z]{0,9})\)\s*[—–-])\s*", RegexOptions.CultureInvariant)]
     private static partial Regex InlineDateline();
 
     [GeneratedRegex(@"\r\n|\r")]

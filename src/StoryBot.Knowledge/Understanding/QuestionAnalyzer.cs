@@ -240,8 +240,17 @@ public sealed partial class QuestionAnalyzer
     [GeneratedRegex(@"\bwhere\b")]
     private static partial Regex Locative();
 
-    [GeneratedRegex(@"\bwhat (?:did|does|do|has|have|had|was|is|were|will|would) (?<speaker>[a-z\-' ]{1,40}?) ?\b(?:say|said|tell|told|claim|claimed|state|stated|announce|announced|add|added|think|thinks|reply|replied|respond|responded|make of)\b|\bwhat(?:'s| was| is) [a-z\-' ]{1,40}?(?:'s)? (?:message|statement|comment|remark|reaction|response|view|opinion|position|stance|take)\b|\bwhat (?:did|does|do) [a-z\-' ]{1,40}? call\b")]
-    private static partial Regex Speech();
+    // "what did X say/think/make of", "what was X's reaction", "what did X call": the verbs and nouns are the shared word lists
+    private static readonly Lazy<Regex> SpeechQuestion = new(() =>
+    {
+        static string Any(IEnumerable<string> words) => string.Join("|", words.OrderByDescending(w => w.Length).Select(Regex.Escape));
+        var verbs = Any(WordLists.SpeechVerbs.Concat(WordLists.OpinionWords.Where(w => w.StartsWith("think", StringComparison.Ordinal))).Append("make of"));
+        return new Regex(
+            $@"\bwhat (?:did|does|do|has|have|had|was|is|were|will|would) (?<speaker>[a-z\-' ]{{1,40}}?) ?\b(?:{verbs})\b|\bwhat(?:'s| was| is) [a-z\-' ]{{1,40}}?(?:'s)? (?:{Any(WordLists.OpinionWords)})\b",
+            RegexOptions.Compiled | RegexOptions.CultureInvariant);
+    });
+
+    private static Regex Speech() => SpeechQuestion.Value;
 
     private static readonly HashSet<string> NumberWords = new(StringComparer.Ordinal) { "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "2", "3", "4", "5" };
 

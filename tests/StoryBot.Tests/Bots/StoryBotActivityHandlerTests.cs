@@ -27,7 +27,7 @@ public class StoryBotActivityHandlerTests : IClassFixture<RealStoryKnowledge>
 
     private StoryBotActivityHandler NewBot()
     {
-        var options = new StoryBotOptions { ConfigRoot = Repo.Root, StoryPath = Repo.Story, IndexPath = _story.IndexPath };
+        var options = new StoryBotOptions { ConfigRoot = Repo.Root, StoryPath = Repo.Story, IndexPath = _story.IndexPath, ModelPath = Path.Combine(Repo.Root, StoryBot.Knowledge.KnowledgeOptions.DefaultModelPath) };
         return new StoryBotActivityHandler(_story.Knowledge, new ReplyRenderer(_story.Knowledge), new ConversationState(new MemoryStorage()), options, NullLogger<StoryBotActivityHandler>.Instance);
     }
 

@@ -15,6 +15,7 @@ public sealed class ScorerTrainer
     private const double L2 = 1.0;
     private const int Rounds = 2;
 
+
     private readonly IReadOnlyList<TrainingStory> _stories;
     private readonly TextWriter _log;
 
@@ -208,7 +209,11 @@ public sealed class ScorerTrainer
         public LinearModel Model(double[] weights, double bias) => new() { Mean = Mean.ToList(), Scale = Scale.ToList(), Weights = weights.ToList(), Bias = bias };
     }
 
-    /// <summary>The calibrated probability that maximises right outcomes (right citation, or a decline of an unanswerable) out of fold.</summary>
+    /// <summary>
+    /// The calibrated probability that maximises right outcomes out of fold: a right citation for an answerable
+    /// question, a decline for an unanswerable one. (Measured alternatives: counting a decline of an unanswerable
+    /// question twice, or weighing the two kinds alike, declined a third or more of the answerable questions.)
+    /// </summary>
     private static double ChooseThreshold(IReadOnlyList<(double P, bool Right, bool Answerable)> outcomes)
     {
         var best = (Score: -1, From: 0.5, To: 0.5);

@@ -1,0 +1,79 @@
+using System.Text.RegularExpressions;
+
+namespace StoryBot.Knowledge.Understanding;
+
+/// <summary>
+/// The general word lists understanding and answering share, read once from data files under
+/// <c>Understanding/Data/WordLists/</c>: one owner per list, so a list cannot drift between the places that use it.
+/// </summary>
+public static class WordLists
+{
+    private static readonly Lazy<IReadOnlySet<string>> Speech = new(() => Words("speech-verbs.txt"));
+    private static readonly Lazy<IReadOnlySet<string>> Opinion = new(() => Words("opinion-words.txt"));
+    private static readonly Lazy<IReadOnlySet<string>> Groups = new(() => Words("group-nouns.txt"));
+    private static readonly Lazy<IReadOnlyList<string>> Reasons = new(() => Lines("reason-markers.txt"));
+    private static readonly Lazy<Regex> ReasonPattern = new(() => Alternation(Reasons.Value, RegexOptions.IgnoreCase));
+    private static readonly Lazy<Regex> SpeechPattern = new(() => Alternation(Speech.Value, RegexOptions.None));
+    private static readonly Lazy<IReadOnlyDictionary<QuestionType, IReadOnlySet<string>>> Types = new(LoadTypeWords);
+
+    /// <summary>Every form of the verbs that report speech (say, said, told, warned …).</summary>
+    public static IReadOnlySet<string> SpeechVerbs => Speech.Value;
+
+    /// <summary>A whole-word match of any speech verb (lower case).</summary>
+    public static Regex SpeechVerb => SpeechPattern.Value;
+
+    /// <summary>Words that ask for what someone thinks or said (think, reaction, stance …).</summary>
+    public static IReadOnlySet<string> OpinionWords => Opinion.Value;
+
+    /// <summary>Common nouns for groups of people that can answer who (rebels, investigators …); case-insensitive.</summary>
+    public static IReadOnlySet<string> GroupNouns => Groups.Value;
+
+    /// <summary>A whole-word match of a reason marker (because, in response, amid …), any case.</summary>
+    public static Regex ReasonMarker => ReasonPattern.Value;
+
+    /// <summary>Words naming the kind of answer a question of <paramref name="type"/> wants (cost, date, place …).</summary>
+    public static IReadOnlySet<string> TypeWords(QuestionType type) =>
+        Types.Value.TryGetValue(type, out var words) ? words : new HashSet<string>();
+
+    private static Regex Alternation(IEnumerable<string> phrases, RegexOptions options) =>
+        new(@"\b(?:" + string.Join("|", phrases.OrderByDescending(p => p.Length).Select(p => Regex.Escape(p).Replace(@"\ ", @"\s+"))) + @")\b", options | RegexOptions.Compiled | RegexOptions.CultureInvariant);
+
+    private static IReadOnlySet<string> Words(string file) =>
+        Lines(file).SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    private static IReadOnlyDictionary<QuestionType, IReadOnlySet<string>> LoadTypeWords()
+    {
+        var types = new Dictionary<QuestionType, IReadOnlySet<string>>();
+        foreach (var line in Lines("question-type-words.txt"))
+        {
+            var parts = line.Split(':', 2);
+            if (parts.Length != 2 || !Enum.TryParse<QuestionType>(parts[0].Trim(), out var type))
+            {
+                throw new InvalidDataException($"Bad question-type-words line: '{line}'.");
+            }
+
+            types[type] = parts[1].Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        }
+
+        return types;
+    }
+
+    private static IReadOnlyList<string> Lines(string file)
+    {
+        var name = "StoryBot.Knowledge.WordLists." + file;
+        using var stream = typeof(WordLists).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The word list '{name}' is missing from the build.");
+        using var reader = new StreamReader(stream);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            line = line.Trim();
+            if (line.Length > 0 && !line.StartsWith('#'))
+            {
+                lines.Add(line);
+            }
+        }
+
+        return lines;
+    }
+}
