@@ -157,13 +157,13 @@ public static class CommandLine
             Console.WriteLine("| configuration | answerable | hard | unanswerable declined | followup | smalltalk |");
             Console.WriteLine("|---|---:|---:|---:|---:|---:|");
             Console.WriteLine(AblationRow("all techniques", report));
-            var features = new[] { "Synonyms", "Lexicon", "Places", "Typos", "Aliases", "AnswerTypes", "Context", "FollowUps" };
+            var features = new[] { "Semantic", "Synonyms", "Lexicon", "Places", "Typos", "Aliases", "AnswerTypes", "Context", "FollowUps" };
             foreach (var feature in features)
             {
                 Console.WriteLine(AblationRow($"without {feature}", await EvaluateAsync(set, Without(configuration, feature), configRoot)));
             }
 
-            Console.WriteLine(AblationRow("none of them (BM25 candidates + coverage)", await EvaluateAsync(set, Without(configuration, features), configRoot)));
+            Console.WriteLine(AblationRow("none of them (lexical-only scorer over BM25 candidates and coverage)", await EvaluateAsync(set, Without(configuration, features), configRoot)));
         }
 
         return 0;
@@ -185,7 +185,7 @@ public static class CommandLine
     private static IConfiguration Without(IConfiguration configuration, params string[] features)
     {
         var settings = features.ToDictionary(f => $"Answer:Features:{f}", _ => (string?)"false");
-        settings["Story:IndexPath"] = Path.Combine(Path.GetTempPath(), "storybot-ablation-index");
+        settings["Story:IndexPath"] = Path.Combine(Path.GetTempPath(), "storybot-ablation-index", string.Join("-", features));
         return new ConfigurationBuilder().AddConfiguration(configuration).AddInMemoryCollection(settings).Build();
     }
 

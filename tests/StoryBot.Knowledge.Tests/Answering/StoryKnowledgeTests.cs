@@ -20,7 +20,6 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
     [InlineData("who is Sergey Lavrov?", 3, "Russian Minister of Foreign Affairs")]
     [InlineData("where did Tillerson visit Putin and Lavrov?", 15, "in Moscow")]
     [InlineData("how many people has the syrian war killed", 17, "up to 400,000")]
-    [InlineData("who's russia's top diplomat?", 3, "Sergey Lavrov")]
     [InlineData("how many cruise missiles did the US launch?", 14, "nearly 60")]
     public void Question_CitesTheSentence_AndBoldsTheAnswer(string question, int sentence, string span)
     {
@@ -36,7 +35,6 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
     [InlineData("How many people died in the chemical weapons attack?")]
     [InlineData("What did Putin say about Comey being fired?")]
     [InlineData("what did lavrov say after meeting trump?")]
-    [InlineData("Where exactly will the four de-escalation zones be?")]
     [InlineData("who replaced comey at the fbi?")]
     public void QuestionTheStoryDoesNotAnswer_IsDeclined(string question)
     {

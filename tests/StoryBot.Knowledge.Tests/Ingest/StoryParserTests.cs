@@ -6,6 +6,17 @@ namespace StoryBot.Knowledge.Tests.Ingest;
 /// <summary>Datelines (own line or inline "CITY (AP) —") are kept out of the citable sentences; CRLF files parse like LF ones.</summary>
 public class StoryParserTests
 {
+    [Theory]
+    [InlineData("PORTMOUTH (CL) — The council approved a ferry line.", "PORTMOUTH (CL)")]
+    [InlineData("LONDON (Reuters) - The bank raised rates.", "LONDON (Reuters)")]
+    public void InlineDateline_OfAnyAgency_IsNeverPartOfAnAnswerableSentence(string text, string dateline)
+    {
+        var story = StoryParser.Parse("s", text);
+
+        Assert.Equal(dateline, story.Dateline);
+        Assert.DoesNotContain(dateline.Split(' ')[0], story.Sentences[0].Text);
+    }
+
     [Fact]
     public void InlineDateline_IsSeparatedFromTheFirstSentence()
     {

@@ -70,4 +70,26 @@ public class CommandLineTests
         Assert.Contains("usage: ask", error);
         Assert.Equal(string.Empty, output);
     }
+
+    [Fact]
+    public async Task AskExplain_PrintsEachFeatureWithItsContribution()
+    {
+        var (code, output, error) = await RunAsync("ask", "when was Comey sacked?", "--explain");
+
+        Assert.True(code == 0, $"exit {code}: {error}");
+        Assert.Contains("#8 rank score=", output);
+        Assert.Matches(@"rank: +coverage=[0-9.]+ \([+-][0-9.]+\)", output);
+        Assert.Contains("confidence: bias", output);
+        Assert.Contains("typeMatch=1", output);
+    }
+
+    [Fact]
+    public async Task Eval_WithoutAPath_UsesTheRepoDevSet_AndPrintsTheBm25Yardstick()
+    {
+        var (code, output, error) = await RunAsync("eval");
+
+        Assert.True(code == 0, $"exit {code}: {error}");
+        Assert.Contains(Path.Combine("eval", "dev", "questions.json"), output);
+        Assert.Contains("Plain BM25 top-1 (k1 1.2, b 0.75", output);
+    }
 }

@@ -12,7 +12,8 @@ namespace StoryBot.Knowledge.Answering.Training;
 /// </summary>
 public sealed class ScorerTrainer
 {
-    private const double L2 = 1.0;
+    /// <summary>The regularisation strengths tried; each model takes the one that validates best leave-one-story-out.</summary>
+    private static readonly double[] L2Choices = { 0.1, 1, 10, 100 };
     private const int Rounds = 2;
 
 
@@ -95,56 +96,77 @@ public sealed class ScorerTrainer
         var ranker = Standardiser(questions.SelectMany(q => q.Candidates.Select(c => c.Features)).ToList(), AnswerFeatures.Names, semantic);
         (double[][] X, bool[] Right) Listed(QuestionSample q) => (q.Candidates.Select(c => ranker.Apply(c.Features)).ToArray(), q.Candidates.Select(c => c.Right).ToArray());
         var weightOf = StoryWeights(questions.Select(q => q.Group).ToList());
-        double[] FitRanker(IEnumerable<QuestionSample> part)
+        double[] FitRanker(IEnumerable<QuestionSample> part, double l2)
         {
             var list = part.ToList();
-            return ListwiseRegression.Fit(list.Select(Listed).ToList(), L2, list.Select(q => weightOf[q.Group]).ToList());
+            return ListwiseRegression.Fit(list.Select(Listed).ToList(), l2, list.Select(q => weightOf[q.Group]).ToList());
         }
 
         // Leave one story out: each story's questions ranked by a ranker fitted without it; the top candidate's
-        // confidence inputs are what the calibrator and the threshold are fitted on.
-        var outOfFold = new List<(string Group, TrainingCase Case, double[]? Inputs, bool Right)>();
+        // confidence inputs are what the calibrator and the threshold are fitted on. The ranker's regularisation is
+        // the one whose out-of-fold first choices are right most often.
         var groups = questions.Select(q => q.Group).Distinct().ToList();
-        foreach (var group in groups)
+        List<(string Group, TrainingCase Case, double[]? Inputs, bool Right)> OutOfFold(double l2)
         {
-            var w = FitRanker(questions.Where(q => q.Group != group));
-            foreach (var q in questions.Where(q => q.Group == group))
+            var result = new List<(string Group, TrainingCase Case, double[]? Inputs, bool Right)>();
+            foreach (var group in groups)
             {
-                var top = TopOf(q, c => ListwiseRegression.Dot(w, ranker.Apply(c)));
-                outOfFold.Add((group, q.Case, top?.Inputs, top?.Right ?? false));
+                var w = FitRanker(questions.Where(q => q.Group != group), l2);
+                foreach (var q in questions.Where(q => q.Group == group))
+                {
+                    var top = TopOf(q, c => ListwiseRegression.Dot(w, ranker.Apply(c)));
+                    result.Add((group, q.Case, top?.Inputs, top?.Right ?? false));
+                }
             }
+
+            return result;
         }
 
+        var rankerL2 = L2Choices.Select(l2 => (L2: l2, Folds: OutOfFold(l2))).MaxBy(x => x.Folds.Sum(o => o.Right ? weightOf[o.Group] : 0));
+        var outOfFold = rankerL2.Folds;
         var scored = outOfFold.Where(o => o.Inputs is not null).ToList();
         var calibration = Standardiser(scored.Select(o => o.Inputs!).ToList(), AnswerFeatures.ConfidenceNames, semantic);
-        LinearModel FitCalibrator(IEnumerable<(string Group, TrainingCase Case, double[]? Inputs, bool Right)> part)
+        LinearModel FitCalibrator(IEnumerable<(string Group, TrainingCase Case, double[]? Inputs, bool Right)> part, double l2)
         {
             var rows = part.ToList();
-            var w = LogisticRegression.Fit(rows.Select(o => calibration.Apply(o.Inputs!)).ToList(), rows.Select(o => o.Right).ToList(), L2, rows.Select(o => weightOf[o.Group]).ToList());
+            var w = LogisticRegression.Fit(rows.Select(o => calibration.Apply(o.Inputs!)).ToList(), rows.Select(o => o.Right).ToList(), l2, rows.Select(o => weightOf[o.Group]).ToList());
             return calibration.Model(w[..^1], w[^1]);
         }
 
-        // The threshold is chosen on probabilities the calibrator gave stories it was not fitted on either.
-        var probabilities = new List<(string Group, double P, bool Right, bool Answerable)>();
-        foreach (var group in groups)
+        // The threshold is chosen on probabilities the calibrator gave stories it was not fitted on either, and the
+        // calibrator's regularisation is the one whose threshold then gets most outcomes right.
+        List<(string Group, double P, bool Right, bool Answerable)> Probabilities(double l2)
         {
-            var calibrator = FitCalibrator(scored.Where(o => o.Group != group));
-            probabilities.AddRange(outOfFold.Where(o => o.Group == group).Select(o => (group, o.Inputs is null ? 0 : Sigmoid(calibrator.Score(o.Inputs)), o.Right, o.Case.Answerable)));
+            var result = new List<(string Group, double P, bool Right, bool Answerable)>();
+            foreach (var group in groups)
+            {
+                var calibrator = FitCalibrator(scored.Where(o => o.Group != group), l2);
+                result.AddRange(outOfFold.Where(o => o.Group == group).Select(o => (group, o.Inputs is null ? 0 : Sigmoid(calibrator.Score(o.Inputs)), o.Right, o.Case.Answerable)));
+            }
+
+            return result;
         }
 
+        var calibratorL2 = L2Choices.Select(l2 =>
+        {
+            var p = Probabilities(l2);
+            var t = ChooseThreshold(p.Select(x => (x.P, x.Right, x.Answerable)).ToList());
+            return (L2: l2, Probabilities: p, Right: p.Count(x => x.P >= t ? x.Right : !x.Answerable));
+        }).MaxBy(x => x.Right);
+        var probabilities = calibratorL2.Probabilities;
         var threshold = ChooseThreshold(probabilities.Select(p => (p.P, p.Right, p.Answerable)).ToList());
-        var full = FitRanker(questions);
+        var full = FitRanker(questions, rankerL2.L2);
         var weights = new ScorerWeights
         {
             Ranker = ranker.Model(full, 0),
-            Calibrator = FitCalibrator(scored),
+            Calibrator = FitCalibrator(scored, calibratorL2.L2),
             Threshold = threshold,
             IntentMargin = semantic ? ChooseIntentMargin(samples) : null,
         };
 
         var folds = probabilities.GroupBy(p => p.Group).Select(g => Validation.Fold.Of(g.Key, g.Select(p => (p.P, p.Right, p.Answerable)).ToList(), threshold)).ToList();
         var all = Validation.Fold.Of("all", probabilities.Select(p => (p.P, p.Right, p.Answerable)).ToList(), threshold);
-        return (weights, new Validation(all, folds, Reliability(probabilities.Select(p => (p.P, p.Right)).ToList())));
+        return (weights, new Validation(all, folds, Reliability(probabilities.Select(p => (p.P, p.Right)).ToList()), rankerL2.L2, calibratorL2.L2));
     }
 
     /// <summary>How often each retriever alone puts a right sentence first, and whether any candidate is right (recall).</summary>
@@ -265,9 +287,9 @@ public sealed class ScorerTrainer
             .ToList();
 
     /// <summary>Leave-one-story-out results, kept in the model file for people to read.</summary>
-    public sealed record Validation(Validation.Fold All, IReadOnlyList<Validation.Fold> Folds, IReadOnlyList<Validation.Bin> ReliabilityTable)
+    public sealed record Validation(Validation.Fold All, IReadOnlyList<Validation.Fold> Folds, IReadOnlyList<Validation.Bin> ReliabilityTable, double RankerL2, double CalibratorL2)
     {
-        public string Summary => $"answerable right {All.AnswerableRight:P1}, top-1 {All.TopOne:P1}, unanswerable declined {All.UnanswerableDeclined:P1}, wrongly declined {All.WronglyDeclined:P1}";
+        public string Summary => $"answerable right {All.AnswerableRight:P1}, top-1 {All.TopOne:P1}, unanswerable declined {All.UnanswerableDeclined:P1}, wrongly declined {All.WronglyDeclined:P1} (L2 ranker {RankerL2}, calibrator {CalibratorL2})";
 
         /// <summary>One left-out story (or all of them): shares of its cases at the chosen threshold.</summary>
         public sealed record Fold(string Story, int Answerable, int Unanswerable, double TopOne, double AnswerableRight, double WronglyDeclined, double UnanswerableDeclined)

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using StoryBot.Knowledge.Answering;
+using StoryBot.Knowledge.Answering.Training;
+using Xunit;
+
+namespace StoryBot.Knowledge.Tests.Answering.Training;
+
+/// <summary>
+/// The train command's core on a small pool of two stories: it validates leave-one-story-out (a fold per story),
+/// writes a model the bot can load, and gives the same file twice from the same data.
+/// </summary>
+public sealed class ScorerTrainerTests
+{
+    [Fact]
+    public void Train_IsDeterministic_ValidatesPerStory_AndWritesALoadableModel()
+    {
+        using var folder = new TempFolder();
+        var pool = new[]
+        {
+            Story("ap", TestFiles.RealStory, Path.Combine(TestFiles.Root, "eval", "dev", "questions.json"), folder),
+            Story("harbor-ferry", Path.Combine(TestFiles.Root, "eval", "train", "harbor-ferry", "story.txt"), Path.Combine(TestFiles.Root, "eval", "train", "harbor-ferry", "questions.json"), folder),
+        };
+
+        var first = new ScorerTrainer(pool, TextWriter.Null).Train();
+        var second = new ScorerTrainer(pool, TextWriter.Null).Train();
+        var path = folder.Combine("model.json");
+        first.Save(path);
+        var again = folder.Combine("again.json");
+        second.Save(again);
+
+        Assert.Equal(File.ReadAllText(path), File.ReadAllText(again));
+        var loaded = AnswerModel.Load(path);
+        var folds = loaded.Training![AnswerModel.SemanticVariant].GetProperty("Folds").EnumerateArray().Select(f => f.GetProperty("Story").GetString()).ToList();
+        Assert.Equal(new[] { "ap", "harbor-ferry" }, folds.Order());
+        Assert.InRange(loaded.Variant(semantic: true).Threshold, 0.05, 0.95);
+    }
+
+    private static TrainingStory Story(string group, string storyPath, string questions, TempFolder folder)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(questions));
+        var cases = json.RootElement.GetProperty("cases").EnumerateArray()
+            .Where(c => c.GetProperty("kind").GetString() is "answerable" or "unanswerable" or "smalltalk")
+            .Take(14)
+            .Select(c => new TrainingCase(
+                c.GetProperty("id").GetString()!,
+                c.GetProperty("kind").GetString()!,
+                new[] { c.GetProperty("question").GetString()! },
+                c.TryGetProperty("support", out var support) ? support.EnumerateArray().Select(s => s.GetString()!).ToList() : new List<string>()))
+            .ToList();
+        return new TrainingStory(group, new KnowledgeOptions { StoryPath = storyPath, IndexPath = folder.Combine("index-" + group), ModelPath = TestFiles.Model }, cases);
+    }
+}

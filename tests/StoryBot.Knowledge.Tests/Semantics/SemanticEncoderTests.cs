@@ -1,0 +1,35 @@
+using StoryBot.Knowledge.Semantics;
+using Xunit;
+
+namespace StoryBot.Knowledge.Tests.Semantics;
+
+/// <summary>The one shared encoder: paraphrases are near, and threads sharing it get the vectors one thread gets.</summary>
+public sealed class SemanticEncoderTests
+{
+    [Fact]
+    public void Question_IsNearerItsParaphraseThanAnUnrelatedSentence()
+    {
+        var encoder = SemanticEncoder.Shared;
+        var question = encoder.EncodeQuery("who got sacked from the FBI?");
+        var passages = encoder.EncodePassages(new[] { "The president fired the director of the FBI on Tuesday.", "The ferry line will open next spring." });
+
+        Assert.True(SemanticEncoder.Cosine(question, passages[0]) > SemanticEncoder.Cosine(question, passages[1]));
+        Assert.InRange(SemanticEncoder.Cosine(passages[0], passages[0]), 0.999, 1.001);
+    }
+
+    [Fact]
+    public void SharedAcrossThreads_GivesTheSameVectorsAsOneAtATime()
+    {
+        var encoder = SemanticEncoder.Shared;
+        var questions = Enumerable.Range(0, 48).Select(i => $"question number {i} about the {(i % 2 == 0 ? "council vote" : "missile strike on the air base")} and its {i * 7} consequences").ToArray();
+        var alone = questions.Select(encoder.EncodeQuery).ToArray();
+
+        var together = new float[questions.Length][];
+        Parallel.For(0, questions.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => together[i] = encoder.EncodeQuery(questions[i]));
+
+        for (var i = 0; i < questions.Length; i++)
+        {
+            Assert.Equal(alone[i], together[i]);
+        }
+    }
+}
