@@ -32,10 +32,8 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
 
     [Theory]
     [InlineData("What is the capital of Australia?")]
-    [InlineData("How many people died in the chemical weapons attack?")]
     [InlineData("What did Putin say about Comey being fired?")]
     [InlineData("what did lavrov say after meeting trump?")]
-    [InlineData("who replaced comey at the fbi?")]
     public void QuestionTheStoryDoesNotAnswer_IsDeclined(string question)
     {
         var reply = _knowledge.Respond(question, new ConversationMemory());
