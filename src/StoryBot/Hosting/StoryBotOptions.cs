@@ -12,7 +12,8 @@ public sealed record StoryBotOptions
     public required string IndexPath { get; init; }
     public string? Title { get; init; }
     public string? Source { get; init; }
-    public double ConfidenceThreshold { get; init; } = 0.5;
+    /// <summary>Answer:ConfidenceThreshold when configured; null keeps the knowledge core's own default (<see cref="KnowledgeOptions.ConfidenceThreshold"/>), the only one.</summary>
+    public double? ConfidenceThreshold { get; init; }
 
     /// <summary>Whether turn logs may include the user's text (off by default: it can hold personal data).</summary>
     public bool LogUserText { get; init; }
@@ -27,7 +28,7 @@ public sealed record StoryBotOptions
         IndexPath = StoryBotPaths.Resolve(configRoot, configuration["Story:IndexPath"] ?? "index"),
         Title = configuration["Story:Title"],
         Source = configuration["Story:Source"],
-        ConfidenceThreshold = configuration.GetValue("Answer:ConfidenceThreshold", 0.5),
+        ConfidenceThreshold = configuration.GetValue<double?>("Answer:ConfidenceThreshold"),
         LogUserText = configuration.GetValue("Turns:LogUserText", false),
         Features = new KnowledgeFeatures
         {
@@ -42,14 +43,17 @@ public sealed record StoryBotOptions
         },
     };
 
-    public KnowledgeOptions ToKnowledgeOptions(bool forceRebuild = false) => new()
+    public KnowledgeOptions ToKnowledgeOptions(bool forceRebuild = false)
     {
-        StoryPath = StoryPath,
-        IndexPath = IndexPath,
-        Title = Title,
-        Source = Source,
-        ConfidenceThreshold = ConfidenceThreshold,
-        ForceRebuild = forceRebuild,
-        Features = Features,
-    };
+        var options = new KnowledgeOptions
+        {
+            StoryPath = StoryPath,
+            IndexPath = IndexPath,
+            Title = Title,
+            Source = Source,
+            ForceRebuild = forceRebuild,
+            Features = Features,
+        };
+        return ConfidenceThreshold is { } threshold ? options with { ConfidenceThreshold = threshold } : options;
+    }
 }

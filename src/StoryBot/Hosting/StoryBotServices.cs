@@ -21,9 +21,10 @@ public static class StoryBotServices
         services.AddSingleton(sp => StoryKnowledge.Load(options.ToKnowledgeOptions()));
         services.AddSingleton<ReplyRenderer>();
 
+        services.AddMetrics();
+        services.AddSingleton<StoryBotMetrics>();
         services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
-        services.AddSingleton<IStorage, MemoryStorage>();
-        services.AddStoryBotTurnSafety(); // bounded state (replaces MemoryStorage), one turn at a time per conversation, connector timeout
+        services.AddStoryBotTurnSafety(); // the IStorage (bounded, in memory), one turn at a time per conversation, connector timeout
         services.AddSingleton<ConversationState>();
 
         services.AddSingleton<AdapterWithErrorHandler>();
