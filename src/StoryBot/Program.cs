@@ -22,6 +22,15 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 
 builder.Services.AddStoryBot(builder.Configuration, configRoot);
 builder.Services.AddDirectLine(builder.Configuration);
+try
+{
+    builder.Services.AddStoryBotTelemetry(builder.Configuration); // metrics exporters, off unless section Metrics enables one
+}
+catch (InvalidOperationException ex)
+{
+    Console.Error.WriteLine("StoryBot cannot start: " + ex.Message);
+    return 1;
+}
 
 var app = builder.Build();
 try
@@ -49,6 +58,7 @@ app.MapGet("/api/story", (StoryKnowledge knowledge) => Results.Ok(new
 app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken)
     => adapter.ProcessAsync(request, response, bot, cancellationToken));
 app.MapDirectLine();
+app.MapStoryBotTelemetry();
 
 await app.RunAsync();
 return 0;
