@@ -23,7 +23,9 @@ public static class StoryBotServices
 
         services.AddMetrics();
         services.AddSingleton<StoryBotMetrics>();
-        services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        // The SDK's authentication, with the per-turn connector and user-token clients shared (Adapters/).
+        services.AddSingleton<ConfigurationBotFrameworkAuthentication>();
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new SharedClientsBotFrameworkAuthentication(sp.GetRequiredService<ConfigurationBotFrameworkAuthentication>()));
         services.AddStoryBotTurnSafety(); // the IStorage (bounded, in memory), one turn at a time per conversation, connector timeout
         services.AddSingleton<ConversationState>();
 
