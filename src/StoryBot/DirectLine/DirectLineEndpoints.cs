@@ -97,13 +97,20 @@ internal static class DirectLineEndpoints
 
         var startedNow = false;
         using var timeout = new CancellationTokenSource(options.CurrentValue.TurnTimeout);
-        var ran = await gate.TryRunAsync(
-            ConversationTurnGate.KeyFor(DirectLineConversation.ChannelId, conversation.Id),
-            async ct => startedNow = await EnsureStartedAsync(http, conversation, runner, options.CurrentValue, clock, logger, ct),
-            timeout.Token);
-        if (!ran)
+        try
         {
-            return Busy();
+            var ran = await gate.TryRunAsync(
+                ConversationTurnGate.KeyFor(DirectLineConversation.ChannelId, conversation.Id),
+                async ct => startedNow = await EnsureStartedAsync(http, conversation, runner, options.CurrentValue, clock, logger, ct),
+                timeout.Token);
+            if (!ran)
+            {
+                return Busy();
+            }
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            return Busy(); // the conversation's previous turn outlasted the turn timeout
         }
 
         return Results.Json(
