@@ -2,7 +2,10 @@ using System.Security.Claims;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using StoryBot.Adapters;
+using StoryBot.Tests.Hosting;
+using StoryBot.Tests.Reliability;
 using Xunit;
 
 namespace StoryBot.Tests.Adapters;
@@ -64,5 +67,20 @@ public sealed class SharedClientsBotFrameworkAuthenticationTests
         first.Dispose();
         var second = await auth.CreateUserTokenClientAsync(Identity, CancellationToken.None);
         Assert.Same(first, second);
+    }
+
+    [Fact]
+    public async Task Over_http_turns_build_one_connector_client_per_service_url_not_one_per_turn()
+    {
+        using var host = new StoryBotHost();
+        using var client = host.CreateClient();
+        for (var i = 0; i < 6; i++)
+        {
+            var serviceUrl = i % 2 == 0 ? "http://127.0.0.1:9/a/" : "http://127.0.0.1:9/b/";
+            Assert.Equal(200, (await Activities.PostAsync(client, Activities.Json(Activities.Message("shared-" + i, "who did Trump fire?", serviceUrl)))).Status);
+        }
+
+        var auth = Assert.IsType<SharedClientsBotFrameworkAuthentication>(host.Services.GetRequiredService<BotFrameworkAuthentication>());
+        Assert.Equal(2, auth.SharedConnectorClients);
     }
 }
