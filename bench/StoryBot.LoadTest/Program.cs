@@ -54,7 +54,7 @@ sealed record LoadOptions(string HostPath, string EchoHostPath, string Root, str
                [--rounds 3] [--kinds story,echo,host-echo] [-- extra StoryBot host args]
         kinds: story = StoryBot; echo = the samples' EchoBot on a stock CloudAdapter (the reference);
                host-echo = Bot:Kind=echo on StoryBot's host. mix: repeated = the dev set's messages;
-               distinct = every question of the dev and training sets in three phrasings (600+ distinct).
+               distinct = every question of the dev and training sets in three phrasings (600+ distinct; 1,500+ with eval/train).
         """;
 
     public static LoadOptions? Parse(string[] args)
@@ -112,7 +112,10 @@ sealed record LoadOptions(string HostPath, string EchoHostPath, string Root, str
             return null;
         }
 
-        questions ??= Path.GetFullPath(Path.Combine(root, "..", "shared", "eval", "questions.json"));
+        // The dev set kept in the repo (eval/dev), else the shared copy beside the clone.
+        questions ??= File.Exists(Path.Combine(root, "eval", "dev", "questions.json"))
+            ? Path.Combine(root, "eval", "dev", "questions.json")
+            : Path.GetFullPath(Path.Combine(root, "..", "shared", "eval", "questions.json"));
         return new LoadOptions(Path.GetFullPath(host), Path.GetFullPath(echoHost), root, questions, mix, connections, duration, warmup, rounds, kinds, hostArgs.ToArray());
     }
 
@@ -138,8 +141,9 @@ static class QuestionSet
 
     /// <summary>
     /// repeated: every message of the dev set (questions and follow-up turns), or a few fixed ones when the
-    /// file is absent. distinct: every message of the dev set and of the training set beside it, each in
-    /// three phrasings, without duplicates.
+    /// file is absent. distinct: every message of the dev set and of the training sets beside it, each in
+    /// three phrasings, without duplicates (615 from ../shared/eval, over 1,500 from eval/train): asked in a cycle, so no cache
+    /// holding fewer entries than that can serve a repeat.
     /// </summary>
     public static IReadOnlyList<string> Load(string path, string mix)
     {
@@ -151,13 +155,25 @@ static class QuestionSet
 
         if (mix == "distinct")
         {
-            var train = Path.Combine(Path.GetDirectoryName(path)!, "train-questions.json");
-            var all = Messages(path).Concat(File.Exists(train) ? Messages(train) : []).Distinct(StringComparer.OrdinalIgnoreCase);
+            var all = Messages(path).Concat(TrainingSets(path).SelectMany(Messages)).Distinct(StringComparer.OrdinalIgnoreCase);
             var distinct = all.SelectMany(q => Phrasings.Select(p => string.Format(CultureInfo.InvariantCulture, p, q))).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             return distinct;
         }
 
         return Messages(path);
+    }
+
+    /// <summary>The training sets beside the dev set: eval/train/*/questions.json in the repo, or the shared train-questions.json.</summary>
+    private static IEnumerable<string> TrainingSets(string devPath)
+    {
+        var trainFolder = Path.Combine(Path.GetDirectoryName(devPath)!, "..", "train");
+        if (Directory.Exists(trainFolder))
+        {
+            return Directory.GetDirectories(trainFolder).Order(StringComparer.Ordinal).Select(d => Path.Combine(d, "questions.json")).Where(File.Exists);
+        }
+
+        var shared = Path.Combine(Path.GetDirectoryName(devPath)!, "train-questions.json");
+        return File.Exists(shared) ? [shared] : [];
     }
 
     private static List<string> Messages(string path)
