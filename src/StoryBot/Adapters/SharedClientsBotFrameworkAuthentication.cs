@@ -21,8 +21,14 @@ public sealed class SharedClientsBotFrameworkAuthentication : BotFrameworkAuthen
     /// <summary>Most (app id, service URL, audience) clients kept: channels use a handful of service URLs.</summary>
     public const int MaxSharedClients = 256;
 
+    /// <summary>
+    /// How long a shared connector client is used before it is built again: a little over
+    /// <c>IHttpClientFactory</c>'s handler lifetime (2 min), so a service URL's DNS changes are picked up.
+    /// </summary>
+    public static readonly TimeSpan SharedClientLifetime = TimeSpan.FromMinutes(5);
+
     private readonly BotFrameworkAuthentication _inner;
-    private readonly ConcurrentDictionary<(string, string, string), Task<IConnectorClient>> _connectorClients = new();
+    private readonly ConcurrentDictionary<(string, string, string), (Task<IConnectorClient> Client, long ExpiresAt)> _connectorClients = new();
     private readonly ConcurrentDictionary<string, SharedUserTokenClient> _userTokenClients = new(StringComparer.Ordinal);
 
     public SharedClientsBotFrameworkAuthentication(BotFrameworkAuthentication inner) => _inner = inner;
