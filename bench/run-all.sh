@@ -13,6 +13,7 @@ if [ "$(id -u)" = 0 ]; then nice_cmd=(nice -n -15); fi
 { echo "nproc: $(nproc)"; grep -m1 'model name' /proc/cpuinfo; grep MemTotal /proc/meminfo; dotnet --version; uptime; } > "$out/machine.txt"
 
 dotnet publish src/StoryBot -c Release -o artifacts/publish/StoryBot
+dotnet publish bench/StockEchoBot -c Release -o artifacts/publish/StockEchoBot
 dotnet build -c Release bench/StoryBot.Benchmarks
 dotnet build -c Release bench/StoryBot.LoadTest
 bench=bench/StoryBot.Benchmarks/bin/Release/net10.0/StoryBot.Benchmarks.dll
@@ -25,4 +26,6 @@ if [ "$quick" != "--quick" ]; then
   (cd bench/StoryBot.Benchmarks && "${nice_cmd[@]}" dotnet run -c Release -- --filter '*' --warmupCount 3 --iterationCount 15 --artifacts "../../$out/bdn") | tee "$out/bdn.txt"
 fi
 "${nice_cmd[@]}" dotnet "$loadtest" --connections 32 --duration 10 --warmup 3 --rounds 3 | tee "$out/loadtest.md"
+"${nice_cmd[@]}" dotnet "$loadtest" --mix distinct --connections 32 --duration 10 --warmup 3 --rounds 3 | tee "$out/loadtest-distinct-32.md"
+"${nice_cmd[@]}" dotnet "$loadtest" --mix distinct --connections 4 --duration 10 --warmup 3 --rounds 3 --kinds story,echo | tee "$out/loadtest-distinct-4.md"
 uptime >> "$out/machine.txt"

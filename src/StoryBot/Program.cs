@@ -13,8 +13,8 @@ if (CommandLine.IsCommand(args))
 }
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = configRoot });
-builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
 builder.Services.AddStoryBotRateLimiting(); // per-conversation 429s, see Hosting/StoryBotReliability.cs
+builder.Services.AddStoryBotRequestLimit(); // Kestrel reads no body larger than an activity (Hosting:MaxActivityBytes)
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_URLS")))
 {
     builder.WebHost.UseUrls("http://localhost:3978");
@@ -22,6 +22,15 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 
 builder.Services.AddStoryBot(builder.Configuration, configRoot);
 builder.Services.AddDirectLine(builder.Configuration);
+try
+{
+    builder.Services.AddStoryBotTelemetry(builder.Configuration); // metrics exporters, off unless section Metrics enables one
+}
+catch (InvalidOperationException ex)
+{
+    Console.Error.WriteLine("StoryBot cannot start: " + ex.Message);
+    return 1;
+}
 
 var app = builder.Build();
 try
@@ -49,6 +58,7 @@ app.MapGet("/api/story", (StoryKnowledge knowledge) => Results.Ok(new
 app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken)
     => adapter.ProcessAsync(request, response, bot, cancellationToken));
 app.MapDirectLine();
+app.MapStoryBotTelemetry();
 
 await app.RunAsync();
 return 0;

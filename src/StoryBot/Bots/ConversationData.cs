@@ -3,15 +3,16 @@ using StoryBot.Knowledge.Answering;
 
 namespace StoryBot.Bots;
 
-/// <summary>What the bot keeps per conversation in Bot Framework state: whether it has welcomed, and the knowledge core's memory.</summary>
+/// <summary>
+/// What the bot keeps per conversation in Bot Framework state: whether it has welcomed, and the knowledge
+/// core's memory. No timestamp: idle expiry is the storage's job (<see cref="BoundedMemoryStorage"/> tracks
+/// reads and writes), and a value touched every turn would make every turn's state "changed" and written.
+/// </summary>
 public sealed class ConversationData : IDeepCloneable
 {
     public bool Welcomed { get; set; }
 
     public ConversationMemory Memory { get; set; } = new();
-
-    /// <summary>Last activity time, so idle conversations can be expired.</summary>
-    public DateTimeOffset LastSeen { get; set; }
 
     /// <summary>
     /// A copy sharing nothing mutable, so state storage need not serialize it each turn. Every property of
@@ -21,7 +22,6 @@ public sealed class ConversationData : IDeepCloneable
     public object DeepClone() => new ConversationData
     {
         Welcomed = Welcomed,
-        LastSeen = LastSeen,
         Memory = Memory is null ? null! : new ConversationMemory
         {
             LastStoryId = Memory.LastStoryId,

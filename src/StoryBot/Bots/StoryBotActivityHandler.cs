@@ -25,14 +25,16 @@ public class StoryBotActivityHandler : ActivityHandler
     private readonly IStatePropertyAccessor<ConversationData> _data;
     private readonly ILogger<StoryBotActivityHandler> _logger;
     private readonly StoryBotOptions _options;
+    private readonly StoryBotMetrics _metrics;
 
-    public StoryBotActivityHandler(StoryKnowledge knowledge, ReplyRenderer renderer, ConversationState conversationState, StoryBotOptions options, ILogger<StoryBotActivityHandler> logger)
+    public StoryBotActivityHandler(StoryKnowledge knowledge, ReplyRenderer renderer, ConversationState conversationState, StoryBotOptions options, StoryBotMetrics metrics, ILogger<StoryBotActivityHandler> logger)
     {
         _knowledge = knowledge;
         _renderer = renderer;
         _conversationState = conversationState;
         _data = conversationState.CreateProperty<ConversationData>(nameof(ConversationData));
         _options = options;
+        _metrics = metrics;
         _logger = logger;
     }
 
@@ -61,7 +63,6 @@ public class StoryBotActivityHandler : ActivityHandler
         }
 
         data.Welcomed = true;
-        data.LastSeen = DateTimeOffset.UtcNow;
         await turnContext.SendActivityAsync(_renderer.RenderWelcome(TargetFor(turnContext.Activity)), cancellationToken);
     }
 
@@ -85,7 +86,6 @@ public class StoryBotActivityHandler : ActivityHandler
         }
 
         data.Welcomed = true;
-        data.LastSeen = DateTimeOffset.UtcNow;
         var mentionName = IsGroupConversation(activity) ? TeamsAppName : null;
         await turnContext.SendActivityAsync(_renderer.RenderWelcome(TargetFor(activity), mentionName), cancellationToken);
     }
@@ -110,19 +110,25 @@ public class StoryBotActivityHandler : ActivityHandler
         var started = Stopwatch.GetTimestamp();
         var text = MessageText.Clean(activity);
         var data = await _data.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
-        data.LastSeen = DateTimeOffset.UtcNow;
         var reply = _knowledge.Respond(text, data.Memory);
         var message = _renderer.Render(reply, TargetFor(activity));
         await turnContext.SendActivityAsync(message, cancellationToken);
 
         var elapsed = Stopwatch.GetElapsedTime(started);
+        var intent = ReplyEntity.IntentName(reply.Kind);
+        _metrics.RecordTurn(activity.ChannelId, intent, elapsed);
+        if (!_logger.IsEnabled(LogLevel.Debug))
+        {
+            return;
+        }
+
         if (_options.LogUserText)
         {
-            TurnLog.TurnWithText(_logger, activity.ChannelId, ReplyEntity.IntentName(reply.Kind), reply.Confidence, elapsed.TotalMilliseconds, text);
+            TurnLog.TurnWithText(_logger, activity.ChannelId, intent, reply.Confidence, elapsed.TotalMilliseconds, text);
         }
         else
         {
-            TurnLog.Turn(_logger, activity.ChannelId, ReplyEntity.IntentName(reply.Kind), reply.Confidence, elapsed.TotalMilliseconds);
+            TurnLog.Turn(_logger, activity.ChannelId, intent, reply.Confidence, elapsed.TotalMilliseconds);
         }
     }
 
@@ -145,14 +151,15 @@ public class StoryBotActivityHandler : ActivityHandler
 }
 
 /// <summary>
-/// The per-turn log line, source-generated: no params array, no boxing of the numbers, nothing done when
-/// Information is off. It is written on every turn, so its cost shows in the load test (docs/performance.md).
+/// The per-turn log line, at Debug: the metrics (<see cref="StoryBotMetrics"/>) count turns in production;
+/// a line per turn kept a console writer thread busy (~14% of the process CPU under load,
+/// docs/performance.md). Source-generated: no params array, no boxing, nothing done when Debug is off.
 /// </summary>
 internal static partial class TurnLog
 {
-    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Turn channel={Channel} intent={Intent} confidence={Confidence:0.000} latencyMs={LatencyMs:0.00}")]
+    [LoggerMessage(EventId = 100, Level = LogLevel.Debug, Message = "Turn channel={Channel} intent={Intent} confidence={Confidence:0.000} latencyMs={LatencyMs:0.00}")]
     public static partial void Turn(ILogger logger, string channel, string intent, double confidence, double latencyMs);
 
-    [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Turn channel={Channel} intent={Intent} confidence={Confidence:0.000} latencyMs={LatencyMs:0.00} text={Text}")]
+    [LoggerMessage(EventId = 101, Level = LogLevel.Debug, Message = "Turn channel={Channel} intent={Intent} confidence={Confidence:0.000} latencyMs={LatencyMs:0.00} text={Text}")]
     public static partial void TurnWithText(ILogger logger, string channel, string intent, double confidence, double latencyMs, string text);
 }

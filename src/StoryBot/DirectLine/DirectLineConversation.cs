@@ -5,11 +5,14 @@ namespace StoryBot.DirectLine;
 
 /// <summary>
 /// One conversation of the built-in Direct Line endpoint: its activity stream (numbered so that
-/// watermarks never skip or repeat), its tokens, and the lock that makes its turns run one after
-/// another, as the bot's per-conversation state expects.
+/// watermarks never skip or repeat) and its tokens. Its turns run one after another through the host's
+/// per-conversation gate (<see cref="Hosting.ConversationTurnGate"/>), as for every other channel.
 /// </summary>
 public sealed class DirectLineConversation
 {
+    /// <summary>The channel id the bot sees for built-in Direct Line conversations.</summary>
+    public const string ChannelId = "directline";
+
     private readonly object _gate = new();
     private readonly LinkedList<(long Seq, string Json)> _activities = new();
     private readonly int _maxActivities;
@@ -37,9 +40,6 @@ public sealed class DirectLineConversation
 
     /// <summary>True once the conversationUpdate (the bot's welcome turn) has run.</summary>
     public bool Started { get; internal set; }
-
-    /// <summary>Held for the whole of a turn: turns of one conversation never overlap.</summary>
-    internal SemaphoreSlim TurnLock { get; } = new(1, 1);
 
     /// <summary>Tokens issued for this conversation (the current one and, after a refresh, the previous one).</summary>
     internal List<string> Tokens { get; } = new();

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
+using StoryBot.Hosting;
 
 namespace StoryBot.DirectLine;
 
@@ -10,6 +11,9 @@ namespace StoryBot.DirectLine;
 /// (start a conversation, post an activity, poll with a watermark, refresh the token), plus the
 /// page's token endpoint. Status codes follow the service: 401 without a token, 403 for a wrong,
 /// expired or foreign token, 404 for a conversation that is gone (the widget then ends the connection).
+/// Turns run through the host's one in-process runner (<see cref="InProcessTurnClient"/>), in the order
+/// the host's one per-conversation gate (<see cref="ConversationTurnGate"/>) gives them: it is held around
+/// appending the user's activity, the turn and appending its replies, so the stream stays in turn order.
 /// </summary>
 internal static class DirectLineEndpoints
 {
@@ -80,28 +84,33 @@ internal static class DirectLineEndpoints
     private static async Task<IResult> StartConversationAsync(
         HttpContext http,
         DirectLineConversationStore store,
-        DirectLineTurnRunner runner,
+        InProcessTurnClient runner,
+        ConversationTurnGate gate,
         IOptionsMonitor<DirectLineOptions> options,
         TimeProvider clock,
-        ILogger<DirectLineTurnRunner> logger)
+        ILogger<DirectLineConversation> logger)
     {
         if (Authorize(http, store, clock, null, out var conversation, out var token) is { } denied)
         {
             return denied;
         }
 
-        bool startedNow;
-        using (var timeout = new CancellationTokenSource(options.CurrentValue.TurnTimeout))
+        var startedNow = false;
+        using var timeout = new CancellationTokenSource(options.CurrentValue.TurnTimeout);
+        try
         {
-            await conversation.TurnLock.WaitAsync(timeout.Token);
-            try
+            var ran = await gate.TryRunAsync(
+                ConversationTurnGate.KeyFor(DirectLineConversation.ChannelId, conversation.Id),
+                async ct => startedNow = await EnsureStartedAsync(http, conversation, runner, options.CurrentValue, clock, logger, ct),
+                timeout.Token);
+            if (!ran)
             {
-                startedNow = await EnsureStartedAsync(http, conversation, runner, options.CurrentValue, clock, logger, timeout.Token);
+                return Busy();
             }
-            finally
-            {
-                conversation.TurnLock.Release();
-            }
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            return Busy(); // the conversation's previous turn outlasted the turn timeout
         }
 
         return Results.Json(
@@ -153,10 +162,11 @@ internal static class DirectLineEndpoints
         string conversationId,
         HttpContext http,
         DirectLineConversationStore store,
-        DirectLineTurnRunner runner,
+        InProcessTurnClient runner,
+        ConversationTurnGate gate,
         IOptionsMonitor<DirectLineOptions> optionsMonitor,
         TimeProvider clock,
-        ILogger<DirectLineTurnRunner> logger)
+        ILogger<DirectLineConversation> logger)
     {
         if (Authorize(http, store, clock, conversationId, out var conversation, out _) is { } denied)
         {
@@ -164,8 +174,8 @@ internal static class DirectLineEndpoints
         }
 
         var options = optionsMonitor.CurrentValue;
-        var text = await ReadBodyAsync(http.Request, options.MaxActivityBytes, http.RequestAborted);
-        if (text is null)
+        var body = await BoundedBodyReader.ReadAsync(http.Request, options.MaxActivityBytes, http.RequestAborted);
+        if (body is not { } bytes)
         {
             return Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", "The activity is too large.");
         }
@@ -173,7 +183,7 @@ internal static class DirectLineEndpoints
         Activity? activity;
         try
         {
-            activity = JsonConvert.DeserializeObject<Activity>(text, DirectLineJson.Settings);
+            activity = JsonConvert.DeserializeObject<Activity>(Encoding.UTF8.GetString(bytes), DirectLineJson.Settings);
         }
         catch (JsonException)
         {
@@ -196,7 +206,7 @@ internal static class DirectLineEndpoints
             return Error(StatusCodes.Status400BadRequest, "BadArgument", $"Activities of type '{activity.Type}' are not accepted.");
         }
 
-        activity.ChannelId = DirectLineTurnRunner.ChannelId;
+        activity.ChannelId = DirectLineConversation.ChannelId;
         activity.Conversation = new ConversationAccount(id: conversation.Id);
         activity.From = UserAccount(conversation, activity.From?.Name);
         activity.Recipient = BotAccount(options);
@@ -205,31 +215,29 @@ internal static class DirectLineEndpoints
         activity.DeliveryMode = null;
 
         using var timeout = new CancellationTokenSource(options.TurnTimeout);
+        string? id = null;
         try
         {
-            await conversation.TurnLock.WaitAsync(timeout.Token);
+            var ran = await gate.TryRunAsync(
+                ConversationTurnGate.KeyFor(DirectLineConversation.ChannelId, conversation.Id),
+                async ct =>
+                {
+                    await EnsureStartedAsync(http, conversation, runner, options, clock, logger, ct);
+                    id = conversation.Append(activity, clock.GetUtcNow());
+                    var replies = await runner.SendAsync(activity, ct);
+                    AppendReplies(conversation, replies, options, clock, id);
+                },
+                timeout.Token);
+            return ran ? Results.Json(new { id }) : Busy();
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && id is null)
         {
-            return Error(StatusCodes.Status503ServiceUnavailable, "ServiceError", "The conversation is busy; try again.");
-        }
-
-        try
-        {
-            await EnsureStartedAsync(http, conversation, runner, options, clock, logger, timeout.Token);
-            var id = conversation.Append(activity, clock.GetUtcNow());
-            var replies = await runner.RunAsync(activity, timeout.Token);
-            AppendReplies(conversation, replies, options, clock, id);
-            return Results.Json(new { id });
+            return Busy(); // still waiting for the conversation's previous turn when the turn timeout ran out
         }
         catch (Exception ex) when (ex is not OperationCanceledException || timeout.IsCancellationRequested)
         {
             logger.LogError(ex, "A Direct Line turn failed");
             return Error(StatusCodes.Status502BadGateway, "BotError", "The bot failed to answer.");
-        }
-        finally
-        {
-            conversation.TurnLock.Release();
         }
     }
 
@@ -249,7 +257,7 @@ internal static class DirectLineEndpoints
     private static async Task<bool> EnsureStartedAsync(
         HttpContext http,
         DirectLineConversation conversation,
-        DirectLineTurnRunner runner,
+        InProcessTurnClient runner,
         DirectLineOptions options,
         TimeProvider clock,
         ILogger logger,
@@ -267,7 +275,7 @@ internal static class DirectLineEndpoints
         var update = new Activity(ActivityTypes.ConversationUpdate)
         {
             Id = $"{conversation.Id}|start",
-            ChannelId = DirectLineTurnRunner.ChannelId,
+            ChannelId = DirectLineConversation.ChannelId,
             Conversation = new ConversationAccount(id: conversation.Id),
             From = user,
             Recipient = bot,
@@ -277,7 +285,7 @@ internal static class DirectLineEndpoints
         };
         try
         {
-            var replies = await runner.RunAsync(update, cancellationToken);
+            var replies = await runner.SendAsync(update, cancellationToken);
             AppendReplies(conversation, replies, options, clock, replyToId: null);
         }
         catch (Exception ex)
@@ -292,7 +300,12 @@ internal static class DirectLineEndpoints
     {
         foreach (var reply in replies)
         {
-            reply.ChannelId = DirectLineTurnRunner.ChannelId;
+            if (reply.Type == ActivityTypes.Trace)
+            {
+                continue; // the error handler's trace is for the Emulator, not the widget
+            }
+
+            reply.ChannelId = DirectLineConversation.ChannelId;
             reply.Conversation = new ConversationAccount(id: conversation.Id);
             reply.From = new ChannelAccount(options.BotId, reply.From?.Name ?? options.BotName, RoleTypes.Bot);
             reply.Recipient = UserAccount(conversation, null);
@@ -359,30 +372,9 @@ internal static class DirectLineEndpoints
     private static int ExpiresIn(DirectLineToken token, TimeProvider clock) =>
         (int)Math.Max(0, (token.ExpiresAt - clock.GetUtcNow()).TotalSeconds);
 
+    private static IResult Busy() =>
+        Error(StatusCodes.Status503ServiceUnavailable, "ServiceError", "The conversation is busy; try again.");
+
     private static IResult Error(int status, string code, string message) =>
         Results.Json(new { error = new { code, message } }, statusCode: status);
-
-    /// <summary>Reads the body as UTF-8, or returns null when it is longer than <paramref name="limit"/> bytes.</summary>
-    private static async Task<string?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > limit)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
 }

@@ -66,8 +66,8 @@ public sealed class DirectLineEvictionService : BackgroundService
 
         var keys = new[]
         {
-            $"{DirectLineTurnRunner.ChannelId}/conversations/{conversation.Id}",
-            $"{DirectLineTurnRunner.ChannelId}/users/{conversation.UserId}",
+            $"{DirectLineConversation.ChannelId}/conversations/{conversation.Id}",
+            $"{DirectLineConversation.ChannelId}/users/{conversation.UserId}",
         };
         _ = Task.Run(async () =>
         {

@@ -10,14 +10,13 @@ namespace StoryBot.DirectLine;
 /// </summary>
 public static class DirectLineExtensions
 {
-    /// <summary>Registers the conversation store, the in-process turn runner, the Azure token
-    /// exchange and the eviction sweep, bound to the <c>DirectLine</c> configuration section.</summary>
+    /// <summary>Registers the conversation store, the Azure token exchange and the eviction sweep, bound
+    /// to the <c>DirectLine</c> configuration section. Turns run through the host's own in-process runner.</summary>
     public static IServiceCollection AddDirectLine(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DirectLineOptions>().Bind(configuration.GetSection(DirectLineOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DirectLineConversationStore>();
-        services.AddSingleton<DirectLineTurnRunner>();
         services.AddSingleton<DirectLineAzureTokenClient>();
         services.AddHttpClient(DirectLineAzureTokenClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
         services.AddHostedService<DirectLineEvictionService>();

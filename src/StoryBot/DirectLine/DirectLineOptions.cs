@@ -38,7 +38,9 @@ public sealed class DirectLineOptions
     /// <summary>At most this many activities are kept per conversation; older ones are dropped.</summary>
     public int MaxActivitiesPerConversation { get; set; } = 500;
 
-    /// <summary>Largest accepted request body for a posted activity, in bytes.</summary>
+    /// <summary>Largest accepted request body for a posted activity, in bytes (a message typed on the page).
+    /// Stricter than the host's one limit, <c>Hosting:MaxActivityBytes</c> (256 KB), which Kestrel enforces
+    /// for every endpoint: a larger value here has no effect beyond it.</summary>
     public int MaxActivityBytes { get; set; } = 32 * 1024;
 
     /// <summary>A bot turn that takes longer than this is cancelled.</summary>

@@ -9,12 +9,16 @@ namespace StoryBot.Hosting;
 /// </summary>
 public sealed class ActivityRequestValidation
 {
-    /// <summary>The largest activity accepted (Teams' own limit for a message is about 100 KB).</summary>
-    public const long MaxBodyBytes = 256 * 1024;
-
     private readonly RequestDelegate _next;
+    private readonly int _maxBodyBytes;
 
-    public ActivityRequestValidation(RequestDelegate next) => _next = next;
+    public ActivityRequestValidation(RequestDelegate next, ReliabilityOptions options)
+    {
+        _next = next;
+        _maxBodyBytes = options.MaxActivityBytes;
+    }
+
+    private string TooLarge => $"An activity may be at most {_maxBodyBytes / 1024} KB.";
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -26,9 +30,9 @@ public sealed class ActivityRequestValidation
         }
 
         var ct = context.RequestAborted;
-        if (request.ContentLength > MaxBodyBytes)
+        if (request.ContentLength > _maxBodyBytes)
         {
-            await ProblemResponses.WriteAsync(context.Response, StatusCodes.Status413PayloadTooLarge, "Payload too large", $"An activity may be at most {MaxBodyBytes / 1024} KB.", ct);
+            await ProblemResponses.WriteAsync(context.Response, StatusCodes.Status413PayloadTooLarge, "Payload too large", TooLarge, ct);
             return;
         }
 
@@ -38,10 +42,16 @@ public sealed class ActivityRequestValidation
             return;
         }
 
-        request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: MaxBodyBytes + 1);
-        var problem = await ValidateAsync(request, context.Items, ct);
-        request.Body.Position = 0;
-        if (problem is { } p)
+        // Read once into one array; the adapter then reads the same bytes from memory.
+        var body = await BoundedBodyReader.ReadAsync(request, _maxBodyBytes, ct);
+        if (body is not { } bytes)
+        {
+            await ProblemResponses.WriteAsync(context.Response, StatusCodes.Status413PayloadTooLarge, "Payload too large", TooLarge, ct);
+            return;
+        }
+
+        request.Body = new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false);
+        if (Validate(bytes, context.Items) is { } p)
         {
             await ProblemResponses.WriteAsync(context.Response, p.Status, p.Title, p.Detail, ct);
             return;
@@ -50,33 +60,14 @@ public sealed class ActivityRequestValidation
         await _next(context);
     }
 
-    private static async Task<(int Status, string Title, string Detail)?> ValidateAsync(HttpRequest request, IDictionary<object, object?> items, CancellationToken ct)
+    private static (int Status, string Title, string Detail)? Validate(ArraySegment<byte> body, IDictionary<object, object?> items)
     {
-        using var buffer = new MemoryStream();
-        try
-        {
-            var chunk = new byte[16 * 1024];
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-            {
-                buffer.Write(chunk, 0, read);
-                if (buffer.Length > MaxBodyBytes)
-                {
-                    return (StatusCodes.Status413PayloadTooLarge, "Payload too large", $"An activity may be at most {MaxBodyBytes / 1024} KB.");
-                }
-            }
-        }
-        catch (IOException)
-        {
-            return (StatusCodes.Status413PayloadTooLarge, "Payload too large", $"An activity may be at most {MaxBodyBytes / 1024} KB.");
-        }
-
-        if (buffer.Length == 0)
+        if (body.Count == 0)
         {
             return (StatusCodes.Status400BadRequest, "Empty body", "The request body must be a Bot Framework activity.");
         }
 
-        if (!System.Text.Unicode.Utf8.IsValid(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
+        if (!System.Text.Unicode.Utf8.IsValid(body))
         {
             // System.Text.Json parses invalid UTF-8 inside strings and only throws when one is read.
             return (StatusCodes.Status400BadRequest, "Malformed JSON", "The request body is not valid UTF-8.");
@@ -84,7 +75,7 @@ public sealed class ActivityRequestValidation
 
         try
         {
-            using var doc = JsonDocument.Parse(buffer.ToArray());
+            using var doc = JsonDocument.Parse(body.AsMemory());
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
@@ -122,7 +113,7 @@ public sealed class ActivityRequestValidation
             }
 
             // The conversation this activity belongs to, for the per-conversation rate limiter.
-            items[StoryBotReliability.ConversationKeyItem] = root.GetProperty("channelId").GetString() + "|" + conversation.GetProperty("id").GetString();
+            items[StoryBotReliability.ConversationKeyItem] = ConversationTurnGate.KeyFor(root.GetProperty("channelId").GetString(), conversation.GetProperty("id").GetString()!);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {

@@ -7,17 +7,29 @@ namespace StoryBot.Hosting;
 /// lose one's update, so "tell me more" sent twice would quote the same sentence twice.
 /// Bounded: a conversation may have at most <see cref="MaxQueuedPerConversation"/> turns waiting, and a
 /// turn waits at most <see cref="QueueTimeout"/>; an entry is removed as soon as nobody holds or awaits it.
+/// It is the host's only per-conversation ordering: <see cref="SerialTurnsMiddleware"/> takes it for every
+/// turn the adapter runs, and an endpoint that must keep more than the turn in order (Direct Line appends
+/// the user's activity, runs the turn, appends the replies) holds it around all of that with
+/// <see cref="TryRunAsync"/>, which the middleware then recognises instead of waiting on itself.
 /// </summary>
 public sealed class ConversationTurnGate
 {
+    // The key this async flow holds through TryRunAsync: a turn run inside it must not wait for itself.
+    private readonly AsyncLocal<string?> _heldKey = new();
+
     private readonly object _sync = new();
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly StoryBotMetrics? _metrics;
 
-    public ConversationTurnGate(int maxQueuedPerConversation = 16, TimeSpan? queueTimeout = null)
+    public ConversationTurnGate(int maxQueuedPerConversation, TimeSpan queueTimeout, StoryBotMetrics? metrics = null)
     {
         MaxQueuedPerConversation = Math.Max(0, maxQueuedPerConversation);
-        QueueTimeout = queueTimeout ?? TimeSpan.FromSeconds(30);
+        QueueTimeout = queueTimeout;
+        _metrics = metrics;
     }
+
+    /// <summary>The gate's key for a conversation: the same on every way in (HTTP, Direct Line, in process).</summary>
+    public static string KeyFor(string? channelId, string conversationId) => channelId + "|" + conversationId;
 
     public int MaxQueuedPerConversation { get; }
 
@@ -41,6 +53,11 @@ public sealed class ConversationTurnGate
     /// </summary>
     public async Task<IDisposable?> TryEnterAsync(string key, CancellationToken cancellationToken)
     {
+        if (_heldKey.Value == key)
+        {
+            return NoLease.Instance; // this flow already holds the conversation (TryRunAsync)
+        }
+
         LinkedListNode<TaskCompletionSource<bool>> node;
         Entry entry;
         lock (_sync)
@@ -48,6 +65,7 @@ public sealed class ConversationTurnGate
             if (!_entries.TryGetValue(key, out var existing))
             {
                 _entries[key] = new Entry();
+                _metrics?.RecordQueueWait(TimeSpan.Zero);
                 return new Lease(this, key);
             }
 
@@ -61,9 +79,11 @@ public sealed class ConversationTurnGate
         }
 
         var granted = node.Value.Task;
+        var waitStarted = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             await granted.WaitAsync(QueueTimeout, cancellationToken).ConfigureAwait(false);
+            _metrics?.RecordQueueWait(System.Diagnostics.Stopwatch.GetElapsedTime(waitStarted));
             return new Lease(this, key);
         }
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
@@ -93,6 +113,24 @@ public sealed class ConversationTurnGate
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> holding the conversation <paramref name="key"/>; turns the adapter runs
+    /// inside it pass the gate without waiting. Returns false, without running it, when the conversation
+    /// has too many turns waiting or the wait timed out.
+    /// </summary>
+    public async Task<bool> TryRunAsync(string key, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
+    {
+        using var lease = await TryEnterAsync(key, cancellationToken).ConfigureAwait(false);
+        if (lease is null)
+        {
+            return false;
+        }
+
+        _heldKey.Value = key; // flows into work and everything it awaits; restored when this method returns
+        await work(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
     private void Release(string key)
     {
         lock (_sync)
@@ -117,6 +155,15 @@ public sealed class ConversationTurnGate
     private sealed class Entry
     {
         public LinkedList<TaskCompletionSource<bool>> Waiters { get; } = new();
+    }
+
+    private sealed class NoLease : IDisposable
+    {
+        public static readonly NoLease Instance = new();
+
+        public void Dispose()
+        {
+        }
     }
 
     private sealed class Lease(ConversationTurnGate gate, string key) : IDisposable

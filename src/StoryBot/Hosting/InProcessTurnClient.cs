@@ -6,9 +6,11 @@ using StoryBot.Adapters;
 namespace StoryBot.Hosting;
 
 /// <summary>
-/// Runs one turn through the real adapter and bot without HTTP, with <c>deliveryMode: expectReplies</c>
-/// so the replies come back in memory. The command line's <c>ask</c> and <c>eval</c> use it; the turn
-/// still passes the adapter, middleware, state and rendering exactly as a channel's would.
+/// The host's one in-process turn runner: runs a turn through the real adapter and bot without HTTP and
+/// without a channel token, with <c>deliveryMode: expectReplies</c> so the replies (the error handler's
+/// included) come back in memory. The built-in Direct Line endpoint, the command line's <c>ask</c> and
+/// <c>eval</c> use it; the turn still passes the adapter, middleware, state and rendering exactly as a
+/// channel's would.
 /// </summary>
 public sealed class InProcessTurnClient
 {
@@ -21,7 +23,7 @@ public sealed class InProcessTurnClient
         _services = services;
     }
 
-    /// <summary>Sends <paramref name="activity"/> and returns the bot's replies.</summary>
+    /// <summary>Sends <paramref name="activity"/> and returns the bot's replies, in the order it sent them.</summary>
     public async Task<IReadOnlyList<Activity>> SendAsync(Activity activity, CancellationToken cancellationToken = default)
     {
         activity.DeliveryMode = DeliveryModes.ExpectReplies;

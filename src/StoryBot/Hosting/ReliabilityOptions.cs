@@ -39,6 +39,13 @@ public sealed record ReliabilityOptions
     /// <summary>Hosting:ShutdownTimeoutSeconds: how long a stopping host lets in-flight turns finish.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Hosting:MaxActivityBytes: the largest request body the host reads (an activity; Teams' own limit for a
+    /// message is about 100 KB). Kestrel's <c>MaxRequestBodySize</c> is set to exactly this, so no endpoint
+    /// can be sent more; an endpoint may only be stricter (Direct Line's <c>MaxActivityBytes</c>, 32 KB).
+    /// </summary>
+    public int MaxActivityBytes { get; init; } = 256 * 1024;
+
     public static ReliabilityOptions From(IConfiguration configuration, string environmentName)
     {
         var enabled = (configuration["RateLimiting:Enabled"] ?? "auto").Trim();
@@ -49,18 +56,21 @@ public sealed record ReliabilityOptions
             _ => !RateLimitingOffEnvironments.Contains(environmentName, StringComparer.OrdinalIgnoreCase),
         };
 
+        // The property initialisers above are the only defaults: a key that is absent keeps its default.
+        var d = new ReliabilityOptions();
         return new ReliabilityOptions
         {
             RateLimitingEnabled = on,
-            RateLimitPermits = Math.Max(1, configuration.GetValue("RateLimiting:PermitLimit", 20)),
-            RateLimitWindow = Seconds(configuration.GetValue("RateLimiting:WindowSeconds", 10.0)),
-            MaxQueuedTurnsPerConversation = Math.Max(0, configuration.GetValue("Turns:MaxQueuedPerConversation", 16)),
-            TurnQueueTimeout = Seconds(configuration.GetValue("Turns:QueueTimeoutSeconds", 30.0)),
-            ConversationIdle = TimeSpan.FromMinutes(Math.Max(0.01, configuration.GetValue("ConversationState:IdleMinutes", 60.0))),
-            MaxConversations = Math.Max(1, configuration.GetValue("ConversationState:MaxConversations", 10_000)),
-            StateSweepInterval = Seconds(configuration.GetValue("ConversationState:SweepSeconds", 60.0)),
-            ConnectorTimeout = Seconds(configuration.GetValue("Connector:TimeoutSeconds", 15.0)),
-            ShutdownTimeout = Seconds(configuration.GetValue("Hosting:ShutdownTimeoutSeconds", 30.0)),
+            RateLimitPermits = Math.Max(1, configuration.GetValue("RateLimiting:PermitLimit", d.RateLimitPermits)),
+            RateLimitWindow = Seconds(configuration.GetValue("RateLimiting:WindowSeconds", d.RateLimitWindow.TotalSeconds)),
+            MaxQueuedTurnsPerConversation = Math.Max(0, configuration.GetValue("Turns:MaxQueuedPerConversation", d.MaxQueuedTurnsPerConversation)),
+            TurnQueueTimeout = Seconds(configuration.GetValue("Turns:QueueTimeoutSeconds", d.TurnQueueTimeout.TotalSeconds)),
+            ConversationIdle = TimeSpan.FromMinutes(Math.Max(0.01, configuration.GetValue("ConversationState:IdleMinutes", d.ConversationIdle.TotalMinutes))),
+            MaxConversations = Math.Max(1, configuration.GetValue("ConversationState:MaxConversations", d.MaxConversations)),
+            StateSweepInterval = Seconds(configuration.GetValue("ConversationState:SweepSeconds", d.StateSweepInterval.TotalSeconds)),
+            ConnectorTimeout = Seconds(configuration.GetValue("Connector:TimeoutSeconds", d.ConnectorTimeout.TotalSeconds)),
+            ShutdownTimeout = Seconds(configuration.GetValue("Hosting:ShutdownTimeoutSeconds", d.ShutdownTimeout.TotalSeconds)),
+            MaxActivityBytes = Math.Clamp(configuration.GetValue("Hosting:MaxActivityBytes", d.MaxActivityBytes), 1024, 16 * 1024 * 1024),
         };
     }
 

@@ -15,11 +15,13 @@ public sealed class SerialTurnsMiddleware : Microsoft.Bot.Builder.IMiddleware
     public const string BusyText = "I'm still answering your earlier messages in this conversation. Please send that again in a moment.";
 
     private readonly ConversationTurnGate _gate;
+    private readonly StoryBotMetrics _metrics;
     private readonly ILogger<SerialTurnsMiddleware> _logger;
 
-    public SerialTurnsMiddleware(ConversationTurnGate gate, ILogger<SerialTurnsMiddleware> logger)
+    public SerialTurnsMiddleware(ConversationTurnGate gate, StoryBotMetrics metrics, ILogger<SerialTurnsMiddleware> logger)
     {
         _gate = gate;
+        _metrics = metrics;
         _logger = logger;
     }
 
@@ -33,9 +35,10 @@ public sealed class SerialTurnsMiddleware : Microsoft.Bot.Builder.IMiddleware
             return;
         }
 
-        using var lease = await _gate.TryEnterAsync(activity!.ChannelId + "|" + conversationId, cancellationToken).ConfigureAwait(false);
+        using var lease = await _gate.TryEnterAsync(ConversationTurnGate.KeyFor(activity!.ChannelId, conversationId), cancellationToken).ConfigureAwait(false);
         if (lease is null)
         {
+            _metrics.RecordRejected("busy");
             _logger.LogWarning("Conversation on {Channel} has too many turns waiting; a {Type} activity was answered 'busy'", activity.ChannelId, activity.Type);
             if (activity.Type == ActivityTypes.Message)
             {

@@ -19,7 +19,8 @@ public static class StoryBotReliability
 
     /// <summary>
     /// Turn safety for every way into the bot (HTTP, command line, in-process endpoints): the turn gate
-    /// and its adapter middleware, bounded in-memory state and the connector's HTTP timeout.
+    /// and its adapter middleware, the bot's state storage (bounded, in memory: the only
+    /// <see cref="IStorage"/> registered) and the connector's HTTP timeout.
     /// </summary>
     public static IServiceCollection AddStoryBotTurnSafety(this IServiceCollection services)
     {
@@ -33,7 +34,7 @@ public static class StoryBotReliability
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<ReliabilityOptions>();
-            return new ConversationTurnGate(o.MaxQueuedTurnsPerConversation, o.TurnQueueTimeout);
+            return new ConversationTurnGate(o.MaxQueuedTurnsPerConversation, o.TurnQueueTimeout, sp.GetService<StoryBotMetrics>());
         });
         services.AddSingleton<Microsoft.Bot.Builder.IMiddleware, SerialTurnsMiddleware>();
 
@@ -42,7 +43,7 @@ public static class StoryBotReliability
             var o = sp.GetRequiredService<ReliabilityOptions>();
             return new BoundedMemoryStorage(o.ConversationIdle, o.MaxConversations, o.StateSweepInterval, sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<BoundedMemoryStorage>>());
         });
-        services.Replace(ServiceDescriptor.Singleton<IStorage>(sp => sp.GetRequiredService<BoundedMemoryStorage>()));
+        services.AddSingleton<IStorage>(sp => sp.GetRequiredService<BoundedMemoryStorage>());
 
         // The SDK's connector factory calls IHttpClientFactory.CreateClient() (the default client) when one
         // is registered, else news up an HttpClient with a 100 s timeout: this bounds a slow serviceUrl.
@@ -62,9 +63,10 @@ public static class StoryBotReliability
     {
         services.AddReliabilityOptions();
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<ReliabilityOptions, ILoggerFactory>((options, o, loggers) =>
+        services.AddOptions<RateLimiterOptions>().Configure<ReliabilityOptions, ILoggerFactory, IServiceProvider>((options, o, loggers, sp) =>
         {
             var logger = loggers.CreateLogger("StoryBot.RateLimiting");
+            var metrics = sp.GetService<StoryBotMetrics>();
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
@@ -86,11 +88,25 @@ public static class StoryBotReliability
                     : Math.Max(1, (int)Math.Ceiling(o.RateLimitWindow.TotalSeconds));
                 var response = rejected.HttpContext.Response;
                 response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                metrics?.RecordRejected("rate_limited");
                 logger.LogWarning("Rate limit: rejected a request to {Path}; retry after {Seconds} s", rejected.HttpContext.Request.Path, seconds);
                 await ProblemResponses.WriteAsync(response, StatusCodes.Status429TooManyRequests, "Too many requests",
                     $"This conversation sent too many activities. Retry after {seconds} s.", cancellationToken);
             };
         });
+        return services;
+    }
+
+    /// <summary>
+    /// Kestrel's request-body limit set to <see cref="ReliabilityOptions.MaxActivityBytes"/>, the one size
+    /// limit: activity validation enforces the same number with a problem body, and Direct Line's own
+    /// limit may only be smaller.
+    /// </summary>
+    public static IServiceCollection AddStoryBotRequestLimit(this IServiceCollection services)
+    {
+        services.AddReliabilityOptions();
+        services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>()
+            .Configure<ReliabilityOptions>((kestrel, o) => kestrel.Limits.MaxRequestBodySize = o.MaxActivityBytes);
         return services;
     }
 

@@ -21,9 +21,12 @@ public static class StoryBotServices
         services.AddSingleton(sp => StoryKnowledge.Load(options.ToKnowledgeOptions()));
         services.AddSingleton<ReplyRenderer>();
 
-        services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
-        services.AddSingleton<IStorage, MemoryStorage>();
-        services.AddStoryBotTurnSafety(); // bounded state (replaces MemoryStorage), one turn at a time per conversation, connector timeout
+        services.AddMetrics();
+        services.AddSingleton<StoryBotMetrics>();
+        // The SDK's authentication, with the per-turn connector and user-token clients shared (Adapters/).
+        services.AddSingleton<ConfigurationBotFrameworkAuthentication>();
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new SharedClientsBotFrameworkAuthentication(sp.GetRequiredService<ConfigurationBotFrameworkAuthentication>()));
+        services.AddStoryBotTurnSafety(); // the IStorage (bounded, in memory), one turn at a time per conversation, connector timeout
         services.AddSingleton<ConversationState>();
 
         services.AddSingleton<AdapterWithErrorHandler>();

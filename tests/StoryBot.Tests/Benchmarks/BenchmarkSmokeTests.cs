@@ -30,14 +30,18 @@ public class BenchmarkSmokeTests
     }
 
     [Fact]
-    public void Load_test_drives_StoryBot_and_the_echo_bot_and_prints_the_ratio()
+    public void Load_test_drives_StoryBot_the_stock_echo_bot_and_the_host_echo_and_prints_the_ratios()
     {
         using var index = new ScratchFolder();
         var output = Run(Built("bench/StoryBot.LoadTest", "StoryBot.LoadTest.dll"), index.Path,
-            "--host", Built("src/StoryBot", "StoryBot.dll"), "--duration", "1", "--warmup", "0", "--rounds", "1", "--connections", "2");
+            "--host", Built("src/StoryBot", "StoryBot.dll"), "--echo-host", Built("bench/StockEchoBot", "StockEchoBot.dll"),
+            "--duration", "1", "--warmup", "0", "--rounds", "1", "--connections", "2", "--mix", "distinct");
         Assert.Contains("| story | 1 |", output);
         Assert.Contains("| echo | 1 |", output);
+        Assert.Contains("| host-echo | 1 |", output);
         Assert.Contains("ratio StoryBot/echo", output);
+        Assert.Contains("ratio StoryBot/host-echo", output);
+        Assert.Matches(@"distinct mix of ([3-9]\d\d|\d{4,}) distinct messages", output); // at least 300
     }
 
     private string Run(string dll, string indexPath, params string[] args)

@@ -1,3 +1,6 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Connector;
@@ -25,10 +28,34 @@ public class StoryBotActivityHandlerTests : IClassFixture<RealStoryKnowledge>
 
     public StoryBotActivityHandlerTests(RealStoryKnowledge story) => _story = story;
 
-    private StoryBotActivityHandler NewBot()
+    private StoryBotActivityHandler NewBot(IMeterFactory? meters = null)
     {
         var options = new StoryBotOptions { ConfigRoot = Repo.Root, StoryPath = Repo.Story, IndexPath = _story.IndexPath, ModelPath = Path.Combine(Repo.Root, StoryBot.Knowledge.KnowledgeOptions.DefaultModelPath) };
-        return new StoryBotActivityHandler(_story.Knowledge, new ReplyRenderer(_story.Knowledge), new ConversationState(new MemoryStorage()), options, NullLogger<StoryBotActivityHandler>.Instance);
+        var metrics = new StoryBotMetrics(meters ?? new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
+        return new StoryBotActivityHandler(_story.Knowledge, new ReplyRenderer(_story.Knowledge), new ConversationState(new MemoryStorage()), options, metrics, NullLogger<StoryBotActivityHandler>.Instance);
+    }
+
+    [Fact]
+    public async Task Each_answered_message_counts_a_turn_by_channel_and_intent_and_a_decline_separately()
+    {
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meters = services.GetRequiredService<IMeterFactory>();
+        using var turns = new MetricCollector<long>(meters, StoryBotMetrics.MeterName, "storybot.turns");
+        using var declines = new MetricCollector<long>(meters, StoryBotMetrics.MeterName, "storybot.declines");
+        using var durations = new MetricCollector<double>(meters, StoryBotMetrics.MeterName, "storybot.turn.duration");
+
+        await new TestFlow(NewAdapter(), NewBot(meters))
+            .Send("who did Trump fire?").AssertReply(_ => { })
+            .Send("what is the capital of Peru?").AssertReply(_ => { })
+            .StartTestAsync();
+
+        Assert.Collection(
+            turns.GetMeasurementSnapshot(),
+            m => Assert.Equal(("emulator", "answer"), ((string)m.Tags["channel"]!, (string)m.Tags["intent"]!)),
+            m => Assert.Equal("noAnswer", m.Tags["intent"]));
+        Assert.Equal(1, declines.GetMeasurementSnapshot().EvaluateAsCounter());
+        Assert.Equal(2, durations.GetMeasurementSnapshot().Count);
+        Assert.All(durations.GetMeasurementSnapshot(), m => Assert.InRange(m.Value, 0, 10));
     }
 
     private static TestAdapter NewAdapter(string channelId = Channels.Emulator, string conversationType = "personal") =>

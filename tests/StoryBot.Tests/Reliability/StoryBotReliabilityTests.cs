@@ -104,7 +104,7 @@ public sealed class StoryBotReliabilityTests
     {
         using var host = new BotHost();
         using var client = host.CreateClient();
-        var big = Activities.Json(Activities.Message("big", new string('z', (int)ActivityRequestValidation.MaxBodyBytes)));
+        var big = Activities.Json(Activities.Message("big", new string('z', new ReliabilityOptions().MaxActivityBytes)));
         var (status, body) = await Activities.PostAsync(client, big);
         Assert.Equal(413, status);
         Assert.Contains("256 KB", body);

@@ -3,13 +3,15 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Xunit;
 
-namespace StoryBot.Tests.DirectLine;
+using StoryBot.Tests.DirectLine;
+
+namespace StoryBot.Tests.Hosting;
 
 /// <summary>
-/// The in-process turn needs no channel token: with <c>MicrosoftAppId</c> set (so
-/// <c>/api/messages</c> demands one) the page's conversations still work.
+/// The one in-process turn runner needs no channel token: with <c>MicrosoftAppId</c> set (so
+/// <c>/api/messages</c> demands one) the page's Direct Line conversations, which run through it, still work.
 /// </summary>
-public sealed class DirectLineTurnRunnerTests
+public sealed class InProcessTurnClientTests
 {
     [Fact]
     public async Task Conversation_Works_WhileAnAppIdIsConfigured()
