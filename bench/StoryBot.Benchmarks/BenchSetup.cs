@@ -52,6 +52,7 @@ public static class BenchSetup
             IndexPath = indexPath ?? TempFolder("index"),
             ModelPath = ModelPath(),
             Features = new KnowledgeFeatures { Semantic = Semantic },
+            QueryCacheSize = 0, // every question embedded anew: the cost a new question pays
         });
     }
 

@@ -26,6 +26,9 @@ public sealed record KnowledgeOptions
     /// <summary>Overrides the model's fitted decline threshold (a calibrated probability) when set.</summary>
     public double? ConfidenceThreshold { get; init; }
 
+    /// <summary>How many question embeddings to keep by exact text (0: none; the benchmarks measure without).</summary>
+    public int QueryCacheSize { get; init; } = 4096;
+
     /// <summary>Rebuild the index even if it is current (the <c>reindex</c> command).</summary>
     public bool ForceRebuild { get; init; }
 

@@ -22,6 +22,7 @@ public sealed class StoryKnowledge : IDisposable
     private readonly SemanticEncoder? _encoder;
     private readonly SmalltalkDetector? _smalltalk;
     private readonly ScorerWeights _scorer;
+    private readonly QueryVectorCache _queryVectors;
 
     private StoryKnowledge(KnowledgeOptions options, StoryModel model, SentenceIndex index, SynonymTable synonyms, ScorerWeights scorer, SemanticEncoder? encoder)
     {
@@ -30,6 +31,7 @@ public sealed class StoryKnowledge : IDisposable
         _index = index;
         _scorer = scorer;
         _encoder = encoder;
+        _queryVectors = new QueryVectorCache(options.QueryCacheSize);
         _smalltalk = encoder is null ? null : new SmalltalkDetector();
         _questions = new QuestionAnalyzer(model, synonyms, options.Features);
         _selector = new AnswerSelector(model, index, options.Features, scorer);
@@ -132,7 +134,7 @@ public sealed class StoryKnowledge : IDisposable
             text = $"{text} ({string.Join(", ", names.Concat(memory.LastTerms).Distinct())})";
         }
 
-        return _encoder.EncodeQuery(text);
+        return _queryVectors.GetOrAdd(text, _encoder.EncodeQuery);
     }
 
     /// <summary>Whether a question leans on the conversation: a pronoun, or too few words of its own.</summary>
