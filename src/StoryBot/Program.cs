@@ -12,7 +12,10 @@ if (CommandLine.IsCommand(args))
     return await CommandLine.RunAsync(args, configRoot);
 }
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = configRoot });
+// The content root is the configuration's folder; the Web Chat page's files sit beside the binary
+// (wwwroot when published, the static web assets manifest when run from a build).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = configRoot, WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot") });
+builder.WebHost.UseStaticWebAssets();
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
 builder.Services.AddStoryBotRateLimiting(); // per-conversation 429s, see Hosting/StoryBotReliability.cs
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_URLS")))

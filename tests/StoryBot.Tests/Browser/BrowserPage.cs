@@ -17,9 +17,11 @@ internal sealed class BrowserPage : IAsyncDisposable
 
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
+    private readonly ITestOutputHelper _output;
 
-    private BrowserPage(IPlaywright playwright, IBrowser browser, IBrowserContext context, IPage page)
+    private BrowserPage(IPlaywright playwright, IBrowser browser, IBrowserContext context, IPage page, ITestOutputHelper output)
     {
+        _output = output;
         _playwright = playwright;
         _browser = browser;
         Context = context;
@@ -50,7 +52,7 @@ internal sealed class BrowserPage : IAsyncDisposable
         });
         var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 } });
         var page = await context.NewPageAsync();
-        var session = new BrowserPage(playwright, browser, context, page);
+        var session = new BrowserPage(playwright, browser, context, page, output);
         await context.RouteAsync("**/*", async route =>
         {
             var uri = new Uri(route.Request.Url);
@@ -89,6 +91,9 @@ internal sealed class BrowserPage : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // What the page saw, for a failing test's output.
+        lock (Failed) { Failed.ForEach(f => _output.WriteLine("HTTP error: " + f)); }
+        lock (ConsoleErrors) { ConsoleErrors.ForEach(e => _output.WriteLine("console error: " + e)); }
         await Context.DisposeAsync();
         await _browser.DisposeAsync();
         _playwright.Dispose();

@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using StoryBot.Tests.DirectLine;
 using Xunit;
@@ -70,6 +73,60 @@ public sealed class WebChatPageTests
         Assert.Empty(browser.Foreign);
         Assert.Empty(browser.Failed);
         Assert.DoesNotContain(browser.ConsoleErrors, e => !e.StartsWith("Failed to load resource", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Files_AreCompressed_Fingerprinted_AndCached()
+    {
+        using var host = new StoryBotFactory();
+        using var client = host.CreateClient();
+
+        // The page: the story's title filled in, the build's fingerprinted script names, an ETag.
+        var page = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("Comey firing shakes Washington", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("{{", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("#[", html, StringComparison.Ordinal);
+        var bundle = Regex.Match(html, "src=\"(webchat/webchat\\.[a-z0-9]+\\.js)\"").Groups[1].Value;
+        Assert.NotEqual(string.Empty, bundle);
+        Assert.Matches("src=\"webchat/storybot\\.[a-z0-9]+\\.js\"", html);
+        Assert.Equal(HttpStatusCode.NotModified, (await GetAsync(client, "/", ifNoneMatch: page.Headers.ETag)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/index.html")).StatusCode);
+
+        // The bundle under its fingerprinted name: Brotli or gzip as asked, cached for good.
+        foreach (var encoding in new[] { "br", "gzip" })
+        {
+            var response = await GetAsync(client, "/" + bundle, acceptEncoding: encoding);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(encoding, Assert.Single(response.Content.Headers.ContentEncoding));
+            Assert.True(response.Headers.CacheControl is { MaxAge.TotalDays: > 300 }, $"{response.Headers.CacheControl}");
+            Assert.Contains("immutable", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+            var length = (await response.Content.ReadAsByteArrayAsync()).Length;
+            Assert.InRange(length, 100_000, 1_000_000);
+        }
+
+        // A file under its plain name is revalidated: 304 for an unchanged ETag.
+        var style = await client.GetAsync("/webchat/storybot.css");
+        Assert.Equal(HttpStatusCode.OK, style.StatusCode);
+        Assert.NotNull(style.Headers.ETag);
+        Assert.Equal(HttpStatusCode.NotModified, (await GetAsync(client, "/webchat/storybot.css", ifNoneMatch: style.Headers.ETag)).StatusCode);
+    }
+
+    private static Task<HttpResponseMessage> GetAsync(HttpClient client, string path, string? acceptEncoding = null, EntityTagHeaderValue? ifNoneMatch = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (acceptEncoding is not null)
+        {
+            request.Headers.AcceptEncoding.ParseAdd(acceptEncoding);
+        }
+
+        if (ifNoneMatch is not null)
+        {
+            request.Headers.IfNoneMatch.Add(ifNoneMatch);
+        }
+
+        return client.SendAsync(request);
     }
 
     [Fact]

@@ -145,16 +145,23 @@
     };
   });
 
-  fetch('api/directline/token', { method: 'POST', headers: { Accept: 'application/json' } })
-    .then(function (r) {
-      if (!r.ok) { throw new Error('token endpoint answered ' + r.status); }
-      return r.json();
-    })
+  // Started by the inline script in the page's head; fetched here only if that script is missing.
+  var sessionReady = window.storyBotSession ||
+    fetch('api/directline/token', { method: 'POST', headers: { Accept: 'application/json' } })
+      .then(function (r) {
+        if (!r.ok) { throw new Error('token endpoint answered ' + r.status); }
+        return r.json();
+      });
+
+  sessionReady
     .then(function (session) {
+      // Built-in endpoint: the head script has started the conversation, so the widget joins it by id
+      // (a GET) instead of starting it again.
       var directLine = session.mode === 'local'
         ? window.WebChat.createDirectLine({
             domain: session.domain,
             token: session.token,
+            conversationId: session.started ? session.conversationId : undefined,
             webSocket: false,
             pollingInterval: session.pollingIntervalMs || 500
           })
