@@ -11,7 +11,7 @@ namespace StoryBot.DirectLine;
 public static class DirectLineExtensions
 {
     /// <summary>Registers the conversation store, the in-process turn runner, the Azure token
-    /// exchange and the eviction sweep, bound to the <c>DirectLine</c> configuration section.</summary>
+    /// exchange, the eviction sweep and the start-up warm-up of the page's turn path, bound to the <c>DirectLine</c> configuration section.</summary>
     public static IServiceCollection AddDirectLine(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DirectLineOptions>().Bind(configuration.GetSection(DirectLineOptions.SectionName));
@@ -21,6 +21,7 @@ public static class DirectLineExtensions
         services.AddSingleton<DirectLineAzureTokenClient>();
         services.AddHttpClient(DirectLineAzureTokenClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
         services.AddHostedService<DirectLineEvictionService>();
+        services.AddHostedService<WebChatWarmUpService>();
         return services;
     }
 
