@@ -76,6 +76,103 @@ public sealed class WebChatPageTests
     }
 
     [Fact]
+    public async Task Page_WithAnAnswerADeclineAndSuggestedActions_HasNoSeriousAxeViolations_AndWorksByKeyboard()
+    {
+        using var host = new StoryBotFactory();
+        var baseAddress = host.StartKestrel();
+        await using var browser = await BrowserPage.OpenAsync(_output);
+        var page = browser.Page;
+        await page.GotoAsync(baseAddress.ToString());
+        var botBubbles = page.Locator(BrowserPage.BotBubble);
+        await Assertions.Expect(botBubbles.First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("#webchat")).ToHaveAttributeAsync("data-state", "ready");
+
+        // Keyboard only: from the first link on the page, Tab reaches the send box; Enter sends.
+        await page.Locator(".brand").FocusAsync();
+        Assert.True(await TabUntilAsync(page, "Tab", "[data-id=\"webchat-sendbox-input\"]", 25), "Tab never reached the send box");
+        await page.Keyboard.TypeAsync("who did trump fire?");
+        await page.Keyboard.PressAsync("Enter");
+        var answer = botBubbles.Filter(new() { HasText = "James Comey" }).Last;
+        await Assertions.Expect(answer).ToBeVisibleAsync(new() { Timeout = 20_000 });
+
+        // A decline.
+        await page.Keyboard.TypeAsync("what is the population of Canada?");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(botBubbles.Filter(new() { HasText = "The story doesn" }).Last).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator(".webchat__suggested-actions__button").First).ToBeVisibleAsync();
+
+        // axe-core (npm, pinned in ClientApp's lockfile), WCAG 2.1 A and AA.
+        var axe = Path.Combine(StoryBotFactory.RepoRoot, "src", "StoryBot", "ClientApp", "node_modules", "axe-core", "axe.min.js");
+        Assert.True(File.Exists(axe), $"{axe} is missing: the host's build runs npm ci in ClientApp");
+        await page.AddScriptTagAsync(new() { Path = axe });
+        var violations = await page.EvaluateAsync<AxeViolation[]>(@"async () => {
+            const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+            return result.violations.map(v => ({ id: v.id, impact: v.impact || '', help: v.help, targets: v.nodes.map(n => n.target.join(' ')) }));
+        }");
+        foreach (var violation in violations)
+        {
+            _output.WriteLine($"axe {violation.Impact} {violation.Id}: {violation.Help} ({violation.Targets.Length}: {string.Join(" | ", violation.Targets.Take(3))})");
+        }
+
+        Assert.Empty(violations.Where(v => v.Impact is "serious" or "critical"));
+        await browser.ScreenshotAsync("webchat-accessibility");
+
+        // Shift+Tab from the send box reaches a suggested action; Enter sends it.
+        await page.Locator(BrowserPage.SendBox).FocusAsync();
+        var before = await botBubbles.CountAsync();
+        Assert.True(await TabUntilAsync(page, "Shift+Tab", ".webchat__suggested-actions__button", 10), "Shift+Tab never reached a suggested action");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(botBubbles).ToHaveCountAsync(before + 1, new() { Timeout = 20_000 });
+
+        // The transcript by keyboard: Shift+Tab from the send box reaches its end ('End of chat
+        // history'), arrow keys pick an activity, Enter goes into it, Tab moves within it; on the
+        // answer's citation Enter opens the cited sentence.
+        var reached = false;
+        for (var up = 1; up <= 8 && !reached; up++)
+        {
+            await page.Locator(BrowserPage.SendBox).FocusAsync();
+            Assert.True(await TabUntilAsync(page, "Shift+Tab", ".webchat__basic-transcript__terminator", 15), "Shift+Tab never reached the transcript");
+            for (var i = 0; i < up; i++)
+            {
+                await page.Keyboard.PressAsync("ArrowUp");
+            }
+
+            await page.Keyboard.PressAsync("Enter");
+            reached = await TabUntilAsync(page, "Tab", ".webchat__render-markdown__citation", 3);
+            if (!reached)
+            {
+                await page.Keyboard.PressAsync("Escape");
+            }
+        }
+
+        Assert.True(reached, "the citation badge was never reached by keyboard");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator(".webchat__citation-modal-dialog")).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.Locator(".webchat__citation-modal-dialog")).ToBeHiddenAsync();
+    }
+
+    /// <summary>Presses <paramref name="key"/> until the focused element matches <paramref name="selector"/>.</summary>
+    private async Task<bool> TabUntilAsync(IPage page, string key, string selector, int limit)
+    {
+        for (var i = 0; i < limit; i++)
+        {
+            await page.Keyboard.PressAsync(key);
+            var focused = await page.EvaluateAsync<string>(@"() => { const e = document.activeElement; return e ? (e.tagName + '.' + e.className + ' ' + (e.getAttribute('aria-label') || e.textContent || '').slice(0, 40)) : ''; }");
+            _output.WriteLine($"{key} -> {focused}");
+            if (await page.EvaluateAsync<bool>("s => !!document.activeElement && document.activeElement.matches(s)", selector))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>One axe-core rule that failed, as the test reports it.</summary>
+    public sealed record AxeViolation(string Id, string Impact, string Help, string[] Targets);
+
+    [Fact]
     public async Task Files_AreCompressed_Fingerprinted_AndCached()
     {
         using var host = new StoryBotFactory();
