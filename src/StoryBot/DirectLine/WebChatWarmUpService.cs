@@ -11,8 +11,8 @@ namespace StoryBot.DirectLine;
 /// Once the host listens, runs one conversation through its own page endpoints over loopback HTTP
 /// (token, start with the welcome, one question, one poll), so the first visitor does not pay for
 /// JIT, the first index search and the endpoints' first requests: the first conversation after a
-/// start is as fast as the later ones. Skipped without a listening address (the in-memory test
-/// server), in Azure mode, or with <c>DirectLine:WarmUp</c> false. A failure is logged, never fatal.
+/// start is as fast as the later ones. Runs on Kestrel only (not in the in-memory test server), not
+/// in Azure mode, and not with <c>DirectLine:WarmUp</c> false. A failure is logged, never fatal.
 /// The conversation is left to the idle sweep like any other.
 /// </summary>
 internal sealed class WebChatWarmUpService : BackgroundService
@@ -71,6 +71,13 @@ internal sealed class WebChatWarmUpService : BackgroundService
             {
                 return null;
             }
+        }
+
+        // Only a server that listens: the in-memory test server lists the configured URLs too, without
+        // listening on them (something else may be).
+        if (_server.GetType().Namespace?.StartsWith("Microsoft.AspNetCore.Server.Kestrel", StringComparison.Ordinal) != true)
+        {
+            return null;
         }
 
         var address = LoopbackAddress(_server.Features.Get<IServerAddressesFeature>()?.Addresses);

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using StoryBot.DirectLine;
@@ -26,14 +28,27 @@ public sealed class WebChatWarmUpServiceTests
     }
 
     [Fact]
-    public async Task InMemoryHost_DoesNotWarmUp()
+    public async Task InMemoryHost_DoesNotWarmUp_NotEvenAtItsConfiguredUrl()
     {
-        using var host = new StoryBotFactory();
-        using var client = host.CreateClient();
-        var warmUp = host.Services.GetServices<IHostedService>().OfType<WebChatWarmUpService>().Single();
+        // The in-memory server lists the configured URL as its address without listening on it:
+        // here a listener of the test's own holds that port and sees whether anything connects.
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        try
+        {
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            using var host = new StoryBotFactory(new Dictionary<string, string?> { ["urls"] = $"http://127.0.0.1:{port}" });
+            using var client = host.CreateClient();
+            var warmUp = host.Services.GetServices<IHostedService>().OfType<WebChatWarmUpService>().Single();
 
-        Assert.Null(await warmUp.Warmed.WaitAsync(TimeSpan.FromSeconds(30)));
-        Assert.Equal(0, host.Services.GetRequiredService<DirectLineConversationStore>().Count);
+            Assert.Null(await warmUp.Warmed.WaitAsync(TimeSpan.FromSeconds(30)));
+            Assert.False(listener.Pending(), "the warm-up connected to the configured URL");
+            Assert.Equal(0, host.Services.GetRequiredService<DirectLineConversationStore>().Count);
+        }
+        finally
+        {
+            listener.Stop();
+        }
     }
 
     [Theory]
