@@ -85,11 +85,13 @@
   var held = [];
 
   // The widget itself refuses Enter and the send button while it is offline (it only tells screen
-  // readers). Until the first connection, take that submit over: the text stays in the box, the page
+  // readers). While it is not connected, take that submit over: the text stays in the box, the page
   // says it is connecting, and the held submit is replayed on connect.
   var SEND_BUTTON = '.webchat__send-button, button[title="Send"]';
   function holdSubmit(event) {
     if (connected || !store) { return; }
+    var input = chatEl.querySelector('[data-id="webchat-sendbox-input"]');
+    if (!input || !input.value.trim()) { return; }
     var target = event.target;
     var isEnter = event.type === 'keydown' && event.key === 'Enter' && !event.shiftKey && !event.isComposing &&
       target && target.matches && target.matches('[data-id="webchat-sendbox-input"]');
