@@ -12,7 +12,10 @@ if (CommandLine.IsCommand(args))
     return await CommandLine.RunAsync(args, configRoot);
 }
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = configRoot });
+// The content root is the configuration's folder; the Web Chat page's files sit beside the binary
+// (wwwroot when published, the static web assets manifest when run from a build).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = configRoot, WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot") });
+builder.WebHost.UseStaticWebAssets();
 builder.Services.AddStoryBotRateLimiting(); // per-conversation 429s, see Hosting/StoryBotReliability.cs
 builder.Services.AddStoryBotRequestLimit(); // Kestrel reads no body larger than an activity (Hosting:MaxActivityBytes)
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_URLS")))

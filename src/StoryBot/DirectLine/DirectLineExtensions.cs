@@ -10,8 +10,9 @@ namespace StoryBot.DirectLine;
 /// </summary>
 public static class DirectLineExtensions
 {
-    /// <summary>Registers the conversation store, the Azure token exchange and the eviction sweep, bound
-    /// to the <c>DirectLine</c> configuration section. Turns run through the host's own in-process runner.</summary>
+    /// <summary>Registers the conversation store, the Azure token exchange, the eviction sweep and the start-up warm-up
+    /// of the page's turn path, bound to the <c>DirectLine</c> configuration section. Turns run through the host's own
+    /// in-process runner.</summary>
     public static IServiceCollection AddDirectLine(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DirectLineOptions>().Bind(configuration.GetSection(DirectLineOptions.SectionName));
@@ -20,6 +21,7 @@ public static class DirectLineExtensions
         services.AddSingleton<DirectLineAzureTokenClient>();
         services.AddHttpClient(DirectLineAzureTokenClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
         services.AddHostedService<DirectLineEvictionService>();
+        services.AddHostedService<WebChatWarmUpService>();
         return services;
     }
 

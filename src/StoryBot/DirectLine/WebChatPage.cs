@@ -1,68 +1,80 @@
 using System.Net;
-using Microsoft.AspNetCore.StaticFiles;
-using Microsoft.Extensions.Primitives;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Net.Http.Headers;
 
 namespace StoryBot.DirectLine;
 
 /// <summary>
 /// Serves the Web Chat page at <c>/</c> and its files (the npm <c>botframework-webchat</c> bundle, the
-/// page's script and style) at <c>/webchat/*</c> from the <c>webchat</c> folder next to the binary,
-/// where the build copies them: nothing comes from a CDN, and a published binary carries the page.
+/// page's script, style and icon) under <c>/webchat/</c> with ASP.NET Core's <c>MapStaticAssets</c>:
+/// compressed (Brotli, gzip) and fingerprinted at build time, <c>immutable</c> under their
+/// fingerprinted names, ETags otherwise. Nothing comes from a CDN. <c>wwwroot/index.html</c> is a
+/// template whose file names the build has already fingerprinted; only the story's title and source
+/// are filled in here, so the first paint is right.
 /// </summary>
 internal static class WebChatPage
 {
-    /// <summary>The folder, next to the binary, the build copies the page and the bundle to.</summary>
-    public static string Root => Path.Combine(AppContext.BaseDirectory, "webchat");
+    private const string Template = "index.html";
+    private const string Bundle = "webchat/webchat.js";
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        var root = Root;
-        var files = Directory.Exists(root)
-            ? Directory.GetFiles(root).Select(Path.GetFileName).OfType<string>().ToHashSet(StringComparer.Ordinal)
-            : new HashSet<string>(StringComparer.Ordinal);
-        if (!files.Contains("webchat.js"))
+        var environment = endpoints.ServiceProvider.GetRequiredService<IWebHostEnvironment>();
+        var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebChatPage));
+        if (!environment.WebRootFileProvider.GetFileInfo(Bundle).Exists)
         {
-            endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebChatPage))
-                .LogWarning("The Web Chat bundle is missing from {Folder}: build the host project (it runs npm ci in ClientApp)", root);
+            logger.LogWarning("The Web Chat bundle is missing from {WebRoot}: build the host project (it runs npm ci in ClientApp)",
+                environment.WebRootPath);
         }
 
-        var types = new FileExtensionContentTypeProvider();
-        endpoints.MapGet("/", (HttpContext http, IConfiguration configuration) => Page(http, configuration, root));
-        endpoints.MapGet("/webchat/{file}", (string file, HttpContext http) =>
+        var manifest = Path.Combine(AppContext.BaseDirectory, environment.ApplicationName + ".staticwebassets.endpoints.json");
+        if (File.Exists(manifest))
         {
-            if (!files.Contains(file) || file == "index.html")
+            endpoints.MapStaticAssets(manifest);
+        }
+        else
+        {
+            logger.LogWarning("No static assets manifest at {Manifest}: the Web Chat page's files are not served", manifest);
+        }
+
+        var page = new Lazy<Rendered?>(() => Render(environment, endpoints.ServiceProvider.GetRequiredService<IConfiguration>()));
+        endpoints.MapGet("/", (HttpContext http) =>
+        {
+            if (page.Value is not { } rendered)
             {
-                return Results.NotFound();
+                return Results.Problem("The Web Chat page was not built.", statusCode: StatusCodes.Status503ServiceUnavailable);
             }
 
-            var path = Path.Combine(root, file);
-            var info = new FileInfo(path);
-            types.TryGetContentType(file, out var contentType);
             http.Response.Headers.XContentTypeOptions = "nosniff";
             http.Response.Headers.CacheControl = "no-cache";
-            var etag = new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{info.Length:x}-{info.LastWriteTimeUtc.Ticks:x}\"");
-            return Results.File(path, contentType ?? "application/octet-stream", lastModified: info.LastWriteTimeUtc, entityTag: etag);
+            http.Response.Headers["Referrer-Policy"] = "no-referrer";
+            return Results.Bytes(rendered.Html, "text/html; charset=utf-8", entityTag: rendered.ETag);
         });
     }
 
-    private static IResult Page(HttpContext http, IConfiguration configuration, string root)
+    private static Rendered? Render(IWebHostEnvironment environment, IConfiguration configuration)
     {
-        var path = Path.Combine(root, "index.html");
-        if (!File.Exists(path))
+        var file = environment.WebRootFileProvider.GetFileInfo(Template);
+        if (!file.Exists)
         {
-            return Results.Problem("The Web Chat page was not built.", statusCode: StatusCodes.Status503ServiceUnavailable);
+            return null;
         }
 
-        // Title and source line come from configuration so the first paint is right even before the
-        // page's script asks /api/story for the suggestions.
+        string template;
+        using (var reader = new StreamReader(file.CreateReadStream(), Encoding.UTF8))
+        {
+            template = reader.ReadToEnd();
+        }
+
         var title = configuration["Story:Title"];
         var source = configuration["Story:Source"];
-        var html = File.ReadAllText(path)
+        var html = Encoding.UTF8.GetBytes(template
             .Replace("{{title}}", WebUtility.HtmlEncode(string.IsNullOrWhiteSpace(title) ? "StoryBot" : title), StringComparison.Ordinal)
-            .Replace("{{source}}", WebUtility.HtmlEncode(source ?? string.Empty), StringComparison.Ordinal);
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        http.Response.Headers.CacheControl = "no-cache";
-        http.Response.Headers["Referrer-Policy"] = new StringValues("no-referrer");
-        return Results.Content(html, "text/html; charset=utf-8");
+            .Replace("{{source}}", WebUtility.HtmlEncode(source ?? string.Empty), StringComparison.Ordinal));
+        var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(html).AsSpan(0, 12))}\"");
+        return new Rendered(html, etag);
     }
+
+    private sealed record Rendered(byte[] Html, EntityTagHeaderValue ETag);
 }

@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using StoryBot.Tests.DirectLine;
 using Xunit;
@@ -8,103 +11,26 @@ namespace StoryBot.Tests.Browser;
 /// <summary>
 /// End to end in headless Chromium: the real host on a loopback port, the page at <c>/</c>, the npm
 /// Web Chat bundle, the built-in Direct Line endpoint and the bot. Nothing may leave localhost.
-/// Needs /usr/bin/chromium: when it is missing the test runs .ci/install-browser.sh (Debian's package),
-/// so the README's one test command also does this set-up on a fresh machine.
 /// </summary>
 public sealed class WebChatPageTests
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
-    private const string BotBubble = ".webchat__bubble:not(.webchat__bubble--from-user)";
-
-    private static readonly string[] ChromiumArgs =
-    {
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    };
-
     private readonly ITestOutputHelper _output;
 
     public WebChatPageTests(ITestOutputHelper output) => _output = output;
 
-    private static readonly object InstallLock = new();
-
-    private void EnsureChromium()
-    {
-        lock (InstallLock)
-        {
-            if (File.Exists(ChromiumPath))
-            {
-                return;
-            }
-
-            var script = Path.Combine(StoryBotFactory.RepoRoot, ".ci", "install-browser.sh");
-            _output.WriteLine($"installing chromium with {script}");
-            using var install = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("bash", script) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            var stdout = install.StandardOutput.ReadToEndAsync();
-            var stderr = install.StandardError.ReadToEndAsync();
-            if (!install.WaitForExit(TimeSpan.FromMinutes(10)))
-            {
-                install.Kill(entireProcessTree: true);
-            }
-
-            _output.WriteLine(stdout.Result);
-            _output.WriteLine(stderr.Result);
-        }
-    }
-
     [Fact]
     public async Task Page_Welcomes_AnswersWithCitations_AndStaysOnLocalhost()
     {
-        EnsureChromium();
-        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: run .ci/install-browser.sh");
-
         using var host = new StoryBotFactory();
         var baseAddress = host.StartKestrel();
         _output.WriteLine($"host: {baseAddress}");
-
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ChromiumArgs,
-        });
-        await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 } });
-
-        var foreign = new List<string>();
-        var requests = 0;
-        await context.RouteAsync("**/*", async route =>
-        {
-            var uri = new Uri(route.Request.Url);
-            Interlocked.Increment(ref requests);
-            if (uri.IsLoopback || uri.Scheme is "data" or "blob")
-            {
-                await route.ContinueAsync();
-            }
-            else
-            {
-                lock (foreign) { foreign.Add(route.Request.Url); }
-                await route.AbortAsync();
-            }
-        });
-        var page = await context.NewPageAsync();
-        var consoleErrors = new List<string>();
-        page.Console += (_, message) => { if (message.Type == "error") { lock (consoleErrors) { consoleErrors.Add(message.Text); } } };
-        page.PageError += (_, error) => { lock (consoleErrors) { consoleErrors.Add(error); } };
-        var failed = new List<string>();
-        page.Response += (_, response) =>
-        {
-            // /api/story is optional: the page falls back to the welcome's suggested actions.
-            if (response.Status >= 400 && !(response.Status == 404 && response.Url.EndsWith("/api/story", StringComparison.Ordinal)))
-            {
-                lock (failed) { failed.Add($"{response.Status} {response.Url}"); }
-            }
-        };
+        await using var browser = await BrowserPage.OpenAsync(_output);
+        var page = browser.Page;
 
         await page.GotoAsync(baseAddress.ToString());
 
         // The welcome, once.
-        var botBubbles = page.Locator(BotBubble);
+        var botBubbles = page.Locator(BrowserPage.BotBubble);
         await Assertions.Expect(botBubbles.First).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await page.WaitForTimeoutAsync(1_500);
         var welcomeCount = await botBubbles.CountAsync();
@@ -112,7 +38,7 @@ public sealed class WebChatPageTests
         Assert.Equal(0, await page.Locator("[aria-label*='Upload' i], .webchat__upload-button").CountAsync());
 
         // A question typed in the send box: the Comey sentence, cited.
-        await page.Locator("[data-id=\"webchat-sendbox-input\"]").FillAsync("who did trump fire?");
+        await page.Locator(BrowserPage.SendBox).FillAsync("who did trump fire?");
         await page.Keyboard.PressAsync("Enter");
         var answer = botBubbles.Filter(new() { HasText = "James Comey" }).Last;
         await Assertions.Expect(answer).ToBeVisibleAsync(new() { Timeout = 20_000 });
@@ -136,19 +62,226 @@ public sealed class WebChatPageTests
         await Assertions.Expect(modal).ToBeVisibleAsync();
         await Assertions.Expect(modal).ToContainTextAsync("Trump on Tuesday abruptly fired FBI Director James Comey");
 
-        var screenshot = Path.Combine(AppContext.BaseDirectory, "screenshots", "webchat.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
-        await page.ScreenshotAsync(new() { Path = screenshot });
+        var screenshot = await browser.ScreenshotAsync("webchat");
         await page.Keyboard.PressAsync("Escape");
-        var conversation = Path.Combine(AppContext.BaseDirectory, "screenshots", "webchat-conversation.png");
-        await page.ScreenshotAsync(new() { Path = conversation });
+        var conversation = await browser.ScreenshotAsync("webchat-conversation");
         _output.WriteLine($"screenshot: {screenshot}");
         _output.WriteLine($"screenshot: {conversation}");
         Console.WriteLine($"Web Chat screenshots: {screenshot} {conversation}");
 
-        Assert.True(requests > 0);
-        Assert.Empty(foreign);
-        Assert.Empty(failed);
-        Assert.DoesNotContain(consoleErrors, e => !e.StartsWith("Failed to load resource", StringComparison.Ordinal));
+        Assert.True(browser.Requests > 0);
+        Assert.Empty(browser.Foreign);
+        Assert.Empty(browser.Failed);
+        Assert.DoesNotContain(browser.ConsoleErrors, e => !e.StartsWith("Failed to load resource", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Page_WithAnAnswerADeclineAndSuggestedActions_HasNoSeriousAxeViolations_AndWorksByKeyboard()
+    {
+        using var host = new StoryBotFactory();
+        var baseAddress = host.StartKestrel();
+        await using var browser = await BrowserPage.OpenAsync(_output);
+        var page = browser.Page;
+        await page.GotoAsync(baseAddress.ToString());
+        var botBubbles = page.Locator(BrowserPage.BotBubble);
+        await Assertions.Expect(botBubbles.First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("#webchat")).ToHaveAttributeAsync("data-state", "ready");
+
+        // Keyboard only: from the first link on the page, Tab reaches the send box; Enter sends.
+        await page.Locator(".brand").FocusAsync();
+        Assert.True(await TabUntilAsync(page, "Tab", "[data-id=\"webchat-sendbox-input\"]", 25), "Tab never reached the send box");
+        await page.Keyboard.TypeAsync("who did trump fire?");
+        await page.Keyboard.PressAsync("Enter");
+        var answer = botBubbles.Filter(new() { HasText = "James Comey" }).Last;
+        await Assertions.Expect(answer).ToBeVisibleAsync(new() { Timeout = 20_000 });
+
+        // A decline.
+        await page.Keyboard.TypeAsync("what is the population of Canada?");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(botBubbles.Filter(new() { HasText = "The story doesn" }).Last).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator(".webchat__suggested-actions__button").First).ToBeVisibleAsync();
+
+        // axe-core (npm, pinned in ClientApp's lockfile), WCAG 2.1 A and AA.
+        var axe = Path.Combine(StoryBotFactory.RepoRoot, "src", "StoryBot", "ClientApp", "node_modules", "axe-core", "axe.min.js");
+        Assert.True(File.Exists(axe), $"{axe} is missing: the host's build runs npm ci in ClientApp");
+        await page.AddScriptTagAsync(new() { Path = axe });
+        var violations = await page.EvaluateAsync<AxeViolation[]>(@"async () => {
+            const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+            return result.violations.map(v => ({ id: v.id, impact: v.impact || '', help: v.help, targets: v.nodes.map(n => n.target.join(' ')) }));
+        }");
+        foreach (var violation in violations)
+        {
+            _output.WriteLine($"axe {violation.Impact} {violation.Id}: {violation.Help} ({violation.Targets.Length}: {string.Join(" | ", violation.Targets.Take(3))})");
+        }
+
+        Assert.Empty(violations.Where(v => v.Impact is "serious" or "critical"));
+        await browser.ScreenshotAsync("webchat-accessibility");
+
+        // Shift+Tab from the send box reaches a suggested action; Enter sends it.
+        await page.Locator(BrowserPage.SendBox).FocusAsync();
+        var before = await botBubbles.CountAsync();
+        Assert.True(await TabUntilAsync(page, "Shift+Tab", ".webchat__suggested-actions__button", 10), "Shift+Tab never reached a suggested action");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(botBubbles).ToHaveCountAsync(before + 1, new() { Timeout = 20_000 });
+
+        // The transcript by keyboard: Shift+Tab from the send box reaches its end ('End of chat
+        // history'), arrow keys pick an activity, Enter goes into it, Tab moves within it; on the
+        // answer's citation Enter opens the cited sentence.
+        var reached = false;
+        for (var up = 1; up <= 8 && !reached; up++)
+        {
+            await page.Locator(BrowserPage.SendBox).FocusAsync();
+            Assert.True(await TabUntilAsync(page, "Shift+Tab", ".webchat__basic-transcript__terminator", 15), "Shift+Tab never reached the transcript");
+            for (var i = 0; i < up; i++)
+            {
+                await page.Keyboard.PressAsync("ArrowUp");
+            }
+
+            await page.Keyboard.PressAsync("Enter");
+            reached = await TabUntilAsync(page, "Tab", ".webchat__render-markdown__citation", 3);
+            if (!reached)
+            {
+                await page.Keyboard.PressAsync("Escape");
+            }
+        }
+
+        Assert.True(reached, "the citation badge was never reached by keyboard");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator(".webchat__citation-modal-dialog")).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.Locator(".webchat__citation-modal-dialog")).ToBeHiddenAsync();
+    }
+
+    /// <summary>Presses <paramref name="key"/> until the focused element matches <paramref name="selector"/>.</summary>
+    private async Task<bool> TabUntilAsync(IPage page, string key, string selector, int limit)
+    {
+        for (var i = 0; i < limit; i++)
+        {
+            await page.Keyboard.PressAsync(key);
+            var focused = await page.EvaluateAsync<string>(@"() => { const e = document.activeElement; return e ? (e.tagName + '.' + e.className + ' ' + (e.getAttribute('aria-label') || e.textContent || '').slice(0, 40)) : ''; }");
+            _output.WriteLine($"{key} -> {focused}");
+            if (await page.EvaluateAsync<bool>("s => !!document.activeElement && document.activeElement.matches(s)", selector))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>One axe-core rule that failed, as the test reports it.</summary>
+    public sealed record AxeViolation(string Id, string Impact, string Help, string[] Targets);
+
+    [Fact]
+    public async Task Files_AreCompressed_Fingerprinted_AndCached()
+    {
+        using var host = new StoryBotFactory();
+        using var client = host.CreateClient();
+
+        // The page: the story's title filled in, the build's fingerprinted script names, an ETag.
+        var page = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("Comey firing shakes Washington", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("{{", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("#[", html, StringComparison.Ordinal);
+        var bundle = Regex.Match(html, "src=\"(webchat/webchat\\.[a-z0-9]+\\.js)\"").Groups[1].Value;
+        Assert.NotEqual(string.Empty, bundle);
+        Assert.Matches("src=\"webchat/storybot\\.[a-z0-9]+\\.js\"", html);
+        Assert.Equal(HttpStatusCode.NotModified, (await GetAsync(client, "/", ifNoneMatch: page.Headers.ETag)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/index.html")).StatusCode);
+
+        // The bundle under its fingerprinted name: Brotli or gzip as asked, cached for good.
+        foreach (var encoding in new[] { "br", "gzip" })
+        {
+            var response = await GetAsync(client, "/" + bundle, acceptEncoding: encoding);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(encoding, Assert.Single(response.Content.Headers.ContentEncoding));
+            Assert.True(response.Headers.CacheControl is { MaxAge.TotalDays: > 300 }, $"{response.Headers.CacheControl}");
+            Assert.Contains("immutable", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+            var length = (await response.Content.ReadAsByteArrayAsync()).Length;
+            Assert.InRange(length, 100_000, 1_000_000);
+        }
+
+        // A file under its plain name is revalidated: 304 for an unchanged ETag.
+        var style = await client.GetAsync("/webchat/storybot.css");
+        Assert.Equal(HttpStatusCode.OK, style.StatusCode);
+        Assert.NotNull(style.Headers.ETag);
+        Assert.Equal(HttpStatusCode.NotModified, (await GetAsync(client, "/webchat/storybot.css", ifNoneMatch: style.Headers.ETag)).StatusCode);
+    }
+
+    private static Task<HttpResponseMessage> GetAsync(HttpClient client, string path, string? acceptEncoding = null, EntityTagHeaderValue? ifNoneMatch = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (acceptEncoding is not null)
+        {
+            request.Headers.AcceptEncoding.ParseAdd(acceptEncoding);
+        }
+
+        if (ifNoneMatch is not null)
+        {
+            request.Headers.IfNoneMatch.Add(ifNoneMatch);
+        }
+
+        return client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task Question_TypedBeforeTheConnectionIsUp_IsSentWhenItIs()
+    {
+        using var host = new StoryBotFactory();
+        var baseAddress = host.StartKestrel();
+        await using var browser = await BrowserPage.OpenAsync(_output);
+        var page = browser.Page;
+
+        // Hold the widget's connection for a while, so the send box is there before Direct Line is.
+        await page.RouteAsync(new System.Text.RegularExpressions.Regex("/v3/directline/conversations(/[^/]+)?(\\?.*)?$"), async route =>
+        {
+            await Task.Delay(2_000);
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync(baseAddress.ToString());
+
+        var sendBox = page.Locator(BrowserPage.SendBox);
+        await Assertions.Expect(sendBox).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        Assert.Equal("connecting", await page.Locator("#webchat").GetAttributeAsync("data-state"));
+        await sendBox.FillAsync("who did trump fire?");
+        await sendBox.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Connecting");
+
+        await Assertions.Expect(page.Locator(".webchat__bubble--from-user").Filter(new() { HasText = "who did trump fire?" }))
+            .ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator(BrowserPage.BotBubble).Filter(new() { HasText = "James Comey" }))
+            .ToBeVisibleAsync(new() { Timeout = 20_000 });
+        Assert.Equal("ready", await page.Locator("#webchat").GetAttributeAsync("data-state"));
+        await Assertions.Expect(page.Locator("#status")).ToBeHiddenAsync();
+        Assert.Equal(string.Empty, await sendBox.InputValueAsync());
+    }
+
+    [Fact]
+    public async Task Message_ThatCannotBeDelivered_ShowsSendFailed_AndRetrySendsIt()
+    {
+        using var host = new StoryBotFactory();
+        var baseAddress = host.StartKestrel();
+        await using var browser = await BrowserPage.OpenAsync(_output);
+        var page = browser.Page;
+        await page.GotoAsync(baseAddress.ToString());
+        await Assertions.Expect(page.Locator(BrowserPage.BotBubble).First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+
+        // The network drops every post of an activity.
+        var posts = new System.Text.RegularExpressions.Regex("/v3/directline/conversations/[^/]+/activities$");
+        Func<IRoute, Task> drop = route => route.Request.Method == "POST" ? route.AbortAsync() : route.FallbackAsync();
+        await page.RouteAsync(posts, drop);
+        await page.Locator(BrowserPage.SendBox).FillAsync("who did trump fire?");
+        await page.Keyboard.PressAsync("Enter");
+        var failed = page.Locator(".webchat__activity-status").Filter(new() { HasText = "Send failed" });
+        await Assertions.Expect(failed).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        Assert.Equal(0, await page.Locator(BrowserPage.BotBubble).Filter(new() { HasText = "James Comey" }).CountAsync());
+
+        // The network is back: Retry delivers it and the bot answers.
+        await page.UnrouteAsync(posts, drop);
+        await failed.GetByText("Retry").ClickAsync();
+        await Assertions.Expect(page.Locator(BrowserPage.BotBubble).Filter(new() { HasText = "James Comey" }))
+            .ToBeVisibleAsync(new() { Timeout = 20_000 });
     }
 }

@@ -5,14 +5,23 @@
   'use strict';
 
   var statusEl = document.getElementById('status');
+  var chatEl = document.getElementById('webchat');
   var suggestionsPanel = document.getElementById('suggestions-panel');
   var suggestionsList = document.getElementById('suggestions');
   var store = null;
   var haveSuggestions = false;
 
-  function showStatus(message) {
+  function showStatus(message, kind) {
     statusEl.textContent = message;
+    statusEl.className = 'status' + (kind ? ' status--' + kind : '');
     statusEl.hidden = !message;
+  }
+
+  // 'connecting' until Direct Line is connected, then 'ready'; 'failed' if it never will be.
+  // Tests and bench/ read it; assistive technology gets aria-busy on the chat region.
+  function setState(state) {
+    chatEl.setAttribute('data-state', state);
+    chatEl.parentNode.setAttribute('aria-busy', state === 'connecting' ? 'true' : 'false');
   }
 
   function send(text) {
@@ -55,16 +64,75 @@
     })
     .catch(function () { /* fall back to the welcome message's suggestions */ });
 
+  setState('connecting');
   if (!window.WebChat) {
-    showStatus('The chat widget could not be loaded. Please reload the page.');
+    setState('failed');
+    showStatus('The chat widget could not be loaded. Please reload the page.', 'error');
     return;
   }
 
-  // Without /api/story, take the first questions from the bot's welcome (its suggested actions).
+  // Web Chat's sagas drop what is sent while Direct Line is not connected (the send box keeps the
+  // text and Enter does nothing). Hold those actions and replay them once it is connected, so a
+  // question typed the moment the send box appears is still sent.
+  var HELD_WHILE_CONNECTING = {
+    'WEB_CHAT/SUBMIT_SEND_BOX': true,
+    'WEB_CHAT/SEND_MESSAGE': true,
+    'WEB_CHAT/SEND_MESSAGE_BACK': true,
+    'WEB_CHAT/SEND_POST_BACK': true,
+    'WEB_CHAT/SEND_EVENT': true
+  };
+  var connected = false;
+  var held = [];
+
+  // The widget itself refuses Enter and the send button while it is offline (it only tells screen
+  // readers). While it is not connected, take that submit over: the text stays in the box, the page
+  // says it is connecting, and the held submit is replayed on connect.
+  var SEND_BUTTON = '.webchat__send-button, button[title="Send"]';
+  function holdSubmit(event) {
+    if (connected || !store) { return; }
+    var input = chatEl.querySelector('[data-id="webchat-sendbox-input"]');
+    if (!input || !input.value.trim()) { return; }
+    var target = event.target;
+    var isEnter = event.type === 'keydown' && event.key === 'Enter' && !event.shiftKey && !event.isComposing &&
+      target && target.matches && target.matches('[data-id="webchat-sendbox-input"]');
+    var isSendClick = event.type === 'click' && target && target.closest && target.closest(SEND_BUTTON) &&
+      chatEl.contains(target);
+    if (!isEnter && !isSendClick) { return; }
+    event.preventDefault();
+    event.stopPropagation();
+    store.dispatch({ type: 'WEB_CHAT/SUBMIT_SEND_BOX', payload: { method: isEnter ? 'keyboard' : 'mouse' } });
+  }
+  window.addEventListener('keydown', holdSubmit, true);
+  window.addEventListener('click', holdSubmit, true);
+
   store = window.WebChat.createStore({}, function () {
     return function (next) {
       return function (action) {
-        if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') { showStatus(''); }
+        if (!connected && HELD_WHILE_CONNECTING[action.type]) {
+          held.push(action);
+          showStatus('Connecting… your question will be sent in a moment.', 'info');
+          return action;
+        }
+        if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED' || action.type === 'DIRECT_LINE/RECONNECT_FULFILLED') {
+          var result = next(action);
+          connected = true;
+          setState('ready');
+          showStatus('');
+          var replay = held;
+          held = [];
+          // After this dispatch returns: the sagas listening for sends are forked by now.
+          setTimeout(function () { replay.forEach(function (a) { store.dispatch(a); }); }, 0);
+          return result;
+        }
+        if (action.type === 'DIRECT_LINE/DISCONNECT_PENDING' || action.type === 'DIRECT_LINE/RECONNECT_PENDING') {
+          connected = false;
+          setState('connecting');
+        }
+        if (action.type === 'DIRECT_LINE/CONNECT_REJECTED') {
+          setState('failed');
+          showStatus('Cannot reach StoryBot right now. Please reload the page in a moment.', 'error');
+        }
+        // Without /api/story, take the first questions from the bot's welcome (its suggested actions).
         if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && !haveSuggestions) {
           var activity = action.payload && action.payload.activity;
           var actions = activity && activity.from && activity.from.role === 'bot' &&
@@ -79,16 +147,23 @@
     };
   });
 
-  fetch('api/directline/token', { method: 'POST', headers: { Accept: 'application/json' } })
-    .then(function (r) {
-      if (!r.ok) { throw new Error('token endpoint answered ' + r.status); }
-      return r.json();
-    })
+  // Started by the inline script in the page's head; fetched here only if that script is missing.
+  var sessionReady = window.storyBotSession ||
+    fetch('api/directline/token', { method: 'POST', headers: { Accept: 'application/json' } })
+      .then(function (r) {
+        if (!r.ok) { throw new Error('token endpoint answered ' + r.status); }
+        return r.json();
+      });
+
+  sessionReady
     .then(function (session) {
+      // Built-in endpoint: the head script has started the conversation, so the widget joins it by id
+      // (a GET) instead of starting it again.
       var directLine = session.mode === 'local'
         ? window.WebChat.createDirectLine({
             domain: session.domain,
             token: session.token,
+            conversationId: session.started ? session.conversationId : undefined,
             webSocket: false,
             pollingInterval: session.pollingIntervalMs || 500
           })
@@ -132,13 +207,15 @@
           suggestedActionBackgroundColor: '#eff6ff',
           suggestedActionTextColor: '#1d4ed8',
           suggestedActionHeight: 36,
-          timestampColor: '#94a3b8'
+          // The activity status ('Just now', 'Sending', 'Send failed'): 4.8:1 on white (WCAG AA).
+          timestampColor: '#64748b'
         }
       }, document.getElementById('webchat'));
       var input = document.querySelector('[data-id="webchat-sendbox-input"]');
       if (input) { input.focus(); }
     })
     .catch(function () {
-      showStatus('Cannot reach StoryBot right now. Please reload the page in a moment.');
+      setState('failed');
+      showStatus('Cannot reach StoryBot right now. Please reload the page in a moment.', 'error');
     });
 })();

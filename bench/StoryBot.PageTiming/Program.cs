@@ -1,0 +1,128 @@
+using System.Globalization;
+using Microsoft.Playwright;
+
+// StoryBot page timing: starts the host, warms it with one unmeasured visit, then for each run opens
+// a fresh browser context (empty cache) and times the first visit, then the second visit in the same
+// context; then, in fresh contexts, types a question the instant the send box appears and counts the
+// answers. Headless Debian Chromium (/usr/bin/chromium, .ci/install-browser.sh). Not a test: it
+// reports figures (docs/webchat.md) and fails only when the page does not work.
+var runs = 3;
+var instant = 10;
+string? hostDll = null;
+string? root = null;
+var question = "who did trump fire?";
+for (var i = 0; i < args.Length; i++)
+{
+    string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+    switch (args[i])
+    {
+        case "--host": hostDll = Next(); break;
+        case "--root": root = Next(); break;
+        case "--runs": runs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--instant": instant = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--question": question = Next(); break;
+        case "--smoke": runs = 1; instant = 1; break;
+        default:
+            Console.Error.WriteLine("usage: StoryBot.PageTiming --host <StoryBot.dll> [--root <repo root>] [--runs 3] [--instant 10] [--question TEXT] [--smoke]");
+            return 2;
+    }
+}
+
+const string chromium = "/usr/bin/chromium";
+if (hostDll is null || !File.Exists(hostDll) || !File.Exists(chromium))
+{
+    Console.Error.WriteLine(hostDll is null || !File.Exists(hostDll) ? $"no host at '{hostDll}': pass --host <StoryBot.dll>" : $"{chromium} is missing: run .ci/install-browser.sh");
+    return 2;
+}
+
+root ??= FindRoot(Directory.GetCurrentDirectory()) ?? Directory.GetCurrentDirectory();
+Console.WriteLine($"# StoryBot page timing: {runs} run(s), first and second visit; {instant} fresh visit(s) typing at once");
+Console.WriteLine($"host: {hostDll}");
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Trim()}");
+
+using var host = await HostProcess.StartAsync(hostDll, root);
+using var playwright = await Playwright.CreateAsync();
+await using var browser = await playwright.Chromium.LaunchAsync(new()
+{
+    ExecutablePath = chromium,
+    Headless = true,
+    Args = new[] { "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync" },
+});
+
+async Task<IBrowserContext> NewContextAsync()
+{
+    var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+    await context.AddInitScriptAsync(PageVisit.Probe);
+    return context;
+}
+
+// The bot warm (one unmeasured visit with a question), as the targets are stated.
+await using (var warm = await NewContextAsync())
+{
+    await PageVisit.TypeAtOnceAsync(await warm.NewPageAsync(), host.BaseAddress, question);
+}
+
+Console.WriteLine();
+Console.WriteLine("| run | visit | bundle loaded (ms) | bundle run (ms) | send box shown (ms) | connected (ms) | welcome (ms) | transferred (KB) | requests |");
+Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+var first = new List<PageVisit>();
+var second = new List<PageVisit>();
+for (var run = 1; run <= runs; run++)
+{
+    await using var context = await NewContextAsync();
+    var page = await context.NewPageAsync();
+    var a = await PageVisit.MeasureAsync(page, host.BaseAddress);
+    first.Add(a);
+    Console.WriteLine(Row(run, "first", a));
+    var b = await PageVisit.MeasureAsync(page, host.BaseAddress);
+    second.Add(b);
+    Console.WriteLine(Row(run, "second", b));
+}
+
+Console.WriteLine();
+Console.WriteLine("| median | bundle loaded (ms) | bundle run (ms) | send box shown (ms) | connected (ms) | welcome (ms) | transferred (KB) |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+Console.WriteLine(Median("first visit", first));
+Console.WriteLine(Median("second visit", second));
+
+var answered = 0;
+for (var i = 0; i < instant; i++)
+{
+    await using var context = await NewContextAsync();
+    if (await PageVisit.TypeAtOnceAsync(await context.NewPageAsync(), host.BaseAddress, question))
+    {
+        answered++;
+    }
+}
+
+Console.WriteLine();
+Console.WriteLine($"typed the instant the send box appeared: {answered} of {instant} answered");
+return answered == instant ? 0 : 1;
+
+static string Row(int run, string visit, PageVisit v) =>
+    string.Create(CultureInfo.InvariantCulture, $"| {run} | {visit} | {v.BundleLoadedMs:F0} | {v.BundleRunMs:F0} | {v.SendBoxMs:F0} | {v.ConnectedMs:F0} | {v.WelcomeMs:F0} | {v.Bytes / 1024.0:F1} | {v.Requests} |");
+
+static string Median(string label, List<PageVisit> visits)
+{
+    static double Mid(IEnumerable<double> xs)
+    {
+        var s = xs.OrderBy(x => x).ToArray();
+        return s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2;
+    }
+
+    return string.Create(CultureInfo.InvariantCulture,
+        $"| {label} | {Mid(visits.Select(v => v.BundleLoadedMs)):F0} | {Mid(visits.Select(v => v.BundleRunMs)):F0} | {Mid(visits.Select(v => v.SendBoxMs)):F0} | {Mid(visits.Select(v => v.ConnectedMs)):F0} | {Mid(visits.Select(v => v.WelcomeMs)):F0} | {Mid(visits.Select(v => (double)v.Bytes)) / 1024.0:F1} |");
+}
+
+static string? FindRoot(string start)
+{
+    for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "Bot.sln")))
+        {
+            return dir.FullName;
+        }
+    }
+
+    return null;
+}
