@@ -115,16 +115,9 @@ public static class AnswerFeatures
         Semantic, SemanticGap, SemanticRank, Agreement, SemanticBest,
     };
 
-    public static int IndexOf(string name)
-    {
-        for (var i = 0; i < Names.Count; i++)
-        {
-            if (Names[i] == name)
-            {
-                return i;
-            }
-        }
+    // Position by name, built once: features are set by name for every candidate of every question.
+    private static readonly Dictionary<string, int> Positions = Names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
 
-        throw new ArgumentException($"Unknown answer feature '{name}'.", nameof(name));
-    }
+    public static int IndexOf(string name) =>
+        Positions.TryGetValue(name, out var i) ? i : throw new ArgumentException($"Unknown answer feature '{name}'.", nameof(name));
 }
