@@ -117,12 +117,13 @@ public sealed class StoryKnowledge : IDisposable
     }
 
     /// <summary>
-    /// The question's embedding, when the semantic signal is on and the message may be a question. A follow-up
+    /// The question's embedding, when the semantic signal is on and the rules take the message for a question (smalltalk
+    /// they recognise costs no embedding). A follow-up
     /// ("what did she say about it?") is embedded with what it refers back to: the people and topic of the last answer.
     /// </summary>
     private float[]? QueryVector(QuestionAnalysis question, ConversationMemory? memory = null)
     {
-        if (_encoder is null || question.Intent is not (Intent.Question or Intent.Greeting or Intent.Thanks or Intent.Goodbye or Intent.Help or Intent.About))
+        if (_encoder is null || question.Intent != Intent.Question)
         {
             return null;
         }
