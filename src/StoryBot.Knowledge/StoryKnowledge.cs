@@ -283,7 +283,8 @@ public sealed class StoryKnowledge : IDisposable
             AnswerSelector.CountedStems(question, concepts) ?? (question.NamedNoun is null ? null : new HashSet<string> { question.NamedNoun }),
             questionStems,
             defined,
-            question.Copular ? roleHolders : null);
+            question.Copular ? roleHolders : null,
+            questionWords);
         var entities = concepts.SelectMany(c => c.Surface.Split(' ')).Select(EntityExtractor.NameKey)
             .Where(k => _model.Person(k) is not null).Distinct().ToList();
         if (question.Type == QuestionType.Who && span is { } answered

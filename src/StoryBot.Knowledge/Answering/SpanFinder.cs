@@ -15,7 +15,8 @@ public static partial class SpanFinder
     private static partial Regex AgeRegex();
 
     /// <summary>The answer span of <paramref name="profile"/> for <paramref name="question"/>, or null.</summary>
-    public static (string Text, int Start)? Find(QuestionAnalysis question, SentenceProfile profile, IReadOnlySet<string> questionWords, IReadOnlySet<string>? countedStems = null, IReadOnlySet<string>? questionStems = null, NamedEntity? defined = null, IReadOnlySet<string>? preferredPeople = null)
+    /// <param name="ownWords">The question's own words (without the role holders <paramref name="questionWords"/> also excludes).</param>
+    public static (string Text, int Start)? Find(QuestionAnalysis question, SentenceProfile profile, IReadOnlySet<string> questionWords, IReadOnlySet<string>? countedStems = null, IReadOnlySet<string>? questionStems = null, NamedEntity? defined = null, IReadOnlySet<string>? preferredPeople = null, IReadOnlySet<string>? ownWords = null)
     {
         var text = profile.Sentence.Text;
         (int Start, int Length)? span = question.Type switch
@@ -23,6 +24,8 @@ public static partial class SpanFinder
             _ when defined is not null => Title(text, defined),
             QuestionType.Who when preferredPeople is { Count: > 0 } && profile.Mentions.FirstOrDefault(m => preferredPeople.Contains(m.Entity.Key)) is { Entity: not null } held
                 => (held.Start, held.End - held.Start), // "who is Russia's top diplomat?": the holder of that title
+            QuestionType.Who when question.SubjectVerb is { } verb && questionStems is not null && SubjectOfVerb(profile, verb, ownWords ?? questionWords, questionStems) is { } doer
+                => doer, // "who misled officials?": the name right before the verb ("Flynn misled"), even when he holds a role the question names
             QuestionType.Who => Entity(profile, questionWords, EntityKind.Person, EntityKind.Organization)
                 ?? profile.Tokens.Where(t => WordLists.GroupNouns.Contains(t.Text) && !questionWords.Contains(t.Lower)).Select(t => ((int, int)?)(t.Start, t.End - t.Start)).FirstOrDefault(),
             QuestionType.Where => LocatedEntity(profile, questionWords)
@@ -40,6 +43,33 @@ public static partial class SpanFinder
         };
 
         return span is { } s && s.Length > 0 ? (text.Substring(s.Start, s.Length).Trim(), s.Start) : null;
+    }
+
+    /// <summary>
+    /// The capitalised name of a person or organisation standing right before the question's verb ("Flynn misled"),
+    /// unless the question names it: the one who did what a subject question asks about.
+    /// </summary>
+    private static (int Start, int Length)? SubjectOfVerb(SentenceProfile profile, string verb, IReadOnlySet<string> questionWords, IReadOnlySet<string> questionStems)
+    {
+        var tokens = profile.Tokens;
+        for (var k = 1; k < tokens.Count; k++)
+        {
+            var isVerb = tokens[k].Lower == verb || (questionStems.Contains(profile.TokenStems[k]) && tokens[k].Lower.StartsWith(verb[..Math.Min(3, verb.Length)], StringComparison.Ordinal));
+            var name = tokens[k - 1];
+            if (!isVerb || name.Text.Length < 2 || !char.IsUpper(name.Text[0]) || questionWords.Contains(name.Lower))
+            {
+                continue;
+            }
+
+            // the whole mention when the name ends one ("Michael Flynn misled"), the name alone otherwise
+            var mention = profile.Mentions.FirstOrDefault(m => m.Start <= name.Start && name.Start < m.End && m.End == name.End);
+            if (mention.Entity is { Kind: EntityKind.Person or EntityKind.Organization })
+            {
+                return (mention.Start, mention.End - mention.Start);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -21,6 +21,7 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
     [InlineData("where did Tillerson visit Putin and Lavrov?", 15, "in Moscow")]
     [InlineData("how many people has the syrian war killed", 17, "up to 400,000")]
     [InlineData("how many cruise missiles did the US launch?", 14, "nearly 60")]
+    [InlineData("who misled officials?", 9, "Flynn")]
     public void Question_CitesTheSentence_AndBoldsTheAnswer(string question, int sentence, string span)
     {
         var reply = _knowledge.Respond(question, new ConversationMemory());
