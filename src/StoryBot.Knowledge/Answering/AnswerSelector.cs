@@ -52,12 +52,7 @@ public sealed partial class AnswerSelector
         int[]? semanticOrder = null;
         if (vectors is not null)
         {
-            cosines = new float[vectors.Length];
-            for (var d = 0; d < vectors.Length; d++)
-            {
-                cosines[d] = Semantics.SemanticEncoder.Cosine(queryVector!, vectors[d]);
-            }
-
+            cosines = Cosines(queryVector!, vectors);
             semanticOrder = Enumerable.Range(0, cosines.Length).Where(d => ProfileOf(d) is not null).OrderByDescending(d => cosines[d]).ToArray();
         }
 
@@ -208,15 +203,30 @@ public sealed partial class AnswerSelector
     }
 
     /// <summary>The best cosine of any sentence to <paramref name="queryVector"/> (0 without sentence vectors).</summary>
-    public double BestCosine(float[] queryVector)
+    public double BestCosine(float[] queryVector) =>
+        _index.Vectors is { Length: > 0 } vectors ? Cosines(queryVector, vectors).Max() : 0;
+
+    // The smalltalk check and the ranking of one turn both need the question's cosine to every sentence; the turn
+    // runs on one thread, so the last result per thread is reused instead of computed twice (2,000 sentences at 100 stories).
+    [ThreadStatic]
+    private static (float[] Query, float[][] Sentences, float[] Cosines) _lastCosines;
+
+    private static float[] Cosines(float[] queryVector, float[][] vectors)
     {
-        var best = 0f;
-        foreach (var vector in _index.Vectors ?? Array.Empty<float[]>())
+        var last = _lastCosines;
+        if (ReferenceEquals(last.Query, queryVector) && ReferenceEquals(last.Sentences, vectors))
         {
-            best = Math.Max(best, Semantics.SemanticEncoder.Cosine(queryVector, vector));
+            return last.Cosines;
         }
 
-        return best;
+        var cosines = new float[vectors.Length];
+        for (var d = 0; d < vectors.Length; d++)
+        {
+            cosines[d] = Semantics.SemanticEncoder.Cosine(queryVector, vectors[d]);
+        }
+
+        _lastCosines = (queryVector, vectors, cosines);
+        return cosines;
     }
 
     /// <summary>Each candidate's confidence: the calibrator over its features, its softmax share and its lead over the best other.</summary>
