@@ -100,13 +100,15 @@ public static class AnswerFeatures
     public const string RankScore = "rankScore";
 
     /// <summary>
-    /// The calibrator's inputs: how clearly the ranker prefers the candidate, and the few features that say whether
-    /// the story holds an answer at all. Fewer than the ranker's, so it transfers to stories it was not fitted on.
+    /// The calibrator's candidate inputs: how clearly the ranker prefers the candidate, the features that say whether
+    /// the story holds an answer at all, and whether a follow-up stays with the previous answer. The <c>train</c>
+    /// command keeps the few that predict left-out stories' outcomes (forward selection), so the calibrator transfers
+    /// to stories it was not fitted on; the rest get weight 0.
     /// </summary>
     public static readonly IReadOnlyList<string> ConfidenceNames = new[]
     {
         RankScore, RankProbability, RankMargin, Coverage, MissingConcept, Lexical, Words, Semantic, SemanticGap, SemanticBest, TypeMatch, TypeMismatch,
-        WhichNounMissing, UnknownShare, VerbUnused, NoRoleHolder, PersonMissing, DefinesSubject,
+        WhichNounMissing, UnknownShare, VerbUnused, NoRoleHolder, PersonMissing, DefinesSubject, FollowUpSame, FollowUpAdjacent,
     };
 
     /// <summary>The features that need the semantic signal (zero in lexical-only mode).</summary>
