@@ -63,6 +63,38 @@ const share = {
   }
 };
 
+// @babel/runtime-corejs3 (react-film, react-scroll-to-bottom, react-dictate-button, …) routes every
+// built-in through core-js-pure (~100 KB). Every target browser has them: its helpers become
+// @babel/runtime's (same API), its core-js-stable modules the browser's own built-ins. A module not
+// in the tables below fails the build, so a new use is looked at, not guessed.
+const GLOBALS = { promise: 'Promise', set: 'Set', 'parse-float': 'parseFloat', 'set-timeout': 'setTimeout', 'set-interval': 'setInterval' };
+const STATICS = { array: 'Array', date: 'Date', math: 'Math', object: 'Object' };
+const camel = name => name.replace(/-(\w)/g, (_, c) => c.toUpperCase());
+function nativeModule(name) {
+  const [group, member] = name.split('/');
+  if (group === 'instance' && member) {
+    return `export default it => it.${camel(member)};`;
+  }
+  if (STATICS[group] && member) {
+    return `export default ${STATICS[group]}.${camel(member)};`;
+  }
+  if (GLOBALS[name]) {
+    return `export default globalThis.${GLOBALS[name]};`;
+  }
+  throw new Error(`no native stand-in for @babel/runtime-corejs3/core-js-stable/${name}: add it to build.mjs`);
+}
+
+const native = {
+  name: 'webchat-native-builtins',
+  setup(build) {
+    build.onResolve({ filter: /^@babel\/runtime-corejs3\/helpers\// }, ({ path, kind, resolveDir }) =>
+      build.resolve(path.replace('@babel/runtime-corejs3/', '@babel/runtime/'), { kind, resolveDir }));
+    build.onResolve({ filter: /^@babel\/runtime-corejs3\/core-js-stable\// }, ({ path }) =>
+      ({ path: path.replace(/^.*core-js-stable\//, ''), namespace: 'native' }));
+    build.onLoad({ filter: /.*/, namespace: 'native' }, ({ path }) => ({ contents: nativeModule(path), loader: 'js' }));
+  }
+};
+
 await build({
   entryPoints: ['src/webchat-lean.js', 'src/webchat-markdown.js'],
   outdir,
@@ -75,7 +107,7 @@ await build({
   // skips here (--ignore-scripts); each only re-exports, for ES5, the package it is named after.
   // (markdown-it's require('punycode') resolves to the npm package of that name, a dependency.)
   alias: { 'p-defer-es5': 'p-defer', 'markdown-it-attrs-es5': 'markdown-it-attrs' },
-  plugins: [englishOnly, leaveOut, share],
+  plugins: [englishOnly, leaveOut, share, native],
   legalComments: 'linked',
   logLevel: 'warning'
 });
