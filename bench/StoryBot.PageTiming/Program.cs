@@ -110,6 +110,18 @@ async Task<int> MeasureAllAsync()
         Console.WriteLine(Median($"{bundle}: second visit", secondVisits));
     }
 
+    // Where a first visit's main-thread time goes: one more fresh visit per bundle, traced.
+    Console.WriteLine();
+    Console.WriteLine("| first visit, traced (ms) | compile (main thread) | compile (off it) | run script | style + layout | paint | GC |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+    foreach (var (bundle, host) in hosts)
+    {
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        var trace = await PageTrace.RecordAsync(page, () => PageVisit.MeasureAsync(page, host.BaseAddress));
+        Console.WriteLine($"| {bundle} {trace}");
+    }
+
     var allAnswered = true;
     Console.WriteLine();
     foreach (var (bundle, host) in hosts)
