@@ -240,10 +240,12 @@ public sealed class WebChatPageTests
         await using var browser = await BrowserPage.OpenAsync(_output);
         var page = browser.Page;
 
-        // Hold the widget's connection for a while, so the send box is there before Direct Line is.
+        // Hold the conversation (the page's start and the widget's join) until the question is typed, so
+        // the send box is there before Direct Line is, however slow the machine.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await page.RouteAsync(new System.Text.RegularExpressions.Regex("/v3/directline/conversations(/[^/]+)?(\\?.*)?$"), async route =>
         {
-            await Task.Delay(2_000);
+            await release.Task.WaitAsync(TimeSpan.FromSeconds(30));
             await route.ContinueAsync();
         });
         await page.GotoAsync(baseAddress.ToString());
@@ -254,6 +256,7 @@ public sealed class WebChatPageTests
         await sendBox.FillAsync("who did trump fire?");
         await sendBox.PressAsync("Enter");
         await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Connecting");
+        release.SetResult();
 
         await Assertions.Expect(page.Locator(".webchat__bubble--from-user").Filter(new() { HasText = "who did trump fire?" }))
             .ToBeVisibleAsync(new() { Timeout = 20_000 });
