@@ -18,7 +18,8 @@ internal sealed class HostProcess : IDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<HostProcess> StartAsync(string hostDll, string root)
+    /// <summary>Starts the host; <paramref name="bundle"/> is its <c>DirectLine:WebChatBundle</c> (lean, full).</summary>
+    public static async Task<HostProcess> StartAsync(string hostDll, string root, string bundle)
     {
         var port = FreePort();
         var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -26,6 +27,7 @@ internal sealed class HostProcess : IDisposable
         psi.ArgumentList.Add("--urls");
         psi.ArgumentList.Add($"http://127.0.0.1:{port}");
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        psi.Environment["DirectLine__WebChatBundle"] = bundle;
         var process = Process.Start(psi) ?? throw new InvalidOperationException("dotnet did not start");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("host: " + e.Data); } };

@@ -7,9 +7,10 @@ using Microsoft.Playwright;
 /// Direct Line connected, the first bot bubble (the welcome); bytes over the wire are the Resource
 /// Timing transfer sizes (headers + encoded body, 0 for a cache hit) of the document and every
 /// request until the welcome. The Web Chat bundle's own share: when its download ended, and when it
-/// had run (it assigned <c>window.WebChat</c>): the gap is the browser compiling and running 3.9 MB.
+/// had run (it assigned <c>window.WebChat</c>): the gap is the browser compiling and running it.
+/// And when the head script's <c>POST …/conversations</c> came back: the bot's side of the start.
 /// </summary>
-internal sealed record PageVisit(double BundleLoadedMs, double BundleRunMs, double SendBoxMs, double ConnectedMs, double WelcomeMs, long Bytes, int Requests)
+internal sealed record PageVisit(double BundleLoadedMs, double BundleRunMs, double SendBoxMs, double ConnectedMs, double WelcomeMs, long Bytes, int Requests, double StartedMs)
 {
     public const string SendBox = "[data-id=\"webchat-sendbox-input\"]";
     public const string BotBubble = ".webchat__bubble:not(.webchat__bubble--from-user)";
@@ -37,8 +38,10 @@ internal sealed record PageVisit(double BundleLoadedMs, double BundleRunMs, doub
         () => {
           const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
           const t = window.__pageTiming || {};
-          const bundle = performance.getEntriesByType('resource').find(e => /\/webchat\/webchat[.][^/]*js$/.test(new URL(e.name).pathname));
-          return { bundleLoaded: bundle ? bundle.responseEnd : -1, bundleRun: t.bundleRun ?? -1, sendBox: t.sendBox ?? -1, connected: t.connected ?? -1, welcome: t.welcome ?? -1,
+          const resources = performance.getEntriesByType('resource');
+          const bundle = resources.find(e => /\/webchat\/webchat(-lean)?[.][^/]*js$/.test(new URL(e.name).pathname));
+          const started = resources.find(e => /\/conversations$/.test(new URL(e.name).pathname));
+          return { started: started ? started.responseEnd : -1, bundleLoaded: bundle ? bundle.responseEnd : -1, bundleRun: t.bundleRun ?? -1, sendBox: t.sendBox ?? -1, connected: t.connected ?? -1, welcome: t.welcome ?? -1,
                    bytes: entries.reduce((s, e) => s + (e.transferSize || 0), 0), requests: entries.length };
         }
         """;
@@ -50,7 +53,7 @@ internal sealed record PageVisit(double BundleLoadedMs, double BundleRunMs, doub
         await page.WaitForFunctionAsync("() => window.__pageTiming && window.__pageTiming.connected !== undefined", null, new() { Timeout = 30_000 });
         var r = await page.EvaluateAsync<JsonElement>(Collect);
         return new PageVisit(r.GetProperty("bundleLoaded").GetDouble(), r.GetProperty("bundleRun").GetDouble(), r.GetProperty("sendBox").GetDouble(), r.GetProperty("connected").GetDouble(), r.GetProperty("welcome").GetDouble(),
-            (long)r.GetProperty("bytes").GetDouble(), r.GetProperty("requests").GetInt32());
+            (long)r.GetProperty("bytes").GetDouble(), r.GetProperty("requests").GetInt32(), r.GetProperty("started").GetDouble());
     }
 
     /// <summary>Types the question the moment the send box appears and presses Enter; true when the bot answers it.</summary>

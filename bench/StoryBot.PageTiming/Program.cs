@@ -4,13 +4,15 @@ using Microsoft.Playwright;
 // StoryBot page timing: starts the host, warms it with one unmeasured visit, then for each run opens
 // a fresh browser context (empty cache) and times the first visit, then the second visit in the same
 // context; then, in fresh contexts, types a question the instant the send box appears and counts the
-// answers. Headless Debian Chromium (/usr/bin/chromium, .ci/install-browser.sh). Not a test: it
+// answers. With --bundles lean,full it starts one host per Web Chat bundle (DirectLine:WebChatBundle)
+// and takes their runs in turn, so both are measured under the same load. Headless Debian Chromium (/usr/bin/chromium, .ci/install-browser.sh). Not a test: it
 // reports figures (docs/webchat.md) and fails only when the page does not work.
 var runs = 3;
 var instant = 10;
 string? hostDll = null;
 string? root = null;
 var question = "who did trump fire?";
+var bundles = new[] { "lean" };
 for (var i = 0; i < args.Length; i++)
 {
     string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -21,9 +23,10 @@ for (var i = 0; i < args.Length; i++)
         case "--runs": runs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--instant": instant = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--question": question = Next(); break;
+        case "--bundles": bundles = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
         case "--smoke": runs = 1; instant = 1; break;
         default:
-            Console.Error.WriteLine("usage: StoryBot.PageTiming --host <StoryBot.dll> [--root <repo root>] [--runs 3] [--instant 10] [--question TEXT] [--smoke]");
+            Console.Error.WriteLine("usage: StoryBot.PageTiming --host <StoryBot.dll> [--root <repo root>] [--runs 3] [--instant 10] [--question TEXT] [--bundles lean,full] [--smoke]");
             return 2;
     }
 }
@@ -40,67 +43,108 @@ Console.WriteLine($"# StoryBot page timing: {runs} run(s), first and second visi
 Console.WriteLine($"host: {hostDll}");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Trim()}");
 
-using var host = await HostProcess.StartAsync(hostDll, root);
-using var playwright = await Playwright.CreateAsync();
-await using var browser = await playwright.Chromium.LaunchAsync(new()
+var hosts = new List<(string Bundle, HostProcess Host)>();
+try
 {
-    ExecutablePath = chromium,
-    Headless = true,
-    Args = new[] { "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync" },
-});
-
-async Task<IBrowserContext> NewContextAsync()
-{
-    var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
-    await context.AddInitScriptAsync(PageVisit.Probe);
-    return context;
-}
-
-// The bot warm (one unmeasured visit with a question), as the targets are stated.
-await using (var warm = await NewContextAsync())
-{
-    await PageVisit.TypeAtOnceAsync(await warm.NewPageAsync(), host.BaseAddress, question);
-}
-
-Console.WriteLine();
-Console.WriteLine("| run | visit | bundle loaded (ms) | bundle run (ms) | send box shown (ms) | connected (ms) | welcome (ms) | transferred (KB) | requests |");
-Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
-var first = new List<PageVisit>();
-var second = new List<PageVisit>();
-for (var run = 1; run <= runs; run++)
-{
-    await using var context = await NewContextAsync();
-    var page = await context.NewPageAsync();
-    var a = await PageVisit.MeasureAsync(page, host.BaseAddress);
-    first.Add(a);
-    Console.WriteLine(Row(run, "first", a));
-    var b = await PageVisit.MeasureAsync(page, host.BaseAddress);
-    second.Add(b);
-    Console.WriteLine(Row(run, "second", b));
-}
-
-Console.WriteLine();
-Console.WriteLine("| median | bundle loaded (ms) | bundle run (ms) | send box shown (ms) | connected (ms) | welcome (ms) | transferred (KB) |");
-Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
-Console.WriteLine(Median("first visit", first));
-Console.WriteLine(Median("second visit", second));
-
-var answered = 0;
-for (var i = 0; i < instant; i++)
-{
-    await using var context = await NewContextAsync();
-    if (await PageVisit.TypeAtOnceAsync(await context.NewPageAsync(), host.BaseAddress, question))
+    foreach (var bundle in bundles)
     {
-        answered++;
+        hosts.Add((bundle, await HostProcess.StartAsync(hostDll, root, bundle)));
     }
+
+    return await MeasureAllAsync();
+}
+finally
+{
+    hosts.ForEach(h => h.Host.Dispose());
 }
 
-Console.WriteLine();
-Console.WriteLine($"typed the instant the send box appeared: {answered} of {instant} answered");
-return answered == instant ? 0 : 1;
+async Task<int> MeasureAllAsync()
+{
+    using var playwright = await Playwright.CreateAsync();
+    await using var browser = await playwright.Chromium.LaunchAsync(new()
+    {
+        ExecutablePath = chromium,
+        Headless = true,
+        Args = new[] { "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync" },
+    });
 
-static string Row(int run, string visit, PageVisit v) =>
-    string.Create(CultureInfo.InvariantCulture, $"| {run} | {visit} | {v.BundleLoadedMs:F0} | {v.BundleRunMs:F0} | {v.SendBoxMs:F0} | {v.ConnectedMs:F0} | {v.WelcomeMs:F0} | {v.Bytes / 1024.0:F1} | {v.Requests} |");
+    async Task<IBrowserContext> NewContextAsync()
+    {
+        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        await context.AddInitScriptAsync(PageVisit.Probe);
+        return context;
+    }
+
+    // Each host warm (one unmeasured visit with a question), as the targets are stated.
+    foreach (var (_, host) in hosts)
+    {
+        await using var warm = await NewContextAsync();
+        await PageVisit.TypeAtOnceAsync(await warm.NewPageAsync(), host.BaseAddress, question);
+    }
+
+    Console.WriteLine();
+    Console.WriteLine("| bundle | run | visit | conversation started (ms) | bundle loaded (ms) | bundle run (ms) | send box shown (ms) | connected (ms) | welcome (ms) | transferred (KB) | requests |");
+    Console.WriteLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    var visits = hosts.ToDictionary(h => h.Bundle, _ => (First: new List<PageVisit>(), Second: new List<PageVisit>()));
+    for (var run = 1; run <= runs; run++)
+    {
+        foreach (var (bundle, host) in hosts)
+        {
+            await using var context = await NewContextAsync();
+            var page = await context.NewPageAsync();
+            var a = await PageVisit.MeasureAsync(page, host.BaseAddress);
+            visits[bundle].First.Add(a);
+            Console.WriteLine(Row(bundle, run, "first", a));
+            var b = await PageVisit.MeasureAsync(page, host.BaseAddress);
+            visits[bundle].Second.Add(b);
+            Console.WriteLine(Row(bundle, run, "second", b));
+        }
+    }
+
+    Console.WriteLine();
+    Console.WriteLine($"| median of {runs} | conversation started (ms) | bundle loaded (ms) | bundle run (ms) | send box shown (ms) | connected (ms) | welcome (ms) | transferred (KB) |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+    foreach (var (bundle, (firstVisits, secondVisits)) in visits)
+    {
+        Console.WriteLine(Median($"{bundle}: first visit", firstVisits));
+        Console.WriteLine(Median($"{bundle}: second visit", secondVisits));
+    }
+
+    // Where a first visit's main-thread time goes: one more fresh visit per bundle, traced.
+    Console.WriteLine();
+    Console.WriteLine("| first visit, traced (ms) | compile (main thread) | compile (off it) | run script | style + layout | paint | GC |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+    foreach (var (bundle, host) in hosts)
+    {
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        var trace = await PageTrace.RecordAsync(page, () => PageVisit.MeasureAsync(page, host.BaseAddress));
+        Console.WriteLine($"| {bundle} {trace}");
+    }
+
+    var allAnswered = true;
+    Console.WriteLine();
+    foreach (var (bundle, host) in hosts)
+    {
+        var answered = 0;
+        for (var i = 0; i < instant; i++)
+        {
+            await using var context = await NewContextAsync();
+            if (await PageVisit.TypeAtOnceAsync(await context.NewPageAsync(), host.BaseAddress, question))
+            {
+                answered++;
+            }
+        }
+
+        Console.WriteLine($"{bundle}: typed the instant the send box appeared: {answered} of {instant} answered");
+        allAnswered &= answered == instant;
+    }
+
+    return allAnswered ? 0 : 1;
+}
+
+static string Row(string bundle, int run, string visit, PageVisit v) =>
+    string.Create(CultureInfo.InvariantCulture, $"| {bundle} | {run} | {visit} | {v.StartedMs:F0} | {v.BundleLoadedMs:F0} | {v.BundleRunMs:F0} | {v.SendBoxMs:F0} | {v.ConnectedMs:F0} | {v.WelcomeMs:F0} | {v.Bytes / 1024.0:F1} | {v.Requests} |");
 
 static string Median(string label, List<PageVisit> visits)
 {
@@ -111,7 +155,7 @@ static string Median(string label, List<PageVisit> visits)
     }
 
     return string.Create(CultureInfo.InvariantCulture,
-        $"| {label} | {Mid(visits.Select(v => v.BundleLoadedMs)):F0} | {Mid(visits.Select(v => v.BundleRunMs)):F0} | {Mid(visits.Select(v => v.SendBoxMs)):F0} | {Mid(visits.Select(v => v.ConnectedMs)):F0} | {Mid(visits.Select(v => v.WelcomeMs)):F0} | {Mid(visits.Select(v => (double)v.Bytes)) / 1024.0:F1} |");
+        $"| {label} | {Mid(visits.Select(v => v.StartedMs)):F0} | {Mid(visits.Select(v => v.BundleLoadedMs)):F0} | {Mid(visits.Select(v => v.BundleRunMs)):F0} | {Mid(visits.Select(v => v.SendBoxMs)):F0} | {Mid(visits.Select(v => v.ConnectedMs)):F0} | {Mid(visits.Select(v => v.WelcomeMs)):F0} | {Mid(visits.Select(v => (double)v.Bytes)) / 1024.0:F1} |");
 }
 
 static string? FindRoot(string start)

@@ -55,6 +55,13 @@ public sealed class DirectLineOptions
     /// <summary>The bot's display name in built-in conversations.</summary>
     public string BotName { get; set; } = "StoryBot";
 
+    /// <summary>
+    /// The Web Chat script the page loads: <c>lean</c> (default), the page's own esbuild bundle of the
+    /// npm packages it uses (Markdown, citations, suggested actions, feedback; no Adaptive Cards or
+    /// speech), or <c>full</c>, the official <c>webchat.js</c>.
+    /// </summary>
+    public string WebChatBundle { get; set; } = "lean";
+
     /// <summary>True when Azure mode is on.</summary>
     public bool UsesAzure => !string.IsNullOrWhiteSpace(Secret);
 }

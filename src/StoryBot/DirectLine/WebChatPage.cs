@@ -1,31 +1,45 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace StoryBot.DirectLine;
 
 /// <summary>
-/// Serves the Web Chat page at <c>/</c> and its files (the npm <c>botframework-webchat</c> bundle, the
+/// Serves the Web Chat page at <c>/</c> and its files (a Web Chat bundle built from npm, the
 /// page's script, style and icon) under <c>/webchat/</c> with ASP.NET Core's <c>MapStaticAssets</c>:
 /// compressed (Brotli, gzip) and fingerprinted at build time, <c>immutable</c> under their
 /// fingerprinted names, ETags otherwise. Nothing comes from a CDN. <c>wwwroot/index.html</c> is a
 /// template whose file names the build has already fingerprinted; only the story's title and source
-/// are filled in here, so the first paint is right.
+/// are filled in here, so the first paint is right, and of its two bundle tags the one that
+/// <see cref="DirectLineOptions.WebChatBundle"/> names is kept.
 /// </summary>
-internal static class WebChatPage
+internal static partial class WebChatPage
 {
     private const string Template = "index.html";
-    private const string Bundle = "webchat/webchat.js";
+
+    private static readonly Dictionary<string, string> Bundles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["lean"] = "webchat/webchat-lean.js",
+        ["full"] = "webchat/webchat.js",
+    };
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var environment = endpoints.ServiceProvider.GetRequiredService<IWebHostEnvironment>();
         var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebChatPage));
-        if (!environment.WebRootFileProvider.GetFileInfo(Bundle).Exists)
+        var bundle = endpoints.ServiceProvider.GetRequiredService<IOptions<DirectLineOptions>>().Value.WebChatBundle;
+        if (!Bundles.TryGetValue(bundle, out var bundleFile))
         {
-            logger.LogWarning("The Web Chat bundle is missing from {WebRoot}: build the host project (it runs npm ci in ClientApp)",
-                environment.WebRootPath);
+            throw new InvalidOperationException($"DirectLine:WebChatBundle is '{bundle}': use one of {string.Join(", ", Bundles.Keys)}");
+        }
+
+        if (!environment.WebRootFileProvider.GetFileInfo(bundleFile).Exists)
+        {
+            logger.LogWarning("The Web Chat bundle {Bundle} is missing from {WebRoot}: build the host project (it runs npm ci in ClientApp)",
+                bundleFile, environment.WebRootPath);
         }
 
         var manifest = Path.Combine(AppContext.BaseDirectory, environment.ApplicationName + ".staticwebassets.endpoints.json");
@@ -38,7 +52,7 @@ internal static class WebChatPage
             logger.LogWarning("No static assets manifest at {Manifest}: the Web Chat page's files are not served", manifest);
         }
 
-        var page = new Lazy<Rendered?>(() => Render(environment, endpoints.ServiceProvider.GetRequiredService<IConfiguration>()));
+        var page = new Lazy<Rendered?>(() => Render(environment, endpoints.ServiceProvider.GetRequiredService<IConfiguration>(), bundle));
         endpoints.MapGet("/", (HttpContext http) =>
         {
             if (page.Value is not { } rendered)
@@ -53,7 +67,7 @@ internal static class WebChatPage
         });
     }
 
-    private static Rendered? Render(IWebHostEnvironment environment, IConfiguration configuration)
+    private static Rendered? Render(IWebHostEnvironment environment, IConfiguration configuration, string bundle)
     {
         var file = environment.WebRootFileProvider.GetFileInfo(Template);
         if (!file.Exists)
@@ -69,12 +83,17 @@ internal static class WebChatPage
 
         var title = configuration["Story:Title"];
         var source = configuration["Story:Source"];
+        // <!--bundle:NAME-->…<!--/bundle--> around each bundle's tag: the chosen one loses its markers, the others go.
+        template = BundleTag().Replace(template, m => m.Groups["name"].Value.Equals(bundle, StringComparison.OrdinalIgnoreCase) ? m.Groups["tag"].Value : string.Empty);
         var html = Encoding.UTF8.GetBytes(template
             .Replace("{{title}}", WebUtility.HtmlEncode(string.IsNullOrWhiteSpace(title) ? "StoryBot" : title), StringComparison.Ordinal)
             .Replace("{{source}}", WebUtility.HtmlEncode(source ?? string.Empty), StringComparison.Ordinal));
         var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(html).AsSpan(0, 12))}\"");
         return new Rendered(html, etag);
     }
+
+    [GeneratedRegex(@"[ \t]*<!--bundle:(?<name>[a-z]+)-->(?<tag>.*?)<!--/bundle-->(\r?\n)?", RegexOptions.Singleline)]
+    private static partial Regex BundleTag();
 
     private sealed record Rendered(byte[] Html, EntityTagHeaderValue ETag);
 }

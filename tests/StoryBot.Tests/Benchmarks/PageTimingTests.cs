@@ -44,8 +44,9 @@ public sealed class PageTimingTests
         _output.WriteLine(stdout.Result);
         _output.WriteLine(stderr.Result);
         Assert.Equal(0, process.ExitCode);
-        Assert.Contains("| 1 | first |", stdout.Result);
-        Assert.Contains("| second visit |", stdout.Result);
+        Assert.Contains("| lean | 1 | first |", stdout.Result);
+        Assert.Contains("| lean: second visit |", stdout.Result);
+        Assert.Matches(@"\| lean \| \d+ \| \d+ \| \d+ \|", stdout.Result); // the traced visit's breakdown
         Assert.Contains("1 of 1 answered", stdout.Result);
     }
 }

@@ -9,8 +9,9 @@ using Xunit.Abstractions;
 namespace StoryBot.Tests.Browser;
 
 /// <summary>
-/// End to end in headless Chromium: the real host on a loopback port, the page at <c>/</c>, the npm
-/// Web Chat bundle, the built-in Direct Line endpoint and the bot. Nothing may leave localhost.
+/// End to end in headless Chromium: the real host on a loopback port, the page at <c>/</c>, a Web Chat
+/// bundle built from npm (the page's own by default; the official full one on request), the built-in
+/// Direct Line endpoint and the bot. Nothing may leave localhost.
 /// </summary>
 public sealed class WebChatPageTests
 {
@@ -18,10 +19,12 @@ public sealed class WebChatPageTests
 
     public WebChatPageTests(ITestOutputHelper output) => _output = output;
 
-    [Fact]
-    public async Task Page_Welcomes_AnswersWithCitations_AndStaysOnLocalhost()
+    [Theory]
+    [InlineData("lean")]
+    [InlineData("full")]
+    public async Task Page_Welcomes_AnswersWithCitations_AndStaysOnLocalhost(string bundle)
     {
-        using var host = new StoryBotFactory();
+        using var host = new StoryBotFactory(new Dictionary<string, string?> { ["DirectLine:WebChatBundle"] = bundle });
         var baseAddress = host.StartKestrel();
         _output.WriteLine($"host: {baseAddress}");
         await using var browser = await BrowserPage.OpenAsync(_output);
@@ -62,9 +65,9 @@ public sealed class WebChatPageTests
         await Assertions.Expect(modal).ToBeVisibleAsync();
         await Assertions.Expect(modal).ToContainTextAsync("Trump on Tuesday abruptly fired FBI Director James Comey");
 
-        var screenshot = await browser.ScreenshotAsync("webchat");
+        var screenshot = await browser.ScreenshotAsync($"webchat-{bundle}");
         await page.Keyboard.PressAsync("Escape");
-        var conversation = await browser.ScreenshotAsync("webchat-conversation");
+        var conversation = await browser.ScreenshotAsync($"webchat-{bundle}-conversation");
         _output.WriteLine($"screenshot: {screenshot}");
         _output.WriteLine($"screenshot: {conversation}");
         Console.WriteLine($"Web Chat screenshots: {screenshot} {conversation}");
@@ -185,9 +188,12 @@ public sealed class WebChatPageTests
         Assert.Contains("Comey firing shakes Washington", html, StringComparison.Ordinal);
         Assert.DoesNotContain("{{", html, StringComparison.Ordinal);
         Assert.DoesNotContain("#[", html, StringComparison.Ordinal);
-        var bundle = Regex.Match(html, "src=\"(webchat/webchat\\.[a-z0-9]+\\.js)\"").Groups[1].Value;
+        var bundle = Regex.Match(html, "src=\"(webchat/webchat-lean\\.[a-z0-9]+\\.js)\"").Groups[1].Value;
         Assert.NotEqual(string.Empty, bundle);
         Assert.Matches("src=\"webchat/storybot\\.[a-z0-9]+\\.js\"", html);
+        Assert.Matches("<link rel=\"preload\" as=\"script\" href=\"webchat/webchat-markdown\\.[a-z0-9]+\\.js\" data-webchat-markdown>", html);
+        Assert.DoesNotContain("webchat/webchat.", html, StringComparison.Ordinal); // only the chosen bundle
+        Assert.DoesNotContain("<!--bundle", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotModified, (await GetAsync(client, "/", ifNoneMatch: page.Headers.ETag)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/index.html")).StatusCode);
 
@@ -234,10 +240,12 @@ public sealed class WebChatPageTests
         await using var browser = await BrowserPage.OpenAsync(_output);
         var page = browser.Page;
 
-        // Hold the widget's connection for a while, so the send box is there before Direct Line is.
+        // Hold the conversation (the page's start and the widget's join) until the question is typed, so
+        // the send box is there before Direct Line is, however slow the machine.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await page.RouteAsync(new System.Text.RegularExpressions.Regex("/v3/directline/conversations(/[^/]+)?(\\?.*)?$"), async route =>
         {
-            await Task.Delay(2_000);
+            await release.Task.WaitAsync(TimeSpan.FromSeconds(30));
             await route.ContinueAsync();
         });
         await page.GotoAsync(baseAddress.ToString());
@@ -248,6 +256,7 @@ public sealed class WebChatPageTests
         await sendBox.FillAsync("who did trump fire?");
         await sendBox.PressAsync("Enter");
         await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Connecting");
+        release.SetResult();
 
         await Assertions.Expect(page.Locator(".webchat__bubble--from-user").Filter(new() { HasText = "who did trump fire?" }))
             .ToBeVisibleAsync(new() { Timeout = 20_000 });

@@ -222,13 +222,17 @@ public sealed class DirectLineEndpointsTests : IClassFixture<DirectLineEndpoints
         using var page = await _client.Http.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var html = await page.Content.ReadAsStringAsync();
-        Assert.Matches("webchat/webchat\\.[a-z0-9]+\\.js", html); // fingerprinted by the build
+        Assert.Matches("webchat/webchat-lean\\.[a-z0-9]+\\.js", html); // the page's own bundle, fingerprinted by the build
         Assert.DoesNotContain("{{title}}", html);
         Assert.DoesNotContain("https://", html);
 
-        using var bundle = await _client.Http.GetAsync("/webchat/webchat.js");
-        Assert.Equal(HttpStatusCode.OK, bundle.StatusCode);
-        Assert.True(bundle.Content.Headers.ContentLength > 1_000_000);
+        foreach (var (file, atLeast) in new[] { ("webchat-lean.js", 500_000), ("webchat-markdown.js", 100_000), ("webchat.js", 1_000_000) })
+        {
+            using var bundle = await _client.Http.GetAsync("/webchat/" + file);
+            Assert.Equal(HttpStatusCode.OK, bundle.StatusCode);
+            Assert.True(bundle.Content.Headers.ContentLength > atLeast, $"{file}: {bundle.Content.Headers.ContentLength} bytes");
+        }
+
         using var traversal = await _client.Http.GetAsync("/webchat/..%2Fappsettings.json");
         Assert.Equal(HttpStatusCode.NotFound, traversal.StatusCode);
     }
