@@ -5,6 +5,7 @@ using StoryBot.DirectLine;
 using StoryBot.Hosting;
 using StoryBot.Knowledge;
 using StoryBot.Knowledge.Ingest;
+using StoryBot.Storage;
 
 var configRoot = StoryBotPaths.FindConfigRoot();
 if (CommandLine.IsCommand(args))
@@ -43,6 +44,16 @@ try
         knowledge.Stories.Sum(s => s.Sentences.Count), knowledge.Stories.Count, knowledge.Index.OpenResult, knowledge.Index.Path);
 }
 catch (StoryLoadException ex)
+{
+    Console.Error.WriteLine("StoryBot cannot start: " + ex.Message);
+    return 1;
+}
+
+try
+{
+    await app.Services.VerifyStoryBotStorageAsync(); // Storage:Kind=redis: no Redis, no start (never a silent fallback to memory)
+}
+catch (InvalidOperationException ex)
 {
     Console.Error.WriteLine("StoryBot cannot start: " + ex.Message);
     return 1;
