@@ -62,7 +62,7 @@ catch (InvalidOperationException ex)
 app.UseStoryBotErrorShield();
 app.UseMiddleware<ActivityRequestValidation>();
 app.UseStoryBotRateLimiting();
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+app.MapGet("/healthz", StorageHealth.ReportAsync); // {"status":"ok"}; 503 while Storage:Kind=redis cannot reach Redis
 app.MapGet("/api/story", (StoryKnowledge knowledge) => Results.Ok(new
 {
     title = knowledge.DisplayTitle,

@@ -53,18 +53,24 @@ public static class StoryBotReliability
     /// <summary>
     /// ASP.NET Core's rate limiter, partitioned by conversation (never by IP alone: all Teams traffic comes
     /// from Microsoft's servers). Settings: section RateLimiting (Enabled true|false|auto, PermitLimit,
-    /// WindowSeconds). Only activity posts are limited; /healthz and everything else pass.
+    /// WindowSeconds). Only activity posts are limited; /healthz and everything else pass. With
+    /// <c>Storage:Kind=redis</c> the windows are counted in Redis (<see cref="RedisRateLimiter"/>), so the limit
+    /// holds across instances.
     /// </summary>
     public static IServiceCollection AddStoryBotRateLimiting(this IServiceCollection services)
     {
         services.AddReliabilityOptions();
+        services.AddStoryBotStorage();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<ReliabilityOptions, ILoggerFactory, IServiceProvider>((options, o, loggers, sp) =>
         {
             var logger = loggers.CreateLogger("StoryBot.RateLimiting");
             var metrics = sp.GetService<StoryBotMetrics>();
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            var storage = sp.GetRequiredService<StorageOptions>();
+            options.GlobalLimiter = storage.UsesRedis
+                ? new RedisRateLimiter(sp.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>(), storage.KeyPrefix, context => o.RateLimitingEnabled ? PartitionKey(context) : null, o.RateLimitPermits, o.RateLimitWindow)
+                : PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
                 var key = o.RateLimitingEnabled ? PartitionKey(context) : null;
                 return key is null

@@ -24,6 +24,8 @@ public static class StoryBotStorage
         services.TryAddSingleton<IStorage>(sp => sp.GetRequiredService<StorageOptions>().UsesRedis
             ? new RedisStorage(sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<StorageOptions>().KeyPrefix, sp.GetRequiredService<ReliabilityOptions>().ConversationIdle)
             : sp.GetRequiredService<BoundedMemoryStorage>());
+        services.TryAddSingleton<SharedStateTurns>();
+        services.TryAddSingleton<StorageHealth>();
         return services;
     }
 
