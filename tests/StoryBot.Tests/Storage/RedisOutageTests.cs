@@ -34,7 +34,7 @@ public sealed class RedisOutageTests : IClassFixture<RedisServerFixture>
         });
         await bot.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
         using var client = new HttpClient { BaseAddress = bot.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        Assert.Equal("answer", Intent(await AskAsync(client, "before", "who is sally yates?")));
+        Assert.Equal("answer", Activities.Intent(await Activities.AskAsync(client, "before", "who is sally yates?")));
 
         // A steady stream of turns through the whole outage.
         using var stop = new CancellationTokenSource();
@@ -99,18 +99,10 @@ public sealed class RedisOutageTests : IClassFixture<RedisServerFixture>
         var reply = Activities.Replies(body).SingleOrDefault();
         return reply is null ? "no reply"
             : (string?)reply["text"] == SharedStateTurns.UnavailableText ? "unavailable"
-            : Intent(reply) == "answer" ? "answer"
+            : Activities.Intent(reply) == "answer" ? "answer"
             : "other: " + (string?)reply["text"];
     }
 
-    private static async Task<JsonObject> AskAsync(HttpClient client, string conversation, string text)
-    {
-        var (status, body) = await Activities.PostAsync(client, Activities.Json(Activities.Message(conversation, text)));
-        Assert.Equal(200, status);
-        return Activities.Replies(body).Single();
-    }
-
-    private static string? Intent(JsonObject reply) => (string?)Activities.ReplyEntity(reply)?["intent"];
 
     private static async Task<bool> WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
     {

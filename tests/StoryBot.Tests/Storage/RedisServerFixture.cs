@@ -139,16 +139,8 @@ public sealed class RedisServerFixture : IAsyncLifetime
                 return;
             }
 
-            var script = Path.Combine(ReliabilityPaths.RepoRoot, ".ci", "install-redis.sh");
-            using var install = Process.Start(new ProcessStartInfo("bash", script) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            var stdout = install.StandardOutput.ReadToEndAsync();
-            var stderr = install.StandardError.ReadToEndAsync();
-            if (!install.WaitForExit(TimeSpan.FromMinutes(10)))
-            {
-                install.Kill(entireProcessTree: true);
-            }
-
-            Assert.True(IsInstalled(), $"redis-server is missing and .ci/install-redis.sh did not install it: {stdout.Result} {stderr.Result}");
+            var printed = CiInstallScript.Run("install-redis.sh");
+            Assert.True(IsInstalled(), $"redis-server is missing and .ci/install-redis.sh did not install it: {printed}");
         }
     }
 

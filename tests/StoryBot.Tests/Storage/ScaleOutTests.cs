@@ -31,13 +31,13 @@ public sealed class ScaleOutTests : IClassFixture<TwoInstancesFixture>
     [Fact]
     public async Task Alternating_instances_every_follow_up_keeps_its_context()
     {
-        var who = await AskAsync(_bots.ClientA, "alternate", "who is sally yates?");
-        var when = await AskAsync(_bots.ClientB, "alternate", "when did she testify?");
-        var more = await AskAsync(_bots.ClientA, "alternate", "tell me more");
+        var who = await Activities.AskAsync(_bots.ClientA, "alternate", "who is sally yates?");
+        var when = await Activities.AskAsync(_bots.ClientB, "alternate", "when did she testify?");
+        var more = await Activities.AskAsync(_bots.ClientA, "alternate", "tell me more");
 
-        Assert.Equal("answer", Intent(who));
+        Assert.Equal("answer", Activities.Intent(who));
         Assert.Contains("Monday", (string?)when["text"]); // "she" is Sally Yates: remembered by A, used by B
-        Assert.Equal("more", Intent(more));
+        Assert.Equal("more", Activities.Intent(more));
         Assert.Equal(Activities.CitedSentence(when) + 1, Activities.CitedSentence(more)); // the sentence after B's answer
     }
 
@@ -48,7 +48,7 @@ public sealed class ScaleOutTests : IClassFixture<TwoInstancesFixture>
         var expected = new List<string>();
         foreach (var text in Transcript)
         {
-            expected.Add(Signature(await AskAsync(_bots.ClientA, "reference", text)));
+            expected.Add(Signature(await Activities.AskAsync(_bots.ClientA, "reference", text)));
         }
 
         var mismatches = 0;
@@ -57,7 +57,7 @@ public sealed class ScaleOutTests : IClassFixture<TwoInstancesFixture>
             var conversation = "spread-" + c;
             for (var turn = 0; turn < Transcript.Length; turn++)
             {
-                var reply = await AskAsync(_bots.Client(c + turn), conversation, Transcript[turn], id: $"{conversation}-{turn}");
+                var reply = await Activities.AskAsync(_bots.Client(c + turn), conversation, Transcript[turn], id: $"{conversation}-{turn}");
                 Assert.Equal(conversation, (string?)reply["conversation"]?["id"]); // not crossed
                 Assert.Equal($"{conversation}-{turn}", (string?)reply["replyToId"]); // this turn's own reply
                 if (Signature(reply) != expected[turn])
@@ -78,9 +78,9 @@ public sealed class ScaleOutTests : IClassFixture<TwoInstancesFixture>
     [Fact]
     public async Task Concurrent_turns_of_one_conversation_on_both_instances_lose_no_update()
     {
-        var first = await AskAsync(_bots.ClientA, "concurrent", "who is sally yates?");
+        var first = await Activities.AskAsync(_bots.ClientA, "concurrent", "who is sally yates?");
 
-        var replies = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => AskAsync(_bots.Client(i), "concurrent", "tell me more")));
+        var replies = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Activities.AskAsync(_bots.Client(i), "concurrent", "tell me more")));
 
         // Each "tell me more" continued from the one saved before it: ten different, consecutive sentences.
         var cited = replies.Select(r => Activities.CitedSentence(r)!.Value).OrderBy(s => s).ToList();
@@ -92,10 +92,10 @@ public sealed class ScaleOutTests : IClassFixture<TwoInstancesFixture>
     [Fact]
     public async Task An_instance_killed_mid_conversation_is_replaced_and_the_conversation_continues()
     {
-        await AskAsync(_bots.ClientA, "killed", "who is sally yates?");
+        await Activities.AskAsync(_bots.ClientA, "killed", "who is sally yates?");
 
         await _bots.ReplaceAAsync();
-        var when = await AskAsync(_bots.ClientA, "killed", "when did she testify?");
+        var when = await Activities.AskAsync(_bots.ClientA, "killed", "when did she testify?");
 
         Assert.Contains("Monday", (string?)when["text"]);
     }
@@ -123,16 +123,8 @@ public sealed class ScaleOutTests : IClassFixture<TwoInstancesFixture>
         Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
     }
 
-    private static async Task<JsonObject> AskAsync(HttpClient client, string conversation, string text, string? id = null)
-    {
-        var (status, body) = await Activities.PostAsync(client, Activities.Json(Activities.Message(conversation, text, id: id)));
-        Assert.Equal(200, status);
-        return Activities.Replies(body).Single();
-    }
 
-    private static string? Intent(JsonObject reply) => (string?)Activities.ReplyEntity(reply)?["intent"];
-
-    private static string Signature(JsonObject reply) => $"{Intent(reply)}:{Activities.CitedSentence(reply)}";
+    private static string Signature(JsonObject reply) => $"{Activities.Intent(reply)}:{Activities.CitedSentence(reply)}";
 
     private static ConversationData Data(object bag) => (ConversationData)((IDictionary<string, object>)bag)[nameof(ConversationData)];
 }
