@@ -7,7 +7,9 @@ namespace StoryBot.DirectLine;
 /// <summary>
 /// The built-in endpoint's memory: conversations and the tokens that open them. Bounded on purpose:
 /// the page hands out conversations to anyone who opens it, so idle ones are swept, the number of
-/// conversations is capped (least recently used goes first) and each keeps a capped stream.
+/// conversations is capped (least recently used goes first) and each keeps a capped stream. The
+/// <see cref="IDirectLineStore"/> of <c>Storage:Kind=memory</c> (the default); <see cref="RedisDirectLineStore"/>
+/// keeps the same rules in Redis.
 /// </summary>
 public sealed class DirectLineConversationStore : IDirectLineStore
 {

@@ -15,6 +15,8 @@ namespace StoryBot.DirectLine;
 /// Turns run through the host's one in-process runner (<see cref="InProcessTurnClient"/>), in the order
 /// the host's one per-conversation gate (<see cref="ConversationTurnGate"/>) gives them: it is held around
 /// appending the user's activity, the turn and appending its replies, so the stream stays in turn order.
+/// Conversations, tokens and streams live in the one <see cref="IDirectLineStore"/>: this process's memory,
+/// or Redis with <c>Storage:Kind=redis</c> (any instance then serves any conversation).
 /// </summary>
 internal static class DirectLineEndpoints
 {
