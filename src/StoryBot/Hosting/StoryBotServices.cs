@@ -3,6 +3,7 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using StoryBot.Adapters;
 using StoryBot.Bots;
+using StoryBot.Feedback;
 using StoryBot.Knowledge;
 using StoryBot.Rendering;
 
@@ -27,6 +28,7 @@ public static class StoryBotServices
         services.AddSingleton<ConfigurationBotFrameworkAuthentication>();
         services.AddSingleton<BotFrameworkAuthentication>(sp => new SharedClientsBotFrameworkAuthentication(sp.GetRequiredService<ConfigurationBotFrameworkAuthentication>()));
         services.AddStoryBotTurnSafety(); // the IStorage (bounded, in memory), one turn at a time per conversation, connector timeout
+        services.AddStoryBotFeedback(configuration, configRoot);
         services.AddSingleton<ConversationState>();
 
         services.AddSingleton<AdapterWithErrorHandler>();
