@@ -3,7 +3,7 @@ namespace StoryBot.Feedback;
 /// <summary>The feedback loop's log lines: a refused rating is a Warning with the reason, never an exception.</summary>
 internal static partial class FeedbackLog
 {
-    [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "Feedback kept: {Reaction} on a {Intent} answer in {Channel}")]
+    [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "Feedback kept: {Reaction} on a reply of intent {Intent} in {Channel}")]
     public static partial void Kept(ILogger logger, string reaction, string intent, string channel);
 
     [LoggerMessage(EventId = 301, Level = LogLevel.Warning, Message = "Feedback refused from {Channel}: {Reason}")]

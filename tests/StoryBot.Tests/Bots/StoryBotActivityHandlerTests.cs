@@ -65,6 +65,38 @@ public class StoryBotActivityHandlerTests : IClassFixture<RealStoryKnowledge>
         Assert.All(durations.GetMeasurementSnapshot(), m => Assert.InRange(m.Value, 0, 10));
     }
 
+    [Fact]
+    public async Task A_Web_Chat_thumbs_down_names_the_answer_in_its_id_and_is_kept_while_a_forged_one_is_ignored()
+    {
+        var adapter = NewAdapter();
+        var bot = NewBot();
+        await adapter.SendTextToBotAsync("who did Trump fire?", bot.OnTurnAsync, default);
+        var answer = (IMessageActivity)adapter.GetNextReply();
+        var actions = (JArray)Entities.Citation(answer)["potentialAction"]!;
+        Assert.Equal(new[] { "LikeAction", "DislikeAction" }, actions.Select(a => (string)a["@type"]!));
+        var dislike = (JObject)actions[1];
+
+        await adapter.ProcessActivityAsync(WebChatFeedback(dislike), bot.OnTurnAsync, default);
+        var forged = (JObject)dislike.DeepClone();
+        forged["@id"] = WebChatFeedbackPayload.ActionId("0123456789abcdef", "dislike"); // an answer this conversation never got
+        await adapter.ProcessActivityAsync(WebChatFeedback(forged), bot.OnTurnAsync, default);
+        var mismatched = (JObject)dislike.DeepClone();
+        mismatched["@type"] = "LikeAction"; // the dislike's @id with a like
+        await adapter.ProcessActivityAsync(WebChatFeedback(mismatched), bot.OnTurnAsync, default);
+
+        var rating = Assert.Single(await Ratings.ListAsync(), r => r.Reaction != FeedbackReaction.NearTie);
+        Assert.Equal(("dislike", "who did Trump fire?", 8), (rating.Reaction, rating.Question, rating.Citations[0].Sentence));
+        Assert.Null(adapter.GetNextReply()); // a feedback event gets no reply
+    }
+
+    /// <summary>What Web Chat 4.18 posts after a thumb click: an event, the chosen action as its one entity, no replyToId.</summary>
+    private static Activity WebChatFeedback(JObject action) => new()
+    {
+        Type = ActivityTypes.Event,
+        Name = WebChatFeedbackPayload.EventName,
+        Entities = new List<Entity> { action.ToObject<Entity>()! },
+    };
+
     private static TestAdapter NewAdapter(string channelId = Channels.Emulator, string conversationType = "personal") =>
         new(new ConversationReference
         {
