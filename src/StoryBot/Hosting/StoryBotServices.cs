@@ -6,6 +6,7 @@ using StoryBot.Bots;
 using StoryBot.Feedback;
 using StoryBot.Knowledge;
 using StoryBot.Rendering;
+using StoryBot.Transcripts;
 
 namespace StoryBot.Hosting;
 
@@ -28,6 +29,7 @@ public static class StoryBotServices
         services.AddSingleton<ConfigurationBotFrameworkAuthentication>();
         services.AddSingleton<BotFrameworkAuthentication>(sp => new SharedClientsBotFrameworkAuthentication(sp.GetRequiredService<ConfigurationBotFrameworkAuthentication>()));
         services.AddStoryBotTurnSafety(); // the IStorage (bounded, in memory), one turn at a time per conversation, connector timeout
+        services.AddStoryBotTranscripts(configuration, configRoot); // after the turn gate: one conversation's activities in order
         services.AddStoryBotFeedback(configuration, configRoot);
         services.AddSingleton<ConversationState>();
 
