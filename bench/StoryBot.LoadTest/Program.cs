@@ -46,20 +46,22 @@ Console.WriteLine();
 Report.Print(results, options);
 return results.Any(r => r.Failed) ? 1 : 0;
 
-sealed record LoadOptions(string HostPath, string EchoHostPath, string Root, string QuestionsPath, string Mix, int Connections, int Duration, int Warmup, int Rounds, string[] Kinds, string[] HostArgs)
+sealed record LoadOptions(string HostPath, string EchoHostPath, string Root, string QuestionsPath, string Mix, int Connections, int Duration, int Warmup, int Rounds, string[] Kinds, string[] HostArgs, string? Redis = null)
 {
     public const string Usage = """
         usage: StoryBot.LoadTest --host <published StoryBot.dll> [--echo-host <published StockEchoBot.dll>] [--root <repo root>]
                [--questions <questions.json>] [--mix repeated|distinct] [--connections 32] [--duration 10] [--warmup 3]
-               [--rounds 3] [--kinds story,echo,host-echo] [-- extra StoryBot host args]
+               [--rounds 3] [--kinds story,echo,host-echo,story-redis] [--redis <host:port>] [-- extra StoryBot host args]
         kinds: story = StoryBot; echo = the samples' EchoBot on a stock CloudAdapter (the reference);
-               host-echo = Bot:Kind=echo on StoryBot's host. mix: repeated = the dev set's messages;
+               host-echo = Bot:Kind=echo on StoryBot's host; story-redis = StoryBot with Storage:Kind=redis on --redis
+               (a fresh key prefix per start; with --redis and no --kinds it is added to the default kinds). mix: repeated = the dev set's messages;
                distinct = every question of the dev and training sets in three phrasings (600+ distinct; 1,500+ with eval/train).
         """;
 
     public static LoadOptions? Parse(string[] args)
     {
-        string? host = null, echoHost = null, root = null, questions = null;
+        string? host = null, echoHost = null, root = null, questions = null, redis = null;
+        string[]? chosenKinds = null;
         var mix = "repeated";
         int connections = 32, duration = 10, warmup = 3, rounds = 3;
         var kinds = new[] { "story", "echo", "host-echo" };
@@ -78,13 +80,15 @@ sealed record LoadOptions(string HostPath, string EchoHostPath, string Root, str
                 case "--duration" or "-d": duration = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--warmup": warmup = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--rounds": rounds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
-                case "--kinds": kinds = Next().Split(',', StringSplitOptions.RemoveEmptyEntries); break;
+                case "--kinds": chosenKinds = Next().Split(',', StringSplitOptions.RemoveEmptyEntries); break;
+                case "--redis": redis = Next(); break;
                 case "--": hostArgs.AddRange(args[(i + 1)..]); i = args.Length; break;
                 case "-h" or "--help": return null;
                 default: Console.Error.WriteLine($"unknown option {args[i]}"); return null;
             }
         }
 
+        kinds = chosenKinds ?? (redis is null ? kinds : [.. kinds, "story-redis"]);
         root ??= FindRoot(Directory.GetCurrentDirectory());
         if (root is null)
         {
@@ -106,9 +110,9 @@ sealed record LoadOptions(string HostPath, string EchoHostPath, string Root, str
             return null;
         }
 
-        if (mix is not ("repeated" or "distinct") || kinds.Any(k => k is not ("story" or "echo" or "host-echo")))
+        if (mix is not ("repeated" or "distinct") || kinds.Any(k => k is not ("story" or "echo" or "host-echo" or "story-redis")) || (kinds.Contains("story-redis") && redis is null))
         {
-            Console.Error.WriteLine("--mix is repeated or distinct; --kinds lists story, echo, host-echo");
+            Console.Error.WriteLine("--mix is repeated or distinct; --kinds lists story, echo, host-echo, story-redis (which needs --redis host:port)");
             return null;
         }
 
@@ -116,7 +120,7 @@ sealed record LoadOptions(string HostPath, string EchoHostPath, string Root, str
         questions ??= File.Exists(Path.Combine(root, "eval", "dev", "questions.json"))
             ? Path.Combine(root, "eval", "dev", "questions.json")
             : Path.GetFullPath(Path.Combine(root, "..", "shared", "eval", "questions.json"));
-        return new LoadOptions(Path.GetFullPath(host), Path.GetFullPath(echoHost), root, questions, mix, connections, duration, warmup, rounds, kinds, hostArgs.ToArray());
+        return new LoadOptions(Path.GetFullPath(host), Path.GetFullPath(echoHost), root, questions, mix, connections, duration, warmup, rounds, kinds, hostArgs.ToArray(), redis);
     }
 
     private static string? FindRoot(string start)
@@ -369,6 +373,13 @@ static class Runner
         if (!reference)
         {
             psi.ArgumentList.Add("--Bot:Kind=" + (kind == "host-echo" ? "echo" : "story"));
+            if (kind == "story-redis")
+            {
+                psi.ArgumentList.Add("--Storage:Kind=redis");
+                psi.ArgumentList.Add("--Storage:Redis:Configuration=" + options.Redis);
+                psi.ArgumentList.Add("--Storage:Redis:KeyPrefix=loadtest-" + Guid.NewGuid().ToString("N")[..8] + ":");
+            }
+
             foreach (var extra in options.HostArgs)
             {
                 psi.ArgumentList.Add(extra);
@@ -488,20 +499,25 @@ static class Report
                 $"| {group.Key} | {Median(group.Select(r => r.TurnsPerSecond)):0} | {Median(group.Select(r => r.P50)):0.00} | {Median(group.Select(r => r.P99)):0.00} | {group.Max(r => r.PeakRssKb) / 1024.0:0} | {Median(group.Select(r => r.CpuMsPerTurn * 1000)):0} | {group.Sum(r => r.Errors)} |"));
         }
 
-        var story = results.Where(r => r.Kind == "story").ToList();
         Console.WriteLine();
-        foreach (var (reference, label, target) in new[] { ("echo", "StoryBot/echo (stock CloudAdapter, own process)", " (target >= 0.8)"), ("host-echo", "StoryBot/host-echo (echo on StoryBot's host)", string.Empty) })
+        foreach (var (kind, reference, label, target, p99Target) in new[]
         {
-            var echo = results.Where(r => r.Kind == reference).ToList();
-            if (story.Count == 0 || echo.Count == 0)
+            ("story", "echo", "StoryBot/echo (stock CloudAdapter, own process)", " (target >= 0.8)", string.Empty),
+            ("story", "host-echo", "StoryBot/host-echo (echo on StoryBot's host)", string.Empty, string.Empty),
+            ("story-redis", "story", "story-redis/story (Storage:Kind=redis against memory, same run)", " (target >= 0.6)", " (target <= 2)"),
+        })
+        {
+            var measured = results.Where(r => r.Kind == kind).ToList();
+            var baseline = results.Where(r => r.Kind == reference).ToList();
+            if (measured.Count == 0 || baseline.Count == 0)
             {
                 continue;
             }
 
-            var ratios = story.Join(echo, s => s.Round, e => e.Round, (s, e) => s.TurnsPerSecond / e.TurnsPerSecond).ToList();
-            var p99 = story.Join(echo, s => s.Round, e => e.Round, (s, e) => s.P99 / e.P99).ToList();
+            var ratios = measured.Join(baseline, s => s.Round, e => e.Round, (s, e) => s.TurnsPerSecond / e.TurnsPerSecond).ToList();
+            var p99 = measured.Join(baseline, s => s.Round, e => e.Round, (s, e) => s.P99 / e.P99).ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"turns/s ratio {label} per round: {string.Join(", ", ratios.Select(r => r.ToString("0.000", CultureInfo.InvariantCulture)))}; median {Median(ratios):0.000}{target}; p99 ratio median {Median(p99):0.00}"));
+                $"turns/s ratio {label} per round: {string.Join(", ", ratios.Select(r => r.ToString("0.000", CultureInfo.InvariantCulture)))}; median {Median(ratios):0.000}{target}; p99 ratio median {Median(p99):0.00}{p99Target}"));
         }
     }
 

@@ -5,6 +5,7 @@ using StoryBot.DirectLine;
 using StoryBot.Hosting;
 using StoryBot.Knowledge;
 using StoryBot.Knowledge.Ingest;
+using StoryBot.Storage;
 
 var configRoot = StoryBotPaths.FindConfigRoot();
 if (CommandLine.IsCommand(args))
@@ -48,10 +49,20 @@ catch (StoryLoadException ex)
     return 1;
 }
 
+try
+{
+    await app.Services.VerifyStoryBotStorageAsync(); // Storage:Kind=redis: no Redis, no start (never a silent fallback to memory)
+}
+catch (InvalidOperationException ex)
+{
+    Console.Error.WriteLine("StoryBot cannot start: " + ex.Message);
+    return 1;
+}
+
 app.UseStoryBotErrorShield();
 app.UseMiddleware<ActivityRequestValidation>();
 app.UseStoryBotRateLimiting();
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+app.MapGet("/healthz", StorageHealth.ReportAsync); // {"status":"ok"}; 503 while Storage:Kind=redis cannot reach Redis
 app.MapGet("/api/story", (StoryKnowledge knowledge) => Results.Ok(new
 {
     title = knowledge.DisplayTitle,

@@ -19,6 +19,7 @@ public sealed class DirectLineConversation
     private long _lastSeq;
     private DateTimeOffset _lastTimestamp = DateTimeOffset.MinValue;
     private long _lastAccessTicks;
+    private int _started;
 
     internal DirectLineConversation(string id, string userId, int maxActivities, DateTimeOffset now)
     {
@@ -39,7 +40,10 @@ public sealed class DirectLineConversation
     public DateTimeOffset CreatedAt { get; }
 
     /// <summary>True once the conversationUpdate (the bot's welcome turn) has run.</summary>
-    public bool Started { get; internal set; }
+    public bool Started => Volatile.Read(ref _started) != 0;
+
+    /// <summary>The id and user, as every store hands them out.</summary>
+    public DirectLineConversationRef Ref => new(Id, UserId);
 
     /// <summary>Tokens issued for this conversation (the current one and, after a refresh, the previous one).</summary>
     internal List<string> Tokens { get; } = new();
@@ -51,6 +55,9 @@ public sealed class DirectLineConversation
     public long LastWatermark { get { lock (_gate) { return _lastSeq; } } }
 
     internal void Touch(DateTimeOffset now) => Interlocked.Exchange(ref _lastAccessTicks, now.UtcTicks);
+
+    /// <summary>True for the one caller that starts the conversation (runs the welcome turn).</summary>
+    internal bool TryStart() => Interlocked.Exchange(ref _started, 1) == 0;
 
     /// <summary>
     /// Adds an activity to the stream: gives it the next server id and a timestamp strictly later

@@ -9,7 +9,7 @@ namespace StoryBot.DirectLine;
 /// the page hands out conversations to anyone who opens it, so idle ones are swept, the number of
 /// conversations is capped (least recently used goes first) and each keeps a capped stream.
 /// </summary>
-public sealed class DirectLineConversationStore
+public sealed class DirectLineConversationStore : IDirectLineStore
 {
     private readonly ConcurrentDictionary<string, DirectLineConversation> _conversations = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DirectLineToken> _tokens = new(StringComparer.Ordinal);
@@ -26,7 +26,7 @@ public sealed class DirectLineConversationStore
     }
 
     /// <summary>Raised after a conversation was evicted, so its bot state can be dropped too.</summary>
-    public event Action<DirectLineConversation>? Evicted;
+    public event Action<DirectLineConversationRef>? Evicted;
 
     /// <summary>How many conversations are held now.</summary>
     public int Count => _conversations.Count;
@@ -142,13 +142,50 @@ public sealed class DirectLineConversationStore
 
         try
         {
-            Evicted?.Invoke(conversation);
+            Evicted?.Invoke(conversation.Ref);
         }
         catch (Exception ex)
         {
             _logger.LogWarning(ex, "Cleaning up after an evicted Direct Line conversation failed");
         }
     }
+
+    /// <inheritdoc />
+    public Task<(DirectLineConversationRef Conversation, DirectLineToken Token)> CreateAsync(CancellationToken cancellationToken)
+    {
+        var (conversation, token) = Create();
+        return Task.FromResult((conversation.Ref, token));
+    }
+
+    /// <inheritdoc />
+    public Task<DirectLineToken?> ValidateTokenAsync(string? token, CancellationToken cancellationToken) => Task.FromResult(ValidateToken(token));
+
+    /// <inheritdoc />
+    public Task<DirectLineConversationRef?> TouchAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        var conversation = Find(conversationId);
+        conversation?.Touch(_clock.GetUtcNow());
+        return Task.FromResult(conversation?.Ref);
+    }
+
+    /// <inheritdoc />
+    public Task<DirectLineToken> IssueTokenAsync(DirectLineConversationRef conversation, CancellationToken cancellationToken) =>
+        Find(conversation.Id) is { } found ? Task.FromResult(IssueToken(found)) : throw new InvalidOperationException("The conversation is gone.");
+
+    /// <inheritdoc />
+    public Task<bool> TryStartAsync(string conversationId, CancellationToken cancellationToken) =>
+        Task.FromResult(Find(conversationId)?.TryStart() == true);
+
+    /// <inheritdoc />
+    public Task<string> AppendAsync(string conversationId, Microsoft.Bot.Schema.Activity activity, CancellationToken cancellationToken) =>
+        Find(conversationId) is { } found ? Task.FromResult(found.Append(activity, _clock.GetUtcNow())) : throw new InvalidOperationException("The conversation is gone.");
+
+    /// <inheritdoc />
+    public Task<(IReadOnlyList<string> Activities, long Watermark)> ReadAsync(string conversationId, long? watermark, CancellationToken cancellationToken) =>
+        Task.FromResult(Find(conversationId)?.Read(watermark) ?? ((IReadOnlyList<string>)Array.Empty<string>(), watermark ?? 0));
+
+    /// <inheritdoc />
+    public Task<int> SweepAsync(CancellationToken cancellationToken) => Task.FromResult(Sweep());
 
     /// <summary>An unguessable identifier: <paramref name="bytes"/> random bytes, base64url.</summary>
     internal static string NewId(int bytes) =>

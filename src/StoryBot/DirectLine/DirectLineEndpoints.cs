@@ -3,6 +3,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 using StoryBot.Hosting;
+using StoryBot.Storage;
 
 namespace StoryBot.DirectLine;
 
@@ -25,16 +26,16 @@ internal static class DirectLineEndpoints
         endpoints.MapPost("/api/directline/token", IssuePageTokenAsync);
         var api = endpoints.MapGroup(Prefix);
         api.MapPost("/conversations", StartConversationAsync);
-        api.MapGet("/conversations/{conversationId}", ReconnectConversation);
-        api.MapGet("/conversations/{conversationId}/activities", GetActivities);
+        api.MapGet("/conversations/{conversationId}", ReconnectConversationAsync);
+        api.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
         api.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
-        api.MapPost("/tokens/refresh", RefreshToken);
+        api.MapPost("/tokens/refresh", RefreshTokenAsync);
     }
 
     /// <summary><c>POST /api/directline/token</c>: everything the page needs to connect the widget.</summary>
     private static async Task<IResult> IssuePageTokenAsync(
         HttpContext http,
-        DirectLineConversationStore store,
+        IDirectLineStore store,
         IOptionsMonitor<DirectLineOptions> optionsMonitor,
         DirectLineAzureTokenClient azure,
         TimeProvider clock,
@@ -66,7 +67,7 @@ internal static class DirectLineEndpoints
             }
         }
 
-        var (conversation, token) = store.Create();
+        var (conversation, token) = await store.CreateAsync(http.RequestAborted);
         return Results.Json(new
         {
             mode = "local",
@@ -83,14 +84,15 @@ internal static class DirectLineEndpoints
     /// once), or returns it again if it has started already.</summary>
     private static async Task<IResult> StartConversationAsync(
         HttpContext http,
-        DirectLineConversationStore store,
+        IDirectLineStore store,
         InProcessTurnClient runner,
         ConversationTurnGate gate,
         IOptionsMonitor<DirectLineOptions> options,
         TimeProvider clock,
         ILogger<DirectLineConversation> logger)
     {
-        if (Authorize(http, store, clock, null, out var conversation, out var token) is { } denied)
+        var (denied, conversation, token) = await AuthorizeAsync(http, store, null);
+        if (denied is not null)
         {
             return denied;
         }
@@ -101,7 +103,7 @@ internal static class DirectLineEndpoints
         {
             var ran = await gate.TryRunAsync(
                 ConversationTurnGate.KeyFor(DirectLineConversation.ChannelId, conversation.Id),
-                async ct => startedNow = await EnsureStartedAsync(http, conversation, runner, options.CurrentValue, clock, logger, ct),
+                async ct => startedNow = await EnsureStartedAsync(http, conversation, store, runner, options.CurrentValue, clock, logger, ct),
                 timeout.Token);
             if (!ran)
             {
@@ -119,9 +121,10 @@ internal static class DirectLineEndpoints
     }
 
     /// <summary><c>GET /conversations/{id}</c>: what the widget calls when it resumes a conversation.</summary>
-    private static IResult ReconnectConversation(string conversationId, HttpContext http, DirectLineConversationStore store, TimeProvider clock)
+    private static async Task<IResult> ReconnectConversationAsync(string conversationId, HttpContext http, IDirectLineStore store, TimeProvider clock)
     {
-        if (Authorize(http, store, clock, conversationId, out var conversation, out var token) is { } denied)
+        var (denied, conversation, token) = await AuthorizeAsync(http, store, conversationId);
+        if (denied is not null)
         {
             return denied;
         }
@@ -130,9 +133,10 @@ internal static class DirectLineEndpoints
     }
 
     /// <summary><c>GET /conversations/{id}/activities?watermark=N</c>: the activities after N.</summary>
-    private static IResult GetActivities(string conversationId, string? watermark, HttpContext http, DirectLineConversationStore store, TimeProvider clock)
+    private static async Task<IResult> GetActivitiesAsync(string conversationId, string? watermark, HttpContext http, IDirectLineStore store)
     {
-        if (Authorize(http, store, clock, conversationId, out var conversation, out _) is { } denied)
+        var (denied, conversation, _) = await AuthorizeAsync(http, store, conversationId);
+        if (denied is not null)
         {
             return denied;
         }
@@ -148,7 +152,7 @@ internal static class DirectLineEndpoints
             after = parsed;
         }
 
-        var (activities, last) = conversation.Read(after);
+        var (activities, last) = await store.ReadAsync(conversation.Id, after, http.RequestAborted);
         var body = new StringBuilder("{\"activities\":[");
         body.AppendJoin(',', activities);
         body.Append("],\"watermark\":\"").Append(last.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("\"}");
@@ -161,14 +165,15 @@ internal static class DirectLineEndpoints
     private static async Task<IResult> PostActivityAsync(
         string conversationId,
         HttpContext http,
-        DirectLineConversationStore store,
+        IDirectLineStore store,
         InProcessTurnClient runner,
         ConversationTurnGate gate,
         IOptionsMonitor<DirectLineOptions> optionsMonitor,
         TimeProvider clock,
         ILogger<DirectLineConversation> logger)
     {
-        if (Authorize(http, store, clock, conversationId, out var conversation, out _) is { } denied)
+        var (denied, conversation, _) = await AuthorizeAsync(http, store, conversationId);
+        if (denied is not null)
         {
             return denied;
         }
@@ -222,10 +227,10 @@ internal static class DirectLineEndpoints
                 ConversationTurnGate.KeyFor(DirectLineConversation.ChannelId, conversation.Id),
                 async ct =>
                 {
-                    await EnsureStartedAsync(http, conversation, runner, options, clock, logger, ct);
-                    id = conversation.Append(activity, clock.GetUtcNow());
+                    await EnsureStartedAsync(http, conversation, store, runner, options, clock, logger, ct);
+                    id = await store.AppendAsync(conversation.Id, activity, ct);
                     var replies = await runner.SendAsync(activity, ct);
-                    AppendReplies(conversation, replies, options, clock, id);
+                    await AppendRepliesAsync(store, conversation, replies, options, id, ct);
                 },
                 timeout.Token);
             return ran ? Results.Json(new { id }) : Busy();
@@ -234,7 +239,7 @@ internal static class DirectLineEndpoints
         {
             return Busy(); // still waiting for the conversation's previous turn when the turn timeout ran out
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || timeout.IsCancellationRequested)
+        catch (Exception ex) when ((ex is not OperationCanceledException || timeout.IsCancellationRequested) && !RedisFault.IsRedisFailure(ex))
         {
             logger.LogError(ex, "A Direct Line turn failed");
             return Error(StatusCodes.Status502BadGateway, "BotError", "The bot failed to answer.");
@@ -242,34 +247,35 @@ internal static class DirectLineEndpoints
     }
 
     /// <summary><c>POST /tokens/refresh</c>: a new token for the same conversation.</summary>
-    private static IResult RefreshToken(HttpContext http, DirectLineConversationStore store, TimeProvider clock)
+    private static async Task<IResult> RefreshTokenAsync(HttpContext http, IDirectLineStore store, TimeProvider clock)
     {
-        if (Authorize(http, store, clock, null, out var conversation, out _) is { } denied)
+        var (denied, conversation, _) = await AuthorizeAsync(http, store, null);
+        if (denied is not null)
         {
             return denied;
         }
 
-        var fresh = store.IssueToken(conversation);
+        var fresh = await store.IssueTokenAsync(conversation, http.RequestAborted);
         http.Response.Headers.CacheControl = "no-store";
         return Results.Json(new { conversationId = conversation.Id, token = fresh.Value, expires_in = ExpiresIn(fresh, clock) });
     }
 
     private static async Task<bool> EnsureStartedAsync(
         HttpContext http,
-        DirectLineConversation conversation,
+        DirectLineConversationRef conversation,
+        IDirectLineStore store,
         InProcessTurnClient runner,
         DirectLineOptions options,
         TimeProvider clock,
         ILogger logger,
         CancellationToken cancellationToken)
     {
-        if (conversation.Started)
+        // The widget never sends conversationUpdate: the channel does, once, like Azure's Direct Line.
+        if (!await store.TryStartAsync(conversation.Id, cancellationToken))
         {
             return false;
         }
 
-        // The widget never sends conversationUpdate: the channel does, once, like Azure's Direct Line.
-        conversation.Started = true;
         var user = UserAccount(conversation, null);
         var bot = BotAccount(options);
         var update = new Activity(ActivityTypes.ConversationUpdate)
@@ -286,9 +292,9 @@ internal static class DirectLineEndpoints
         try
         {
             var replies = await runner.SendAsync(update, cancellationToken);
-            AppendReplies(conversation, replies, options, clock, replyToId: null);
+            await AppendRepliesAsync(store, conversation, replies, options, replyToId: null, cancellationToken);
         }
-        catch (Exception ex)
+        catch (Exception ex) when (!RedisFault.IsRedisFailure(ex))
         {
             logger.LogError(ex, "The welcome turn of a Direct Line conversation failed");
         }
@@ -296,7 +302,7 @@ internal static class DirectLineEndpoints
         return true;
     }
 
-    private static void AppendReplies(DirectLineConversation conversation, IReadOnlyList<Activity> replies, DirectLineOptions options, TimeProvider clock, string? replyToId)
+    private static async Task AppendRepliesAsync(IDirectLineStore store, DirectLineConversationRef conversation, IReadOnlyList<Activity> replies, DirectLineOptions options, string? replyToId, CancellationToken cancellationToken)
     {
         foreach (var reply in replies)
         {
@@ -315,51 +321,44 @@ internal static class DirectLineEndpoints
             // Only point at activities the client has in its stream (the welcome answers a
             // conversationUpdate the client never sees).
             reply.ReplyToId = replyToId;
-            conversation.Append(reply, clock.GetUtcNow());
+            await store.AppendAsync(conversation.Id, reply, cancellationToken);
         }
     }
 
-    private static IResult? Authorize(
+    private static async Task<(IResult? Denied, DirectLineConversationRef Conversation, DirectLineToken Token)> AuthorizeAsync(
         HttpContext http,
-        DirectLineConversationStore store,
-        TimeProvider clock,
-        string? conversationId,
-        out DirectLineConversation conversation,
-        out DirectLineToken token)
+        IDirectLineStore store,
+        string? conversationId)
     {
-        conversation = null!;
-        token = null!;
         var header = http.Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             http.Response.Headers.WWWAuthenticate = "Bearer";
-            return Error(StatusCodes.Status401Unauthorized, "TokenMissing", "A Direct Line token is required.");
+            return (Error(StatusCodes.Status401Unauthorized, "TokenMissing", "A Direct Line token is required."), null!, null!);
         }
 
-        var found = store.ValidateToken(header["Bearer ".Length..].Trim());
+        var found = await store.ValidateTokenAsync(header["Bearer ".Length..].Trim(), http.RequestAborted);
         if (found is null)
         {
-            return Error(StatusCodes.Status403Forbidden, "TokenInvalid", "The token is not valid or has expired.");
+            return (Error(StatusCodes.Status403Forbidden, "TokenInvalid", "The token is not valid or has expired."), null!, null!);
         }
 
-        var target = store.Find(conversationId ?? found.ConversationId);
-        if (target is null)
+        if (conversationId is not null && !string.Equals(conversationId, found.ConversationId, StringComparison.Ordinal))
         {
-            return Error(StatusCodes.Status404NotFound, "BadArgument", "Conversation not found.");
+            // Only a conversation that exists is "foreign"; one that is gone is 404 either way.
+            var exists = await store.TouchAsync(conversationId, http.RequestAborted) is not null;
+            return exists
+                ? (Error(StatusCodes.Status403Forbidden, "TokenInvalid", "The token is not valid for this conversation."), null!, null!)
+                : (Error(StatusCodes.Status404NotFound, "BadArgument", "Conversation not found."), null!, null!);
         }
 
-        if (!string.Equals(target.Id, found.ConversationId, StringComparison.Ordinal))
-        {
-            return Error(StatusCodes.Status403Forbidden, "TokenInvalid", "The token is not valid for this conversation.");
-        }
-
-        target.Touch(clock.GetUtcNow());
-        conversation = target;
-        token = found;
-        return null;
+        var target = await store.TouchAsync(found.ConversationId, http.RequestAborted);
+        return target is null
+            ? (Error(StatusCodes.Status404NotFound, "BadArgument", "Conversation not found."), null!, null!)
+            : (null, target, found);
     }
 
-    private static ChannelAccount UserAccount(DirectLineConversation conversation, string? name) =>
+    private static ChannelAccount UserAccount(DirectLineConversationRef conversation, string? name) =>
         new(conversation.UserId, string.IsNullOrWhiteSpace(name) ? "You" : name, RoleTypes.User);
 
     private static ChannelAccount BotAccount(DirectLineOptions options) =>

@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
+using StoryBot.Storage;
 
 namespace StoryBot.DirectLine;
 
@@ -10,13 +11,13 @@ namespace StoryBot.DirectLine;
 /// </summary>
 public sealed class DirectLineEvictionService : BackgroundService
 {
-    private readonly DirectLineConversationStore _store;
+    private readonly IDirectLineStore _store;
     private readonly IOptionsMonitor<DirectLineOptions> _options;
     private readonly IServiceProvider _services;
     private readonly TimeProvider _clock;
     private readonly ILogger<DirectLineEvictionService> _logger;
 
-    public DirectLineEvictionService(DirectLineConversationStore store, IOptionsMonitor<DirectLineOptions> options, IServiceProvider services, TimeProvider clock, ILogger<DirectLineEvictionService> logger)
+    public DirectLineEvictionService(IDirectLineStore store, IOptionsMonitor<DirectLineOptions> options, IServiceProvider services, TimeProvider clock, ILogger<DirectLineEvictionService> logger)
     {
         _store = store;
         _options = options;
@@ -35,10 +36,17 @@ public sealed class DirectLineEvictionService : BackgroundService
         {
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
-                var evicted = _store.Sweep();
-                if (evicted > 0)
+                try
                 {
-                    _logger.LogInformation("Evicted {Count} idle Direct Line conversations; {Remaining} remain", evicted, _store.Count);
+                    var evicted = await _store.SweepAsync(stoppingToken).ConfigureAwait(false);
+                    if (evicted > 0)
+                    {
+                        _logger.LogInformation("Evicted {Count} idle Direct Line conversations", evicted);
+                    }
+                }
+                catch (Exception ex) when (RedisFault.IsRedisFailure(ex))
+                {
+                    _logger.LogWarning("Direct Line sweep skipped: {Reason}", RedisFault.Describe(ex)); // the next tick tries again
                 }
             }
         }
@@ -54,7 +62,7 @@ public sealed class DirectLineEvictionService : BackgroundService
         base.Dispose();
     }
 
-    private void OnEvicted(DirectLineConversation conversation)
+    private void OnEvicted(DirectLineConversationRef conversation)
     {
         // Bot Framework's ConversationState/UserState keys: "{channelId}/conversations/{id}" and
         // "{channelId}/users/{userId}". Best effort: the bot may use no state at all.

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using StackExchange.Redis;
+using StoryBot.Storage;
 
 namespace StoryBot.DirectLine;
 
@@ -18,6 +20,10 @@ public static class DirectLineExtensions
         services.AddOptions<DirectLineOptions>().Bind(configuration.GetSection(DirectLineOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DirectLineConversationStore>();
+        // Storage:Kind=redis: conversations, tokens and streams shared by every instance (same bounds).
+        services.AddSingleton<IDirectLineStore>(sp => sp.GetService<StorageOptions>() is { UsesRedis: true } storage
+            ? ActivatorUtilities.CreateInstance<RedisDirectLineStore>(sp, sp.GetRequiredService<IConnectionMultiplexer>(), storage.KeyPrefix)
+            : sp.GetRequiredService<DirectLineConversationStore>());
         services.AddSingleton<DirectLineAzureTokenClient>();
         services.AddHttpClient(DirectLineAzureTokenClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
         services.AddHostedService<DirectLineEvictionService>();

@@ -93,6 +93,12 @@ internal sealed class WebChatWarmUpService : BackgroundService
             _logger.LogInformation("Warmed the Web Chat turn path in {ElapsedMs} ms", clock.ElapsedMilliseconds);
             return conversationId;
         }
+        catch (HttpRequestException ex) when (ex.StatusCode is { } status)
+        {
+            // The endpoint answered, just not with success (e.g. 503 while Storage:Kind=redis has no Redis): nothing to debug here.
+            _logger.LogWarning("Warming the Web Chat turn path failed with HTTP {Status}; the first conversation will be slower", (int)status);
+            return null;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
             _logger.LogWarning(ex, "Warming the Web Chat turn path failed; the first conversation will be slower");

@@ -8,7 +8,8 @@ namespace StoryBot.Hosting;
 /// (through <see cref="ConversationTurnGate"/>). It sits in the adapter's pipeline, so every way into the
 /// bot is covered: <c>/api/messages</c>, the in-process client and any endpoint that calls the adapter.
 /// When a conversation already has too many turns waiting, the new one is answered with one short
-/// sentence instead of piling up.
+/// sentence instead of piling up. Across instances (<c>Storage:Kind=redis</c>) the turn then runs through
+/// <see cref="SharedStateTurns"/>: read–run–save with ETag retries, replies sent only after the save.
 /// </summary>
 public sealed class SerialTurnsMiddleware : Microsoft.Bot.Builder.IMiddleware
 {
@@ -17,10 +18,12 @@ public sealed class SerialTurnsMiddleware : Microsoft.Bot.Builder.IMiddleware
     private readonly ConversationTurnGate _gate;
     private readonly StoryBotMetrics _metrics;
     private readonly ILogger<SerialTurnsMiddleware> _logger;
+    private readonly SharedStateTurns? _shared;
 
-    public SerialTurnsMiddleware(ConversationTurnGate gate, StoryBotMetrics metrics, ILogger<SerialTurnsMiddleware> logger)
+    public SerialTurnsMiddleware(ConversationTurnGate gate, StoryBotMetrics metrics, ILogger<SerialTurnsMiddleware> logger, SharedStateTurns? shared = null)
     {
         _gate = gate;
+        _shared = shared;
         _metrics = metrics;
         _logger = logger;
     }
@@ -48,6 +51,13 @@ public sealed class SerialTurnsMiddleware : Microsoft.Bot.Builder.IMiddleware
             return;
         }
 
-        await next(cancellationToken).ConfigureAwait(false);
+        if (_shared is null)
+        {
+            await next(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await _shared.RunAsync(turnContext, next, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using StoryBot.Storage;
 
 namespace StoryBot.Hosting;
 
@@ -19,8 +20,8 @@ public static class StoryBotReliability
 
     /// <summary>
     /// Turn safety for every way into the bot (HTTP, command line, in-process endpoints): the turn gate
-    /// and its adapter middleware, the bot's state storage (bounded, in memory: the only
-    /// <see cref="IStorage"/> registered) and the connector's HTTP timeout.
+    /// and its adapter middleware, the bot's state storage (the only <see cref="IStorage"/> registered:
+    /// bounded memory, or Redis with <c>Storage:Kind=redis</c>) and the connector's HTTP timeout.
     /// </summary>
     public static IServiceCollection AddStoryBotTurnSafety(this IServiceCollection services)
     {
@@ -38,12 +39,7 @@ public static class StoryBotReliability
         });
         services.AddSingleton<Microsoft.Bot.Builder.IMiddleware, SerialTurnsMiddleware>();
 
-        services.AddSingleton(sp =>
-        {
-            var o = sp.GetRequiredService<ReliabilityOptions>();
-            return new BoundedMemoryStorage(o.ConversationIdle, o.MaxConversations, o.StateSweepInterval, sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<BoundedMemoryStorage>>());
-        });
-        services.AddSingleton<IStorage>(sp => sp.GetRequiredService<BoundedMemoryStorage>());
+        services.AddStoryBotStorage(); // Storage:Kind: bounded memory (default) or Redis shared by every instance
 
         // The SDK's connector factory calls IHttpClientFactory.CreateClient() (the default client) when one
         // is registered, else news up an HttpClient with a 100 s timeout: this bounds a slow serviceUrl.
@@ -57,18 +53,24 @@ public static class StoryBotReliability
     /// <summary>
     /// ASP.NET Core's rate limiter, partitioned by conversation (never by IP alone: all Teams traffic comes
     /// from Microsoft's servers). Settings: section RateLimiting (Enabled true|false|auto, PermitLimit,
-    /// WindowSeconds). Only activity posts are limited; /healthz and everything else pass.
+    /// WindowSeconds). Only activity posts are limited; /healthz and everything else pass. With
+    /// <c>Storage:Kind=redis</c> the windows are counted in Redis (<see cref="RedisRateLimiter"/>), so the limit
+    /// holds across instances.
     /// </summary>
     public static IServiceCollection AddStoryBotRateLimiting(this IServiceCollection services)
     {
         services.AddReliabilityOptions();
+        services.AddStoryBotStorage();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<ReliabilityOptions, ILoggerFactory, IServiceProvider>((options, o, loggers, sp) =>
         {
             var logger = loggers.CreateLogger("StoryBot.RateLimiting");
             var metrics = sp.GetService<StoryBotMetrics>();
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            var storage = sp.GetRequiredService<StorageOptions>();
+            options.GlobalLimiter = storage.UsesRedis
+                ? new RedisRateLimiter(sp.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>(), storage.KeyPrefix, context => o.RateLimitingEnabled ? PartitionKey(context) : null, o.RateLimitPermits, o.RateLimitWindow)
+                : PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
                 var key = o.RateLimitingEnabled ? PartitionKey(context) : null;
                 return key is null

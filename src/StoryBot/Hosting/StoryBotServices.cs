@@ -28,9 +28,9 @@ public static class StoryBotServices
         // The SDK's authentication, with the per-turn connector and user-token clients shared (Adapters/).
         services.AddSingleton<ConfigurationBotFrameworkAuthentication>();
         services.AddSingleton<BotFrameworkAuthentication>(sp => new SharedClientsBotFrameworkAuthentication(sp.GetRequiredService<ConfigurationBotFrameworkAuthentication>()));
-        services.AddStoryBotTurnSafety(); // the IStorage (bounded, in memory), one turn at a time per conversation, connector timeout
+        services.AddStoryBotTurnSafety(); // the IStorage (Storage:Kind: bounded memory or Redis), one turn at a time per conversation, connector timeout
         services.AddStoryBotTranscripts(configuration, configRoot); // after the turn gate: one conversation's activities in order
-        services.AddStoryBotFeedback(configuration, configRoot);
+        services.AddStoryBotFeedback(configuration, configRoot); // ratings in the store of Storage:Kind
         services.AddSingleton<ConversationState>();
 
         services.AddSingleton<AdapterWithErrorHandler>();

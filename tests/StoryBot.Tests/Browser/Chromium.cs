@@ -1,4 +1,3 @@
-using StoryBot.Tests.DirectLine;
 using Xunit.Abstractions;
 
 namespace StoryBot.Tests.Browser;
@@ -30,18 +29,8 @@ internal static class Chromium
                 return;
             }
 
-            var script = System.IO.Path.Combine(StoryBotFactory.RepoRoot, ".ci", "install-browser.sh");
-            output.WriteLine($"installing chromium with {script}");
-            using var install = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("bash", script) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            var stdout = install.StandardOutput.ReadToEndAsync();
-            var stderr = install.StandardError.ReadToEndAsync();
-            if (!install.WaitForExit(TimeSpan.FromMinutes(10)))
-            {
-                install.Kill(entireProcessTree: true);
-            }
-
-            output.WriteLine(stdout.Result);
-            output.WriteLine(stderr.Result);
+            output.WriteLine("installing chromium with .ci/install-browser.sh");
+            output.WriteLine(CiInstallScript.Run("install-browser.sh"));
         }
 
         Xunit.Assert.True(File.Exists(Path), $"{Path} is missing: run .ci/install-browser.sh");

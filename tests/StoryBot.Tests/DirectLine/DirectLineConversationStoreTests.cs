@@ -129,13 +129,4 @@ public sealed class DirectLineConversationStoreTests
 
         Assert.True(activities[0].Timestamp < activities[1].Timestamp && activities[1].Timestamp < activities[2].Timestamp);
     }
-
-    private sealed class FixedOptions(DirectLineOptions value) : IOptionsMonitor<DirectLineOptions>
-    {
-        public DirectLineOptions CurrentValue => value;
-
-        public DirectLineOptions Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<DirectLineOptions, string?> listener) => null;
-    }
 }

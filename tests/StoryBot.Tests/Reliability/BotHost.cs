@@ -196,6 +196,17 @@ internal static class Activities
     public static int? CitedSentence(JsonObject activity) =>
         ReplyEntity(activity)?["citations"] is JsonArray c && c.Count > 0 ? (int?)c[0]!["sentence"] : null;
 
+    /// <summary>The intent of a reply's storybot.reply entity (null when none).</summary>
+    public static string? Intent(JsonObject activity) => (string?)ReplyEntity(activity)?["intent"];
+
+    /// <summary>Posts a message with expectReplies and returns its one reply (a 200 with exactly one, or the test fails).</summary>
+    public static async Task<JsonObject> AskAsync(HttpClient client, string conversationId, string text, string? id = null)
+    {
+        var (status, body) = await PostAsync(client, Json(Message(conversationId, text, id: id)));
+        Xunit.Assert.Equal(200, status);
+        return Xunit.Assert.Single(Replies(body));
+    }
+
     public static async Task<(int Status, string Body)> PostAsync(HttpClient client, HttpContent content, CancellationToken ct = default)
     {
         using var response = await client.PostAsync("/api/messages", content, ct);
