@@ -122,12 +122,16 @@ public class StoryBotActivityHandler : ActivityHandler
             FeedbackMarkup.Offer(message, target, rated.Id);
         }
 
-        var sent = await turnContext.SendActivityAsync(message, cancellationToken);
         if (rated is not null)
         {
-            rated.ActivityId = string.IsNullOrEmpty(sent?.Id) ? null : sent.Id; // Teams rates by this id (replyToId)
             data.Answers ??= new List<SentAnswer>();
-            ConversationAnswers.Remember(data.Answers, rated);
+            ConversationAnswers.Remember(data.Answers, rated); // Web Chat rates by the answer's own id
+            _feedback.RememberWhenSent(turnContext, message, rated); // Teams by the id the connector gives the reply
+        }
+
+        await turnContext.SendActivityAsync(message, cancellationToken);
+        if (rated is not null)
+        {
             await _feedback.KeepNearTieAsync(activity, rated, reply, cancellationToken);
         }
 

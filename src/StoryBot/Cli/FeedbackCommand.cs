@@ -1,13 +1,16 @@
+using StackExchange.Redis;
 using StoryBot.Feedback;
 using StoryBot.Hosting;
+using StoryBot.Storage;
 
 namespace StoryBot.Cli;
 
 /// <summary>
 /// <c>feedback [--export DIR]</c>: reads the configured store from this process, prints the report
 /// (<see cref="FeedbackReport"/>) and, with <c>--export</c>, writes the evaluation sets
-/// (<see cref="FeedbackExporter"/>). With Storage:Kind=memory a running bot's ratings live in that bot's
-/// process, so the command reads Feedback:Path, the JSON Lines copy, and says so.
+/// (<see cref="FeedbackExporter"/>). With Storage:Kind=redis it reads the ratings every instance keeps; with
+/// memory a running bot's ratings live in that bot's process, so it reads Feedback:Path, the JSON Lines copy,
+/// and says so.
 /// </summary>
 public static class FeedbackCommand
 {
@@ -70,10 +73,17 @@ public static class FeedbackCommand
     /// <summary>The kept records, or null (after one error line) when the store cannot be read.</summary>
     private static async Task<IReadOnlyList<FeedbackRecord>?> ReadAsync(IConfiguration configuration, FeedbackOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var kind = (configuration["Storage:Kind"] ?? "memory").Trim().ToLowerInvariant();
-        if (kind is not ("" or "memory"))
+        try
         {
-            error.WriteLine($"error: Storage:Kind '{kind}' is not supported by this build; use memory with Feedback:Path.");
+            var storage = StorageOptions.From(configuration);
+            if (storage.UsesRedis)
+            {
+                return await ReadRedisAsync(configuration, storage, options, output, cancellationToken);
+            }
+        }
+        catch (InvalidOperationException ex)
+        {
+            error.WriteLine("error: " + ex.Message);
             return null;
         }
 
@@ -89,5 +99,24 @@ public static class FeedbackCommand
         output.WriteLine($"Reading Feedback:Path {options.Path}{(skipped > 0 ? $" ({skipped} unreadable line(s) skipped)" : string.Empty)}.");
         output.WriteLine();
         return records;
+    }
+
+    /// <summary>Storage:Kind=redis: the ratings every instance keeps, read over this process's own connection.</summary>
+    private static async Task<IReadOnlyList<FeedbackRecord>> ReadRedisAsync(IConfiguration configuration, StorageOptions storage, FeedbackOptions options, TextWriter output, CancellationToken cancellationToken)
+    {
+        await using var services = new ServiceCollection().AddSingleton(configuration).AddStoryBotStorage().BuildServiceProvider();
+        await services.VerifyStoryBotStorageAsync(cancellationToken); // unreachable: one line, exit 2
+        var store = new RedisFeedbackStore(services.GetRequiredService<IConnectionMultiplexer>(), storage.KeyPrefix, options, TimeProvider.System);
+        try
+        {
+            var records = await store.ListAsync(cancellationToken);
+            output.WriteLine($"Reading the ratings kept in Redis (Storage:Kind=redis, key prefix '{storage.KeyPrefix}').");
+            output.WriteLine();
+            return records;
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            throw new InvalidOperationException("the ratings could not be read from Redis: " + ex.Message);
+        }
     }
 }

@@ -15,7 +15,7 @@ public static class ConversationAnswers
         }
     }
 
-    /// <summary>The answer whose own id or connector id is <paramref name="id"/>; null when it is not (or no longer) kept.</summary>
+    /// <summary>The answer whose id is <paramref name="id"/>; null when it is not (or no longer) kept.</summary>
     public static SentAnswer? Find(IReadOnlyList<SentAnswer>? answers, string? id) =>
-        string.IsNullOrEmpty(id) || answers is null ? null : answers.LastOrDefault(a => a.Id == id || a.ActivityId == id);
+        string.IsNullOrEmpty(id) || answers is null ? null : answers.LastOrDefault(a => a.Id == id);
 }

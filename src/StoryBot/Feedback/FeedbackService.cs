@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Security.Cryptography;
+using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using StoryBot.Knowledge.Answering;
 using StoryBot.Rendering;
@@ -62,6 +63,33 @@ public sealed class FeedbackService
     }
 
     /// <summary>
+    /// Remembers <paramref name="answer"/> under the id the channel's connector gives <paramref name="message"/>
+    /// when it actually goes out: Teams' feedback names the rated reply only by that id. Hooked into the send
+    /// because with Storage:Kind=redis replies are held until the turn's state is saved, so the id comes later.
+    /// </summary>
+    public void RememberWhenSent(ITurnContext turnContext, IMessageActivity message, SentAnswer answer)
+    {
+        var incoming = turnContext.Activity;
+        turnContext.OnSendActivities(async (_, activities, next) =>
+        {
+            var responses = await next();
+            var index = activities.FindIndex(a => ReferenceEquals(a, message));
+            if (index >= 0 && responses is not null && index < responses.Length && !string.IsNullOrEmpty(responses[index]?.Id))
+            {
+                var messageId = responses[index].Id;
+                await TryAsync(async () =>
+                {
+                    var copy = answer.Copy();
+                    copy.Conversation = await _hasher.HashAsync(incoming.ChannelId ?? "unknown", incoming.Conversation?.Id);
+                    await _store.RememberSentAsync(messageId, copy);
+                });
+            }
+
+            return responses!;
+        });
+    }
+
+    /// <summary>
     /// Keeps an answer whose two best sentences were nearly tied (Feedback:NearTieMargin): the bot answered
     /// anyway, so a person should look at it, as active learning does, without anyone clicking.
     /// </summary>
@@ -91,7 +119,7 @@ public sealed class FeedbackService
             return new FeedbackOutcome(StatusCodes.Status400BadRequest, reason);
         }
 
-        var answer = ConversationAnswers.Find(answers, submission.AnswerRef);
+        var answer = ConversationAnswers.Find(answers, submission.AnswerRef) ?? await FindSentAsync(activity, submission.AnswerRef!, cancellationToken);
         if (answer is null)
         {
             FeedbackLog.UnknownAnswer(_logger, submission.AnswerRef![..Math.Min(64, submission.AnswerRef!.Length)], channel);
@@ -100,6 +128,36 @@ public sealed class FeedbackService
 
         var kept = await TryKeepAsync(() => RecordAsync(activity, answer, submission.Reaction!, submission.Comment, cancellationToken), cancellationToken);
         return kept ? FeedbackOutcome.Kept : new FeedbackOutcome(StatusCodes.Status503ServiceUnavailable, "the feedback store is unavailable");
+    }
+
+    /// <summary>The answer a channel's message id names, if it was sent in this conversation (a store that fails: none).</summary>
+    private async Task<SentAnswer?> FindSentAsync(IActivity activity, string messageId, CancellationToken cancellationToken)
+    {
+        SentAnswer? answer = null;
+        await TryAsync(async () =>
+        {
+            var found = await _store.FindSentAsync(messageId, cancellationToken);
+            if (found is not null && found.Conversation == await _hasher.HashAsync(activity.ChannelId ?? "unknown", activity.Conversation?.Id, cancellationToken))
+            {
+                answer = found;
+            }
+        });
+        return answer;
+    }
+
+    /// <summary>Runs a store call whose failure must not fail the turn: logged, and reported as false.</summary>
+    private async Task<bool> TryAsync(Func<Task> call)
+    {
+        try
+        {
+            await call();
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            FeedbackLog.StoreFailed(_logger, ex);
+            return false;
+        }
     }
 
     private async Task<FeedbackRecord> RecordAsync(IActivity activity, SentAnswer answer, string reaction, string? comment, CancellationToken cancellationToken)
@@ -126,15 +184,13 @@ public sealed class FeedbackService
     /// <summary>Builds and keeps a record; a failing store (its salt or its write) is logged and reported, never thrown into the turn.</summary>
     private async Task<bool> TryKeepAsync(Func<Task<FeedbackRecord>> build, CancellationToken cancellationToken)
     {
-        FeedbackRecord record;
-        try
+        FeedbackRecord? record = null;
+        if (!await TryAsync(async () =>
+            {
+                record = await build();
+                await _store.AddOrReplaceAsync(record, cancellationToken);
+            }))
         {
-            record = await build();
-            await _store.AddOrReplaceAsync(record, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            FeedbackLog.StoreFailed(_logger, ex);
             return false;
         }
 
@@ -142,7 +198,7 @@ public sealed class FeedbackService
         {
             try
             {
-                await _file.AppendAsync(record, cancellationToken);
+                await _file.AppendAsync(record!, cancellationToken);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -150,7 +206,7 @@ public sealed class FeedbackService
             }
         }
 
-        FeedbackLog.Kept(_logger, record.Reaction, record.Intent, record.Channel);
+        FeedbackLog.Kept(_logger, record!.Reaction, record.Intent, record.Channel);
         return true;
     }
 }

@@ -4,12 +4,14 @@ namespace StoryBot.Feedback;
 
 /// <summary>
 /// The store for Storage:Kind=memory: this process only, at most Feedback:MaxRatings records (the oldest go
-/// first), each dropped after Feedback:RetentionDays. Its salt is random and lives as long as the process.
+/// first), each dropped after Feedback:RetentionDays, and as many sent answers by message id for a day. Its
+/// salt is random and lives as long as the process.
 /// </summary>
 public sealed class InMemoryFeedbackStore : IFeedbackStore
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, FeedbackRecord> _records = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (SentAnswer Answer, DateTimeOffset Until)> _sent = new(StringComparer.Ordinal);
     private readonly FeedbackOptions _options;
     private readonly TimeProvider _clock;
     private readonly string _salt = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
@@ -49,6 +51,35 @@ public sealed class InMemoryFeedbackStore : IFeedbackStore
     }
 
     public Task<string> GetOrCreateSaltAsync(CancellationToken cancellationToken = default) => Task.FromResult(_salt);
+
+    public Task RememberSentAsync(string messageId, SentAnswer answer, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var now = _clock.GetUtcNow();
+            foreach (var expired in _sent.Where(e => e.Value.Until <= now).Select(e => e.Key).ToList())
+            {
+                _sent.Remove(expired);
+            }
+
+            if (_sent.Count >= _options.MaxRatings)
+            {
+                _sent.Remove(_sent.MinBy(e => e.Value.Until).Key);
+            }
+
+            _sent[messageId] = (answer.Copy(), now + IFeedbackStore.SentAnswerLifetime);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<SentAnswer?> FindSentAsync(string messageId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_sent.TryGetValue(messageId, out var e) && e.Until > _clock.GetUtcNow() ? e.Answer.Copy() : null);
+        }
+    }
 
     private void Prune()
     {

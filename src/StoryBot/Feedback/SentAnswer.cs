@@ -1,17 +1,17 @@
 namespace StoryBot.Feedback;
 
 /// <summary>
-/// An answer the bot sent, kept in the conversation's state so a later 👍/👎 can be matched to it: Teams
-/// names the answer by the id its connector returned (<see cref="ActivityId"/>), Web Chat by the
-/// <see cref="Id"/> the bot put on the thumbs' <c>@id</c>. A conversation keeps its last
-/// <see cref="ConversationAnswers.MaxKept"/>; they go when the conversation's state does.
+/// An answer the bot sent, kept so a later 👍/👎 can be matched to it: Web Chat names it by the <see cref="Id"/>
+/// the bot put on the thumbs' <c>@id</c> (looked up in the conversation's state, which keeps its last
+/// <see cref="ConversationAnswers.MaxKept"/>); Teams by the id its connector gave the reply (looked up in the
+/// feedback store, <see cref="IFeedbackStore.FindSentAsync"/>, with the <see cref="Conversation"/> it belongs to).
 /// </summary>
 public sealed class SentAnswer
 {
     public string Id { get; set; } = string.Empty;
 
-    /// <summary>ResourceResponse.Id of the sent reply (Teams' message id); null when the channel returned none.</summary>
-    public string? ActivityId { get; set; }
+    /// <summary>The conversation's salted hash, set when the answer is remembered by message id: a rating must come from it.</summary>
+    public string? Conversation { get; set; }
 
     public string Question { get; set; } = string.Empty;
 
@@ -26,7 +26,7 @@ public sealed class SentAnswer
     public SentAnswer Copy() => new()
     {
         Id = Id,
-        ActivityId = ActivityId,
+        Conversation = Conversation,
         Question = Question,
         Intent = Intent,
         Confidence = Confidence,

@@ -70,8 +70,10 @@ public sealed class FeedbackServiceTests
 
         await service.KeepNearTieAsync(Question, answer, reply); // does not throw
         var outcome = await service.RateAsync(Question, new FeedbackSubmission(answer.Id, "like", null), [answer]);
+        var byMessageId = await service.RateAsync(Question, new FeedbackSubmission("1747042867500", "like", null), []);
 
         Assert.Equal(503, outcome.Status);
+        Assert.Equal(404, byMessageId.Status); // the store could not say which answer: not found, not a 500
     }
 
     [Fact]
@@ -92,5 +94,9 @@ public sealed class FeedbackServiceTests
         public Task<IReadOnlyList<FeedbackRecord>> ListAsync(CancellationToken cancellationToken = default) => throw new IOException("store down");
 
         public Task<string> GetOrCreateSaltAsync(CancellationToken cancellationToken = default) => throw new IOException("store down");
+
+        public Task RememberSentAsync(string messageId, SentAnswer answer, CancellationToken cancellationToken = default) => throw new IOException("store down");
+
+        public Task<SentAnswer?> FindSentAsync(string messageId, CancellationToken cancellationToken = default) => throw new IOException("store down");
     }
 }

@@ -89,6 +89,7 @@ public sealed class TeamsFeedbackTests : IAsyncLifetime
     public static TheoryData<string, Action<JObject>> ForgedOrMalformed => new()
     {
         { "a message id the bot never sent", json => json["replyToId"] = "1747000000000" },
+        { "the right message id from another conversation", json => json["conversation"]!["id"] = "a:someone-else" },
         { "no replyToId", json => json.Remove("replyToId") },
         { "a reaction that is a number", json => json["value"]!["actionValue"]!["reaction"] = 5 },
         { "a reaction that is not like or dislike", json => json["value"]!["actionValue"]!["reaction"] = "love" },
