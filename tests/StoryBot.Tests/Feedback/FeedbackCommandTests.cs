@@ -138,26 +138,10 @@ public sealed class FeedbackCommandTests : IDisposable
         var comey = new FeedbackCitation { Story = "ap-2017-05-trump-lavrov", Paragraph = 8, Sentence = 8, Text = Repo.ComeySentence, Span = "James Comey" };
         var flynn = new FeedbackCitation { Story = "ap-2017-05-trump-lavrov", Paragraph = 9, Sentence = 9, Text = Repo.FlynnSentence };
         var now = DateTimeOffset.UtcNow;
-        await file.AppendAsync(Record("a1", "u1", "dislike", "who did Trump fire?", "answer", [comey], now.AddMinutes(-5)) with { Comment = "wrong" });
-        await file.AppendAsync(Record("a1", "u2", "like", "who did Trump fire?", "answer", [comey], now.AddMinutes(-4)));
-        await file.AppendAsync(Record("a2", "u1", "dislike", "what is the population of Brazil?", "noAnswer", [], now.AddMinutes(-3)));
-        await file.AppendAsync(Record("a3", "u1", "nearTie", "who did trump fire before comey", "answer", [flynn], now.AddMinutes(-2)) with { RunnerUp = flynn, RunnerUpConfidence = 0.61 });
-        await file.AppendAsync(Record("a0", "u9", "dislike", "an old question", "answer", [comey], now.AddDays(-91))); // past retention
+        await file.AppendAsync(FeedbackRecords.Rating("a1", "u1", "dislike", now.AddMinutes(-5), cited: [comey]) with { Comment = "wrong" });
+        await file.AppendAsync(FeedbackRecords.Rating("a1", "u2", "like", now.AddMinutes(-4), cited: [comey]));
+        await file.AppendAsync(FeedbackRecords.Rating("a2", "u1", "dislike", now.AddMinutes(-3), "what is the population of Brazil?", "noAnswer"));
+        await file.AppendAsync(FeedbackRecords.Rating("a3", "u1", "nearTie", now.AddMinutes(-2), "who did trump fire before comey", cited: [flynn]) with { RunnerUp = flynn, RunnerUpConfidence = 0.61 });
+        await file.AppendAsync(FeedbackRecords.Rating("a0", "u9", "dislike", now.AddDays(-91), "an old question", cited: [comey])); // past retention
     }
-
-    private static FeedbackRecord Record(string answer, string user, string reaction, string question, string intent, FeedbackCitation[] cited, DateTimeOffset time) => new()
-    {
-        AnswerId = answer,
-        Time = time,
-        Channel = "directline",
-        Reaction = reaction,
-        Question = question,
-        Intent = intent,
-        Confidence = 0.64,
-        Story = "ap-2017-05-trump-lavrov",
-        Citations = cited,
-        Version = "test",
-        User = user,
-        Conversation = "c1",
-    };
 }

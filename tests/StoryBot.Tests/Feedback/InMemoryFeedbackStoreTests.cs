@@ -75,17 +75,5 @@ public sealed class InMemoryFeedbackStoreTests
         Assert.Equal(1, skipped);
     }
 
-    private FeedbackRecord Rating(string answer, string user, string reaction) => new()
-    {
-        AnswerId = answer,
-        Time = _clock.GetUtcNow(),
-        Channel = "directline",
-        Reaction = reaction,
-        Question = "who did Trump fire?",
-        Intent = "answer",
-        Story = "ap-2017-05-trump-lavrov",
-        Version = "test",
-        User = user,
-        Conversation = "c1",
-    };
+    private FeedbackRecord Rating(string answer, string user, string reaction) => FeedbackRecords.Rating(answer, user, reaction, _clock.GetUtcNow());
 }

@@ -123,17 +123,5 @@ public sealed class RedisFeedbackStoreTests : IClassFixture<RedisServerFixture>
     private RedisFeedbackStore Store(int retentionDays = 90) =>
         new(_redis.Connection, _prefix, new FeedbackOptions { RetentionDays = retentionDays }, _clock);
 
-    private FeedbackRecord Rating(string answer, string user, string reaction) => new()
-    {
-        AnswerId = answer,
-        Time = _clock.GetUtcNow(),
-        Channel = "msteams",
-        Reaction = reaction,
-        Question = "who did Trump fire?",
-        Intent = "answer",
-        Story = "ap-2017-05-trump-lavrov",
-        Version = "test",
-        User = user,
-        Conversation = "c1",
-    };
+    private FeedbackRecord Rating(string answer, string user, string reaction) => FeedbackRecords.Rating(answer, user, reaction, _clock.GetUtcNow());
 }
