@@ -310,6 +310,8 @@ public sealed class StoryKnowledge : IDisposable
             Confidence = Math.Round(best.Confidence, 3),
             Question = question.Text,
             Citations = new[] { Cite(best.Profile, span) },
+            RunnerUp = ranked.Count > 1 ? Cite(ranked[1].Profile, null) : null,
+            RunnerUpConfidence = ranked.Count > 1 ? Math.Round(ranked[1].Confidence, 3) : 0,
             Suggestions = SuggestionGenerator.AfterAnswer(best.Profile, questionWords),
         };
     }

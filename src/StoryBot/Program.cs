@@ -24,10 +24,10 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
     builder.WebHost.UseUrls("http://localhost:3978");
 }
 
-builder.Services.AddStoryBot(builder.Configuration, configRoot);
-builder.Services.AddDirectLine(builder.Configuration);
 try
 {
+    builder.Services.AddStoryBot(builder.Configuration, configRoot); // reads the options that can be wrong (e.g. Feedback:RetentionDays)
+    builder.Services.AddDirectLine(builder.Configuration);
     builder.Services.AddStoryBotTelemetry(builder.Configuration); // metrics exporters, off unless section Metrics enables one
 }
 catch (InvalidOperationException ex)

@@ -17,6 +17,14 @@ public sealed record KnowledgeReply
     /// <summary>The user's question as understood, e.g. for "The story doesn't say …".</summary>
     public string? Question { get; init; }
 
+    /// <summary>
+    /// The second-ranked sentence of an answered question and its calibrated confidence: when the two are
+    /// nearly tied the pick was a coin toss, a question worth a person's review (the feedback loop's near-ties).
+    /// </summary>
+    public Citation? RunnerUp { get; init; }
+
+    public double RunnerUpConfidence { get; init; }
+
     /// <summary>True for "tell me more" at the end of the story, or "source?" with nothing cited yet.</summary>
     public bool NothingToCite { get; init; }
 }

@@ -1,3 +1,4 @@
+using StoryBot.Feedback;
 using StoryBot.Hosting;
 using StoryBot.Knowledge.Answering;
 
@@ -13,6 +14,9 @@ public sealed class ConversationData : IDeepCloneable
     public bool Welcomed { get; set; }
 
     public ConversationMemory Memory { get; set; } = new();
+
+    /// <summary>The last answers sent, so a 👍/👎 can be matched to what it rates (<see cref="ConversationAnswers"/>).</summary>
+    public List<SentAnswer> Answers { get; set; } = new();
 
     /// <summary>
     /// A copy sharing nothing mutable, so state storage need not serialize it each turn. Every property of
@@ -30,5 +34,6 @@ public sealed class ConversationData : IDeepCloneable
             LastEntities = Memory.LastEntities is null ? null! : new List<string>(Memory.LastEntities),
             Turns = Memory.Turns,
         },
+        Answers = Answers is null ? null! : Answers.Select(a => a.Copy()).ToList(),
     };
 }

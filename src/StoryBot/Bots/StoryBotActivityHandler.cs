@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
+using StoryBot.Feedback;
 using StoryBot.Hosting;
 using StoryBot.Knowledge;
 using StoryBot.Rendering;
@@ -26,9 +27,11 @@ public class StoryBotActivityHandler : ActivityHandler
     private readonly ILogger<StoryBotActivityHandler> _logger;
     private readonly StoryBotOptions _options;
     private readonly StoryBotMetrics _metrics;
+    private readonly FeedbackService _feedback;
 
-    public StoryBotActivityHandler(StoryKnowledge knowledge, ReplyRenderer renderer, ConversationState conversationState, StoryBotOptions options, StoryBotMetrics metrics, ILogger<StoryBotActivityHandler> logger)
+    public StoryBotActivityHandler(StoryKnowledge knowledge, ReplyRenderer renderer, ConversationState conversationState, StoryBotOptions options, StoryBotMetrics metrics, FeedbackService feedback, ILogger<StoryBotActivityHandler> logger)
     {
+        _feedback = feedback;
         _knowledge = knowledge;
         _renderer = renderer;
         _conversationState = conversationState;
@@ -111,8 +114,26 @@ public class StoryBotActivityHandler : ActivityHandler
         var text = MessageText.Clean(activity);
         var data = await _data.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
         var reply = _knowledge.Respond(text, data.Memory);
-        var message = _renderer.Render(reply, TargetFor(activity));
+        var target = TargetFor(activity);
+        var message = _renderer.Render(reply, target);
+        var rated = _feedback.Prepare(reply, text, _knowledge.Stories[0].Id);
+        if (rated is not null)
+        {
+            FeedbackMarkup.Offer(message, target, rated.Id);
+        }
+
+        if (rated is not null)
+        {
+            data.Answers ??= new List<SentAnswer>();
+            ConversationAnswers.Remember(data.Answers, rated); // Web Chat rates by the answer's own id
+            _feedback.RememberWhenSent(turnContext, message, rated); // Teams by the id the connector gives the reply
+        }
+
         await turnContext.SendActivityAsync(message, cancellationToken);
+        if (rated is not null)
+        {
+            await _feedback.KeepNearTieAsync(activity, rated, reply, cancellationToken);
+        }
 
         var elapsed = Stopwatch.GetElapsedTime(started);
         var intent = ReplyEntity.IntentName(reply.Kind);
@@ -130,6 +151,37 @@ public class StoryBotActivityHandler : ActivityHandler
         {
             TurnLog.Turn(_logger, activity.ChannelId, intent, reply.Confidence, elapsed.TotalMilliseconds);
         }
+    }
+
+    /// <summary>
+    /// Teams' 👍/👎 (and Web Chat's, when a reply carries <c>feedbackLoopEnabled</c>): <c>message/submitAction</c>
+    /// answered 200 when the rating is kept, 4xx when it is not a rating of an answer this conversation remembers.
+    /// Other invokes go to the SDK (which answers 501, turned into 400 by the adapter).
+    /// </summary>
+    protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
+    {
+        if (turnContext.Activity.Name != TeamsFeedbackPayload.InvokeName)
+        {
+            return await base.OnInvokeActivityAsync(turnContext, cancellationToken);
+        }
+
+        var data = await _data.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
+        var submission = TeamsFeedbackPayload.Read(turnContext.Activity, _feedback.MaxCommentLength);
+        var outcome = await _feedback.RateAsync(turnContext.Activity, submission, data.Answers, cancellationToken);
+        return new InvokeResponse { Status = outcome.Status, Body = outcome.Body };
+    }
+
+    /// <summary>Web Chat's thumbs: the <c>webchat:activity-status/feedback</c> event. It expects no reply, so a refusal is only logged.</summary>
+    protected override async Task OnEventActivityAsync(ITurnContext<IEventActivity> turnContext, CancellationToken cancellationToken)
+    {
+        if (turnContext.Activity.Name != WebChatFeedbackPayload.EventName)
+        {
+            await base.OnEventActivityAsync(turnContext, cancellationToken);
+            return;
+        }
+
+        var data = await _data.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
+        await _feedback.RateAsync(turnContext.Activity, WebChatFeedbackPayload.Read(turnContext.Activity), data.Answers, cancellationToken);
     }
 
     /// <summary>Teams renders channels without native citations; everything else gets full Markdown.</summary>

@@ -11,12 +11,12 @@ namespace StoryBot.Cli;
 
 /// <summary>
 /// The host binary's commands besides serving: <c>ask "question" [--json]</c>, <c>reindex</c>,
-/// <c>eval [questions.json] [--ablation]</c> and <c>teams-package</c>. They build the same services as
+/// <c>eval [questions.json] [--ablation]</c>, <c>train</c>, <c>feedback [--export DIR]</c> and <c>teams-package</c>. They build the same services as
 /// the web host, so what they print is what a channel would get.
 /// </summary>
 public static class CommandLine
 {
-    public static readonly string[] Verbs = { "ask", "reindex", "eval", "train", "teams-package", "help", "--help" };
+    public static readonly string[] Verbs = { "ask", "reindex", "eval", "train", "feedback", "teams-package", "help", "--help" };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -35,6 +35,7 @@ public static class CommandLine
                 "reindex" => Reindex(configuration, configRoot),
                 "eval" => await EvalAsync(args[1..], configuration, configRoot),
                 "train" => TrainCommand.Run(args[1..], configuration, configRoot, Console.Out),
+                "feedback" => await FeedbackCommand.RunAsync(args[1..], configuration, configRoot, Console.Out, Console.Error),
                 "teams-package" => Teams.TeamsAppPackager.Run(args[1..], configuration, configRoot, Console.Out, Console.Error),
                 _ => Usage(),
             };
@@ -56,6 +57,7 @@ public static class CommandLine
               dotnet run --project src/StoryBot -- reindex           rebuild the Lucene index
               dotnet run --project src/StoryBot -- eval [questions.json] [--ablation] [--confidences]
               dotnet run --project src/StoryBot -- train [--out PATH]       fit the answer model (eval/train, eval/dev)
+              dotnet run --project src/StoryBot -- feedback [--export DIR]  ratings and near-ties; --export writes eval sets
               dotnet run --project src/StoryBot -- teams-package [--app-id GUID] [--out PATH]
             """);
         return 0;

@@ -39,6 +39,7 @@ public sealed class EvalSet
         try
         {
             var set = JsonSerializer.Deserialize<EvalSet>(File.ReadAllText(path)) ?? new EvalSet();
+            RequireGradable(set, path);
             var story = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "story.txt");
             set.StoryPath = File.Exists(story) ? story : null;
             return set;
@@ -46,6 +47,25 @@ public sealed class EvalSet
         catch (JsonException ex)
         {
             throw new InvalidDataException($"The question set '{path}' is not valid JSON: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>
+    /// A case that cannot be graded (no kind, or an answerable or follow-up case with no support) is refused by
+    /// name rather than counted as a failure: <c>feedback --export</c> writes such cases for a person to finish.
+    /// </summary>
+    private static void RequireGradable(EvalSet set, string path)
+    {
+        var unfinished = set.Cases
+            .Where(c => c.Kind is not ("answerable" or "unanswerable" or "smalltalk" or "followup")
+                || (c.Kind is "answerable" or "followup" && (c.Support is null || !c.Support.Any(s => !string.IsNullOrWhiteSpace(s)))))
+            .Select(c => c.Id)
+            .ToList();
+        if (unfinished.Count > 0)
+        {
+            throw new InvalidDataException(
+                $"The question set '{path}' has {unfinished.Count} case(s) without a kind, or answerable/followup without support ({string.Join(", ", unfinished.Take(5))}{(unfinished.Count > 5 ? ", …" : string.Empty)}): " +
+                "set kind (answerable, unanswerable, smalltalk or followup) and, for answerable and followup, support (a 5+ word substring of the answering sentence).");
         }
     }
 }

@@ -3,8 +3,10 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using StoryBot.Adapters;
 using StoryBot.Bots;
+using StoryBot.Feedback;
 using StoryBot.Knowledge;
 using StoryBot.Rendering;
+using StoryBot.Transcripts;
 
 namespace StoryBot.Hosting;
 
@@ -27,6 +29,8 @@ public static class StoryBotServices
         services.AddSingleton<ConfigurationBotFrameworkAuthentication>();
         services.AddSingleton<BotFrameworkAuthentication>(sp => new SharedClientsBotFrameworkAuthentication(sp.GetRequiredService<ConfigurationBotFrameworkAuthentication>()));
         services.AddStoryBotTurnSafety(); // the IStorage (Storage:Kind: bounded memory or Redis), one turn at a time per conversation, connector timeout
+        services.AddStoryBotTranscripts(configuration, configRoot); // after the turn gate: one conversation's activities in order
+        services.AddStoryBotFeedback(configuration, configRoot); // ratings in the store of Storage:Kind
         services.AddSingleton<ConversationState>();
 
         services.AddSingleton<AdapterWithErrorHandler>();

@@ -7,7 +7,8 @@ namespace StoryBot.Rendering;
 /// The schema.org <c>Message</c> entity whose <c>Claim</c>s make Web Chat and Teams draw native citation
 /// badges for the <c>[1]</c> markers in the text. Teams limits names to 80 and abstracts to 160
 /// characters, keywords to 3 of at most 28 characters each, a message to 20 claims, and rejects
-/// <c>appearance.text</c> without an Adaptive Card; Web Chat shows the text in its citation modal.
+/// <c>appearance.text</c> without an Adaptive Card: there it carries a <see cref="CitationCard"/> with the
+/// whole sentence; Web Chat shows the plain sentence in its citation modal.
 /// </summary>
 public static class CitationEntity
 {
@@ -15,6 +16,7 @@ public static class CitationEntity
     public const int MaxAbstract = 160;
     public const int MaxKeyword = 28;
     public const int MaxClaims = 20;
+    public const string SchemaOrgMessage = "https://schema.org/Message";
 
     public static Microsoft.Bot.Schema.Entity Create(IReadOnlyList<Citation> citations, RenderTarget target, int paragraphs)
     {
@@ -41,16 +43,25 @@ public static class CitationEntity
                 }
 
                 appearance["keywords"] = keywords;
+                appearance["encodingFormat"] = CitationCard.EncodingFormat; // the whole sentence, where the abstract cuts it
+                appearance["text"] = CitationCard.Serialize(c, paragraphs);
             }
 
             claims.Add(new JObject { ["@type"] = "Claim", ["position"] = i + 1, ["appearance"] = appearance });
         }
 
-        var entity = new Microsoft.Bot.Schema.Entity("https://schema.org/Message");
+        var entity = Root();
+        entity.Properties["citation"] = claims;
+        return entity;
+    }
+
+    /// <summary>The reply's root schema.org <c>Message</c> (<c>@id</c> "" is the activity itself), with nothing in it yet.</summary>
+    public static Microsoft.Bot.Schema.Entity Root()
+    {
+        var entity = new Microsoft.Bot.Schema.Entity(SchemaOrgMessage);
         entity.Properties["@type"] = "Message";
         entity.Properties["@context"] = "https://schema.org";
         entity.Properties["@id"] = string.Empty;
-        entity.Properties["citation"] = claims;
         return entity;
     }
 

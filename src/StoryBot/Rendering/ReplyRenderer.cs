@@ -162,21 +162,7 @@ public sealed class ReplyRenderer
 
     private int ParagraphCount(string storyId) => _knowledge.Model.Story(storyId).ParagraphCount;
 
-    private static string Highlight(Citation c)
-    {
-        if (c.Span is null || c.SpanStart < 0 || c.SpanStart + c.Span.Length > c.Text.Length)
-        {
-            return Escape(c.Text);
-        }
-
-        var start = c.Text.IndexOf(c.Span, c.SpanStart, StringComparison.Ordinal);
-        if (start < 0)
-        {
-            return Escape(c.Text);
-        }
-
-        return Escape(c.Text[..start]) + "**" + Escape(c.Span) + "**" + Escape(c.Text[(start + c.Span.Length)..]);
-    }
+    private static string Highlight(Citation c) => CitationSpan.Bold(c, Escape);
 
     /// <summary>Escapes characters that Markdown or HTML would interpret, so story text shows as written.</summary>
     public static string Escape(string text)

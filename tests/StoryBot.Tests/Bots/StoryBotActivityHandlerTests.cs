@@ -8,6 +8,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging.Abstractions;
 using Newtonsoft.Json.Linq;
 using StoryBot.Bots;
+using StoryBot.Feedback;
 using StoryBot.Hosting;
 using StoryBot.Rendering;
 using Xunit;
@@ -32,8 +33,14 @@ public class StoryBotActivityHandlerTests : IClassFixture<RealStoryKnowledge>
     {
         var options = new StoryBotOptions { ConfigRoot = Repo.Root, StoryPath = Repo.Story, IndexPath = _story.IndexPath, ModelPath = Path.Combine(Repo.Root, StoryBot.Knowledge.KnowledgeOptions.DefaultModelPath) };
         var metrics = new StoryBotMetrics(meters ?? new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
-        return new StoryBotActivityHandler(_story.Knowledge, new ReplyRenderer(_story.Knowledge), new ConversationState(new MemoryStorage()), options, metrics, NullLogger<StoryBotActivityHandler>.Instance);
+        var feedback = new FeedbackService(FeedbackOptions, Ratings, TimeProvider.System, NullLogger<FeedbackService>.Instance);
+        return new StoryBotActivityHandler(_story.Knowledge, new ReplyRenderer(_story.Knowledge), new ConversationState(new MemoryStorage()), options, metrics, feedback, NullLogger<StoryBotActivityHandler>.Instance);
     }
+
+    private static readonly FeedbackOptions FeedbackOptions = new();
+
+    /// <summary>Where this test class's bots keep ratings.</summary>
+    private InMemoryFeedbackStore Ratings { get; } = new(FeedbackOptions, TimeProvider.System);
 
     [Fact]
     public async Task Each_answered_message_counts_a_turn_by_channel_and_intent_and_a_decline_separately()
@@ -57,6 +64,38 @@ public class StoryBotActivityHandlerTests : IClassFixture<RealStoryKnowledge>
         Assert.Equal(2, durations.GetMeasurementSnapshot().Count);
         Assert.All(durations.GetMeasurementSnapshot(), m => Assert.InRange(m.Value, 0, 10));
     }
+
+    [Fact]
+    public async Task A_Web_Chat_thumbs_down_names_the_answer_in_its_id_and_is_kept_while_a_forged_one_is_ignored()
+    {
+        var adapter = NewAdapter();
+        var bot = NewBot();
+        await adapter.SendTextToBotAsync("who did Trump fire?", bot.OnTurnAsync, default);
+        var answer = (IMessageActivity)adapter.GetNextReply();
+        var actions = (JArray)Entities.Citation(answer)["potentialAction"]!;
+        Assert.Equal(new[] { "LikeAction", "DislikeAction" }, actions.Select(a => (string)a["@type"]!));
+        var dislike = (JObject)actions[1];
+
+        await adapter.ProcessActivityAsync(WebChatFeedback(dislike), bot.OnTurnAsync, default);
+        var forged = (JObject)dislike.DeepClone();
+        forged["@id"] = WebChatFeedbackPayload.ActionId("0123456789abcdef", "dislike"); // an answer this conversation never got
+        await adapter.ProcessActivityAsync(WebChatFeedback(forged), bot.OnTurnAsync, default);
+        var mismatched = (JObject)dislike.DeepClone();
+        mismatched["@type"] = "LikeAction"; // the dislike's @id with a like
+        await adapter.ProcessActivityAsync(WebChatFeedback(mismatched), bot.OnTurnAsync, default);
+
+        var rating = Assert.Single(await Ratings.ListAsync(), r => r.Reaction != FeedbackReaction.NearTie);
+        Assert.Equal(("dislike", "who did Trump fire?", 8), (rating.Reaction, rating.Question, rating.Citations[0].Sentence));
+        Assert.Null(adapter.GetNextReply()); // a feedback event gets no reply
+    }
+
+    /// <summary>What Web Chat 4.18 posts after a thumb click: an event, the chosen action as its one entity, no replyToId.</summary>
+    private static Activity WebChatFeedback(JObject action) => new()
+    {
+        Type = ActivityTypes.Event,
+        Name = WebChatFeedbackPayload.EventName,
+        Entities = new List<Entity> { action.ToObject<Entity>()! },
+    };
 
     private static TestAdapter NewAdapter(string channelId = Channels.Emulator, string conversationType = "personal") =>
         new(new ConversationReference
@@ -191,7 +230,8 @@ public class StoryBotActivityHandlerTests : IClassFixture<RealStoryKnowledge>
                 var entity = Contract(reply, "noAnswer", answered: false);
                 Assert.Empty(entity["citations"]!);
                 Assert.StartsWith("The story doesn't say", reply.AsMessageActivity().Text);
-                Assert.False(Entities.Has(reply, Entities.CitationType));
+                Assert.Null(Entities.Citation(reply)["citation"]); // the schema.org Message is there only for 👍/👎: a wrong decline is worth rating
+                Assert.NotNull(Entities.Citation(reply)["potentialAction"]);
                 Assert.DoesNotContain("[1]", reply.AsMessageActivity().Text);
                 Assert.NotEmpty(reply.AsMessageActivity().SuggestedActions.Actions);
             })

@@ -141,7 +141,8 @@ public sealed class WebChatPageTests
             }
 
             await page.Keyboard.PressAsync("Enter");
-            reached = await TabUntilAsync(page, "Tab", ".webchat__render-markdown__citation", 3);
+            // Tab cycles within the activity: the badge, the references, its entry, and 👍/👎 (answers can be rated).
+            reached = await TabUntilAsync(page, "Tab", ".webchat__render-markdown__citation", 5);
             if (!reached)
             {
                 await page.Keyboard.PressAsync("Escape");

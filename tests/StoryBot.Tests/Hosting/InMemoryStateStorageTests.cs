@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json;
 using StoryBot.Bots;
+using StoryBot.Feedback;
 using StoryBot.Hosting;
 using StoryBot.Knowledge.Answering;
 using Xunit;
@@ -15,10 +16,17 @@ public class InMemoryStateStorageTests
         var original = new ConversationData { Memory = new ConversationMemory() };
         Populate(original);
         Populate(original.Memory);
+        var answer = new SentAnswer { Citations = { new FeedbackCitation() } };
+        Populate(answer);
+        Populate(answer.Citations[0]);
+        original.Answers.Add(answer);
 
         var copy = (ConversationData)original.DeepClone();
 
         Assert.Equal(JsonConvert.SerializeObject(original), JsonConvert.SerializeObject(copy));
+        Assert.NotSame(original.Answers, copy.Answers);
+        Assert.NotSame(original.Answers[0], copy.Answers[0]);
+        Assert.NotSame(original.Answers[0].Citations[0], copy.Answers[0].Citations[0]);
         Assert.NotSame(original.Memory, copy.Memory);
         Assert.NotSame(original.Memory.LastTerms, copy.Memory.LastTerms);
         Assert.NotSame(original.Memory.LastEntities, copy.Memory.LastEntities);
@@ -103,6 +111,7 @@ public class InMemoryStateStorageTests
                 var t when t == typeof(DateTimeOffset) => DateTimeOffset.UnixEpoch.AddDays(n),
                 var t when t == typeof(List<string>) => new List<string> { "x" + n, "y" + n },
                 var t when t == typeof(ConversationMemory) => p.GetValue(target), // populated by its own call
+                var t when t == typeof(List<SentAnswer>) || t == typeof(List<FeedbackCitation>) => p.GetValue(target), // filled by the test
                 _ => throw new InvalidOperationException($"Populate does not know how to fill {p.PropertyType.Name} {p.Name}: teach it, and DeepClone."),
             };
             p.SetValue(target, value);

@@ -13,7 +13,11 @@ using Microsoft.Extensions.Logging;
 namespace StoryBot.Tests.Reliability;
 
 /// <summary>One reply the bot POSTed to the connector.</summary>
-internal sealed record CapturedReply(long Sequence, string ConversationId, string? ReplyToId, JsonObject Activity);
+internal sealed record CapturedReply(long Sequence, string ConversationId, string? ReplyToId, JsonObject Activity)
+{
+    /// <summary>The id the connector answered with (ResourceResponse.Id): what Teams later names the message by.</summary>
+    public string ReturnedId { get; init; } = string.Empty;
+}
 
 /// <summary>
 /// A stand-in for a channel's connector service: a small Kestrel app on a free loopback port that
@@ -88,8 +92,9 @@ internal sealed class CapturingConnector : IAsyncDisposable
         }
 
         var activity = (JsonObject)(await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted))!;
-        Replies.Enqueue(new CapturedReply(Interlocked.Increment(ref _sequence), conversationId, activityId, activity));
-        return Results.Json(new { id = Guid.NewGuid().ToString("N") });
+        var id = Guid.NewGuid().ToString("N");
+        Replies.Enqueue(new CapturedReply(Interlocked.Increment(ref _sequence), conversationId, activityId, activity) { ReturnedId = id });
+        return Results.Json(new { id });
     }
 
     public async ValueTask DisposeAsync()

@@ -320,7 +320,9 @@ public sealed class TeamsBehaviorTests : IDisposable
     private static void AssertAppearanceWithinTeamsLimits(JObject appearance)
     {
         Assert.Equal("DigitalDocument", (string?)appearance["@type"]);
-        Assert.Null(appearance["text"]); // Teams rejects appearance.text without an Adaptive Card
+        // Teams rejects appearance.text without an Adaptive Card: it is one, holding the whole sentence (CitationCardTests)
+        Assert.Equal(CitationCard.EncodingFormat, (string?)appearance["encodingFormat"]);
+        Assert.Equal("AdaptiveCard", (string?)JObject.Parse((string)appearance["text"]!)["type"]);
         var name = (string?)appearance["name"];
         var summary = (string?)appearance["abstract"];
         Assert.False(string.IsNullOrWhiteSpace(name));

@@ -95,13 +95,31 @@ internal static class ManifestValidator
         return new Result(code, output);
     }
 
+    /// <summary>
+    /// Runs teams/validate-adaptive-card.mjs on each card: the official Adaptive Card schema shipped in npm
+    /// adaptivecards-designer (lib/adaptive-card-schema.js), pinned in teams/package-lock.json.
+    /// </summary>
+    public static Result ValidateAdaptiveCards(IReadOnlyList<string> cardsJson)
+    {
+        EnsureNodeModules();
+        using var dir = new TempDir();
+        var paths = cardsJson.Select((json, i) =>
+        {
+            var path = dir.File($"card-{i + 1}.json");
+            System.IO.File.WriteAllText(path, json, new UTF8Encoding(false));
+            return path;
+        }).ToList();
+        var (code, output) = Exec("node", RepoPaths.TeamsDir, TimeSpan.FromMinutes(1), ["validate-adaptive-card.mjs", .. paths]);
+        return new Result(code, output);
+    }
+
     private static void EnsureNodeModules()
     {
         lock (InstallLock)
         {
             if (installed) return;
             var modules = Path.Combine(RepoPaths.TeamsDir, "node_modules");
-            string[] needed = ["@microsoft/app-manifest", "ajv", "ajv-draft-04", "ajv-formats"];
+            string[] needed = ["@microsoft/app-manifest", "ajv", "ajv-draft-04", "ajv-formats", "adaptivecards-designer"];
             if (!needed.All(p => System.IO.File.Exists(Path.Combine(modules, p, "package.json"))))
             {
                 var (code, output) = Exec("npm", RepoPaths.TeamsDir, TimeSpan.FromMinutes(5), "ci", "--no-audit", "--no-fund", "--ignore-scripts");

@@ -1,0 +1,36 @@
+namespace StoryBot.Feedback;
+
+/// <summary>
+/// An answer the bot sent, kept so a later 👍/👎 can be matched to it: Web Chat names it by the <see cref="Id"/>
+/// the bot put on the thumbs' <c>@id</c> (looked up in the conversation's state, which keeps its last
+/// <see cref="ConversationAnswers.MaxKept"/>); Teams by the id its connector gave the reply (looked up in the
+/// feedback store, <see cref="IFeedbackStore.FindSentAsync"/>, with the <see cref="Conversation"/> it belongs to).
+/// </summary>
+public sealed class SentAnswer
+{
+    public string Id { get; set; } = string.Empty;
+
+    /// <summary>The conversation's salted hash, set when the answer is remembered by message id: a rating must come from it.</summary>
+    public string? Conversation { get; set; }
+
+    public string Question { get; set; } = string.Empty;
+
+    public string Intent { get; set; } = string.Empty;
+
+    public double Confidence { get; set; }
+
+    public string Story { get; set; } = string.Empty;
+
+    public List<FeedbackCitation> Citations { get; set; } = new();
+
+    public SentAnswer Copy() => new()
+    {
+        Id = Id,
+        Conversation = Conversation,
+        Question = Question,
+        Intent = Intent,
+        Confidence = Confidence,
+        Story = Story,
+        Citations = Citations?.Select(c => c.Copy()).ToList() ?? new List<FeedbackCitation>(),
+    };
+}
