@@ -111,7 +111,8 @@ public sealed class TeamsFeedbackTests : IAsyncLifetime
 
         Assert.InRange((int)status, 400, 499);
         Assert.DoesNotContain("   at ", body); // no stack trace
-        Assert.Empty(await Store.ListAsync());
+        // no rating kept (a near-tie the answer itself may have left is the bot's own record, not the forged one's)
+        Assert.DoesNotContain(await Store.ListAsync(), r => r.Reaction != FeedbackReaction.NearTie);
         Assert.Contains(_host.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.StartsWith("Feedback ", StringComparison.Ordinal));
         Assert.Empty(_host.Logs.Errors);
         Assert.Single(_connector.Replies); // the answer only: no "sorry, something went wrong"
