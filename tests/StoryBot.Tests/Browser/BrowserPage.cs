@@ -80,6 +80,15 @@ internal sealed class BrowserPage : IAsyncDisposable
         return session;
     }
 
+    /// <summary>Opens the bot's page at <paramref name="baseAddress"/> and waits for the welcome; returns the bot's bubbles.</summary>
+    public async Task<ILocator> VisitAsync(Uri baseAddress)
+    {
+        await Page.GotoAsync(baseAddress.ToString());
+        var botBubbles = Page.Locator(BotBubble);
+        await Assertions.Expect(botBubbles.First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        return botBubbles;
+    }
+
     /// <summary>Saves a screenshot under bin/…/screenshots and returns its path.</summary>
     public async Task<string> ScreenshotAsync(string name)
     {

@@ -29,9 +29,7 @@ public sealed class WebChatFeedbackTests
         var baseAddress = host.StartKestrel();
         await using var browser = await BrowserPage.OpenAsync(_output);
         var page = browser.Page;
-        await page.GotoAsync(baseAddress.ToString());
-        var botBubbles = page.Locator(BrowserPage.BotBubble);
-        await Assertions.Expect(botBubbles.First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        var botBubbles = await browser.VisitAsync(baseAddress);
         Assert.Equal(0, await page.Locator(".webchat__thumb-button").CountAsync()); // the welcome is not an answer
 
         await page.Locator(BrowserPage.SendBox).FillAsync("who did trump fire?");

@@ -85,9 +85,7 @@ public sealed class WebChatPageTests
         var baseAddress = host.StartKestrel();
         await using var browser = await BrowserPage.OpenAsync(_output);
         var page = browser.Page;
-        await page.GotoAsync(baseAddress.ToString());
-        var botBubbles = page.Locator(BrowserPage.BotBubble);
-        await Assertions.Expect(botBubbles.First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        var botBubbles = await browser.VisitAsync(baseAddress);
         await Assertions.Expect(page.Locator("#webchat")).ToHaveAttributeAsync("data-state", "ready");
 
         // Keyboard only: from the first link on the page, Tab reaches the send box; Enter sends.
@@ -275,8 +273,7 @@ public sealed class WebChatPageTests
         var baseAddress = host.StartKestrel();
         await using var browser = await BrowserPage.OpenAsync(_output);
         var page = browser.Page;
-        await page.GotoAsync(baseAddress.ToString());
-        await Assertions.Expect(page.Locator(BrowserPage.BotBubble).First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await browser.VisitAsync(baseAddress);
 
         // The network drops every post of an activity.
         var posts = new System.Text.RegularExpressions.Regex("/v3/directline/conversations/[^/]+/activities$");
