@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using StoryBot.Tests.DirectLine;
 using Xunit;
@@ -25,28 +24,7 @@ public sealed class WebChatBundleTests
         await using var browser = await BrowserPage.OpenAsync(_output);
         var page = browser.Page;
 
-        // The bot's answers carry schema.org Like/Dislike actions on their Message entity, as a bot with
-        // feedback sends them (added here to what the endpoint returns).
-        await page.RouteAsync(new System.Text.RegularExpressions.Regex("/v3/directline/conversations/[^/]+/activities(\\?.*)?$"), async route =>
-        {
-            if (route.Request.Method != "GET")
-            {
-                await route.FallbackAsync();
-                return;
-            }
-
-            var response = await route.FetchAsync();
-            var body = JsonNode.Parse(await response.TextAsync())!;
-            foreach (var activity in body["activities"]!.AsArray())
-            {
-                if ((string?)activity!["from"]?["role"] == "bot" && ((string?)activity["text"] ?? string.Empty).Contains("Comey", StringComparison.Ordinal))
-                {
-                    OfferFeedback(activity);
-                }
-            }
-
-            await route.FulfillAsync(new() { Response = response, Body = body.ToJsonString() });
-        });
+        // The bot's answers carry schema.org Like/Dislike actions on their Message entity (Feedback:Enabled, the default).
         await page.GotoAsync(baseAddress.ToString());
 
         // The welcome, re-rendered by the full Markdown renderer once its script has run: the story's title
@@ -85,21 +63,5 @@ public sealed class WebChatBundleTests
         using var unknown = new StoryBotFactory(new Dictionary<string, string?> { ["DirectLine:WebChatBundle"] = "minimal" });
         var error = Assert.ThrowsAny<Exception>(() => unknown.CreateClient());
         Assert.Contains("WebChatBundle", error.ToString(), StringComparison.Ordinal);
-    }
-
-    private static void OfferFeedback(JsonNode activity)
-    {
-        var entities = activity["entities"] as JsonArray ?? new JsonArray();
-        activity["entities"] = entities;
-        var message = entities.FirstOrDefault(e => (string?)e?["type"] == "https://schema.org/Message");
-        if (message is null)
-        {
-            message = new JsonObject { ["@context"] = "https://schema.org", ["@id"] = string.Empty, ["@type"] = "Message", ["type"] = "https://schema.org/Message" };
-            entities.Add(message);
-        }
-
-        message["potentialAction"] = new JsonArray(
-            new JsonObject { ["@type"] = "LikeAction", ["actionStatus"] = "PotentialActionStatus" },
-            new JsonObject { ["@type"] = "DislikeAction", ["actionStatus"] = "PotentialActionStatus" });
     }
 }
