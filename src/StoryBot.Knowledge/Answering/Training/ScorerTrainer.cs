@@ -4,9 +4,10 @@ namespace StoryBot.Knowledge.Answering.Training;
 
 /// <summary>
 /// Fits the answer model from labelled questions (the <c>train</c> command). For each variant (semantic,
-/// lexical-only): measure every candidate's features through the real pipeline, fit a logistic scorer, then
-/// validate leave-one-story-out — each story's questions are scored by a model fitted without that story — and
-/// fit on those out-of-fold scores the Platt calibration, the decline threshold and the smalltalk threshold.
+/// lexical-only): measure every candidate's features through the real pipeline, choose the ranker's features and
+/// fit the listwise ranker, validated leave-one-story-out — each story's questions are scored by a model fitted
+/// without that story — and fit on those out-of-fold scores the calibrator (its inputs chosen the same way), the
+/// decline threshold and the smalltalk threshold.
 /// Two rounds: the second measures follow-ups with the memory the first fit's answers leave behind.
 /// Deterministic: the same data gives the same file.
 /// </summary>
@@ -18,7 +19,6 @@ public sealed class ScorerTrainer
 
     /// <summary>The regularisation while features are being chosen (the final one is then chosen from <see cref="L2Choices"/>).</summary>
     private const double SelectionL2 = 1;
-
 
     private readonly IReadOnlyList<TrainingStory> _stories;
     private readonly TextWriter _log;
@@ -79,13 +79,13 @@ public sealed class ScorerTrainer
                 }
 
                 var last = c.Turns[^1];
-                // In story order, not the current model's: a candidate list ordered by a model fitted on every story would
-                // break the validation's ties with what that model learned from the very story left out.
                 var candidates = knowledge.Candidates(last, memory);
                 var similarity = knowledge.SmalltalkLead(last);
                 samples.Add(new QuestionSample(
                     story.Group,
                     c,
+                    // In story order, not the current model's: a list ordered by a model fitted on every story would
+                    // break the validation's ties with what that model learned from the very story left out.
                     (candidates ?? Array.Empty<ScoredSentence>()).OrderBy(r => r.Profile.Sentence.Number).Select(r => (r.Features, c.Answerable && c.Support.Any(s => r.Profile.Sentence.Text.Contains(s, StringComparison.Ordinal)))).ToList(),
                     similarity,
                     candidates is not null));
@@ -119,10 +119,10 @@ public sealed class ScorerTrainer
             foreach (var group in groups)
             {
                 var w = FitRanker(Enumerable.Range(0, questions.Count).Where(i => questions[i].Group != group).ToList(), features, l2);
-                foreach (var q in questions.Where(q => q.Group == group))
+                foreach (var i in Enumerable.Range(0, questions.Count).Where(i => questions[i].Group == group))
                 {
-                    var top = TopOf(q, c => ListwiseRegression.Dot(w, ranker.Apply(c)));
-                    result.Add((group, q.Case, top?.Inputs, top?.Right ?? false));
+                    var top = TopOf(questions[i], standardised[i].Select(x => ListwiseRegression.Dot(w, x)).ToList());
+                    result.Add((group, questions[i].Case, top?.Inputs, top?.Right ?? false));
                 }
             }
 
@@ -223,15 +223,15 @@ public sealed class ScorerTrainer
 
     private static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
 
-    /// <summary>The top candidate of <paramref name="q"/> under <paramref name="score"/>, with the calibrator's inputs.</summary>
-    private static (double[] Inputs, bool Right)? TopOf(QuestionSample q, Func<double[], double> score)
+    /// <summary>The top candidate of <paramref name="q"/> by <paramref name="scores"/> (one per candidate), with the calibrator's inputs.</summary>
+    private static (double[] Inputs, bool Right)? TopOf(QuestionSample q, IReadOnlyList<double> scores)
     {
         if (q.Candidates.Count == 0)
         {
             return null;
         }
 
-        var ranked = q.Candidates.Select(c => (c.Features, c.Right, Score: score(c.Features))).OrderByDescending(c => c.Score).ToList();
+        var ranked = q.Candidates.Select((c, k) => (c.Features, c.Right, Score: scores[k])).OrderByDescending(c => c.Score).ToList();
         var top = ranked[0];
         var share = 1 / ranked.Sum(r => Math.Exp(r.Score - top.Score));
         var margin = ranked.Count > 1 ? top.Score - ranked[1].Score : 10;
