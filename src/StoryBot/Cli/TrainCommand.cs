@@ -7,8 +7,10 @@ using StoryBot.Knowledge.Answering.Training;
 namespace StoryBot.Cli;
 
 /// <summary>
-/// <c>train [--out PATH]</c>: fits the answer model on the training pool (<c>eval/train/*</c> and <c>eval/dev</c>)
-/// and writes it to <c>Answer:ModelPath</c>. The frozen held-out split (<c>eval/heldout</c>) is never read.
+/// <c>train [--out PATH] [--cases PATH]</c>: fits the answer model on the training pool (<c>eval/train/*</c> and
+/// <c>eval/dev</c>) and writes it to <c>Answer:ModelPath</c>; <c>--cases</c> also writes each case's leave-one-story-out
+/// outcome (a TSV) to read which questions the model gets wrong on stories it was not fitted on. The frozen held-out
+/// split (<c>eval/heldout</c>) is never read.
 /// </summary>
 public static class TrainCommand
 {
@@ -25,7 +27,9 @@ public static class TrainCommand
         }
 
         output.WriteLine($"Training on {stories.Sum(s => s.Cases.Count)} cases about {stories.Select(s => s.Group).Distinct().Count()} stories ({string.Join(", ", stories.Select(s => s.Group).Distinct())}).");
-        var model = new ScorerTrainer(stories, output).Train();
+        var casesIndex = Array.IndexOf(args, "--cases");
+        using var cases = casesIndex >= 0 && casesIndex + 1 < args.Length ? new StreamWriter(Path.GetFullPath(args[casesIndex + 1])) : null;
+        var model = new ScorerTrainer(stories, output, cases).Train();
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         model.Save(target);
         output.WriteLine($"Wrote {target}.");

@@ -22,11 +22,16 @@ public sealed class ScorerTrainer
 
     private readonly IReadOnlyList<TrainingStory> _stories;
     private readonly TextWriter _log;
+    private readonly TextWriter? _cases;
 
-    public ScorerTrainer(IReadOnlyList<TrainingStory> stories, TextWriter log)
+    private bool _finalRound;
+
+    /// <param name="cases">Where to write every case's out-of-fold outcome in the final round (the <c>--cases</c> report), or null.</param>
+    public ScorerTrainer(IReadOnlyList<TrainingStory> stories, TextWriter log, TextWriter? cases = null)
     {
         _stories = stories;
         _log = log;
+        _cases = cases;
     }
 
     /// <summary>Fits both variants and returns the model to save.</summary>
@@ -40,6 +45,7 @@ public sealed class ScorerTrainer
             Validation? validation = null;
             for (var round = 1; round <= Rounds; round++)
             {
+                _finalRound = round == Rounds;
                 var samples = Measure(model, semantic);
                 var (weights, v) = Fit(samples, semantic);
                 model.Variants[name] = weights;
@@ -147,19 +153,19 @@ public sealed class ScorerTrainer
         // The threshold is chosen on probabilities the calibrator gave stories it was not fitted on either; the
         // calibrator's inputs are the ones whose out-of-fold probabilities are likeliest (log-likelihood, less one nat
         // per input: Akaike's criterion), and its regularisation the one whose threshold then gets most outcomes right.
-        List<(string Group, double P, bool Right, bool Answerable)> Probabilities(IReadOnlyList<int> inputs, double l2)
+        List<(string Group, double P, bool Right, bool Answerable, TrainingCase Case)> Probabilities(IReadOnlyList<int> inputs, double l2)
         {
-            var result = new List<(string Group, double P, bool Right, bool Answerable)>();
+            var result = new List<(string Group, double P, bool Right, bool Answerable, TrainingCase Case)>();
             foreach (var group in groups)
             {
                 var calibrator = FitCalibrator(scored.Where(o => o.Group != group), inputs, l2);
-                result.AddRange(outOfFold.Where(o => o.Group == group).Select(o => (group, o.Inputs is null ? 0 : Sigmoid(calibrator.Score(o.Inputs)), o.Right, o.Case.Answerable)));
+                result.AddRange(outOfFold.Where(o => o.Group == group).Select(o => (group, o.Inputs is null ? 0 : Sigmoid(calibrator.Score(o.Inputs)), o.Right, o.Case.Answerable, o.Case)));
             }
 
             return result;
         }
 
-        double LogLikelihood(List<(string Group, double P, bool Right, bool Answerable)> p) =>
+        double LogLikelihood(List<(string Group, double P, bool Right, bool Answerable, TrainingCase Case)> p) =>
             p.Sum(x => weightOf[x.Group] * Math.Log(Math.Clamp(x.Right ? x.P : 1 - x.P, 1e-6, 1)));
         var usableInputs = Enumerable.Range(0, AnswerFeatures.ConfidenceNames.Count).Where(i => calibration.Scale[i] > 0).ToList();
         var inputs = ForwardSelection.Select(usableInputs, f => LogLikelihood(Probabilities(f, SelectionL2)) - f.Count);
@@ -180,6 +186,16 @@ public sealed class ScorerTrainer
             Threshold = threshold,
             IntentMargin = semantic ? ChooseIntentMargin(samples) : null,
         };
+
+        if (_cases is not null && _finalRound)
+        {
+            _cases.WriteLine($"# {(semantic ? AnswerModel.SemanticVariant : AnswerModel.LexicalVariant)}, threshold {threshold}: story, case, kind, out-of-fold probability, top candidate right, outcome, last turn");
+            foreach (var p in probabilities)
+            {
+                var outcome = p.P >= threshold ? (p.Right ? "right" : p.Answerable ? "wrong sentence" : "answered unanswerable") : p.Answerable ? "wrongly declined" : "declined";
+                _cases.WriteLine($"{p.Group}\t{p.Case.Id}\t{p.Case.Kind}\t{p.P:F3}\t{p.Right}\t{outcome}\t{p.Case.Turns[^1]}");
+            }
+        }
 
         var folds = probabilities.GroupBy(p => p.Group).Select(g => Validation.Fold.Of(g.Key, g.Select(p => (p.P, p.Right, p.Answerable)).ToList(), threshold)).ToList();
         var all = Validation.Fold.Of("all", probabilities.Select(p => (p.P, p.Right, p.Answerable)).ToList(), threshold);
