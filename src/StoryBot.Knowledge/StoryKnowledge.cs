@@ -84,6 +84,9 @@ public sealed class StoryKnowledge : IDisposable
     /// <summary>The story title to show (the first story's, or a count when there are several).</summary>
     public string DisplayTitle => Stories.Count == 1 ? Stories[0].Title : $"{Stories.Count} stories";
 
+    /// <summary>The source line shown with <see cref="DisplayTitle"/>: the story's source, or every story's title.</summary>
+    public string DisplaySource => Stories.Count == 1 ? Stories[0].Source : string.Join("; ", Stories.Select(s => s.Title));
+
     /// <summary>Answers one message, updating <paramref name="memory"/>.</summary>
     public KnowledgeReply Respond(string text, ConversationMemory memory)
     {

@@ -66,7 +66,7 @@ app.MapGet("/healthz", StorageHealth.ReportAsync); // {"status":"ok"}; 503 while
 app.MapGet("/api/story", (StoryKnowledge knowledge) => Results.Ok(new
 {
     title = knowledge.DisplayTitle,
-    source = knowledge.Stories.Count == 1 ? knowledge.Stories[0].Source : string.Join("; ", knowledge.Stories.Select(s => s.Title)),
+    source = knowledge.DisplaySource,
     suggestions = knowledge.StarterQuestions,
 }));
 app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken)

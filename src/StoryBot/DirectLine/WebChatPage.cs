@@ -5,6 +5,8 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
+using StoryBot.Knowledge;
+
 namespace StoryBot.DirectLine;
 
 /// <summary>
@@ -52,7 +54,7 @@ internal static partial class WebChatPage
             logger.LogWarning("No static assets manifest at {Manifest}: the Web Chat page's files are not served", manifest);
         }
 
-        var page = new Lazy<Rendered?>(() => Render(environment, endpoints.ServiceProvider.GetRequiredService<IConfiguration>(), bundle));
+        var page = new Lazy<Rendered?>(() => Render(environment, endpoints.ServiceProvider.GetRequiredService<StoryKnowledge>(), bundle));
         endpoints.MapGet("/", (HttpContext http) =>
         {
             if (page.Value is not { } rendered)
@@ -67,7 +69,7 @@ internal static partial class WebChatPage
         });
     }
 
-    private static Rendered? Render(IWebHostEnvironment environment, IConfiguration configuration, string bundle)
+    private static Rendered? Render(IWebHostEnvironment environment, StoryKnowledge knowledge, string bundle)
     {
         var file = environment.WebRootFileProvider.GetFileInfo(Template);
         if (!file.Exists)
@@ -81,8 +83,9 @@ internal static partial class WebChatPage
             template = reader.ReadToEnd();
         }
 
-        var title = configuration["Story:Title"];
-        var source = configuration["Story:Source"];
+        // The stories' own title and source (what /api/story and the citations show), not a setting that may name another story.
+        var title = knowledge.DisplayTitle;
+        var source = knowledge.DisplaySource;
         // <!--bundle:NAME-->…<!--/bundle--> around each bundle's tag: the chosen one loses its markers, the others go.
         template = BundleTag().Replace(template, m => m.Groups["name"].Value.Equals(bundle, StringComparison.OrdinalIgnoreCase) ? m.Groups["tag"].Value : string.Empty);
         var html = Encoding.UTF8.GetBytes(template
