@@ -78,6 +78,19 @@ public sealed class EvalReport
                 sb.AppendLine($"    expected: {expected}");
                 sb.AppendLine($"    got:      {f.Intent} (confidence {f.Confidence:0.00}){(f.CitedText is null ? string.Empty : ": " + f.CitedText)}");
             }
+
+            // The right sentence with the wrong words in bold: what the span finder, not the ranker, got wrong.
+            var spanMisses = Results.Where(r => r.Passed && r.SpanMatched == false).ToList();
+            if (spanMisses.Count > 0)
+            {
+                sb.AppendLine();
+                sb.AppendLine($"Right sentence, bold span not an expected answer ({spanMisses.Count}):");
+                foreach (var m in spanMisses)
+                {
+                    var question = m.Case.Question ?? string.Join(" → ", m.Case.Turns ?? new List<string>());
+                    sb.AppendLine($"- {m.Case.Id} {question}: bold {(m.Span is null ? "nothing" : $"\"{m.Span}\"")}, expected {string.Join(" | ", m.Case.Answers!.Select(a => $"\"{a}\""))}");
+                }
+            }
         }
 
         return sb.ToString();
