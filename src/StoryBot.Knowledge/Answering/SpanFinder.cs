@@ -31,9 +31,12 @@ public static partial class SpanFinder
             QuestionType.Where => LocatedEntity(profile, questionWords)
                 ?? (AnswerSelector.LocationPhrase().Match(text) is { Success: true } place ? (place.Index, place.Length) : ((int, int)?)null)
                 ?? WithPreposition(text, Entity(profile, questionWords, EntityKind.Place)),
-            QuestionType.When => profile.TimeSpans.Concat(profile.DurationSpans).OrderBy(s => s.Start).Cast<(int, int)?>().FirstOrDefault(),
+            QuestionType.When => NearestToQuestion(profile, profile.TimeSpans.Concat(profile.DurationSpans).OrderBy(s => s.Start).ToList(), questionStems),
             QuestionType.HowLong => profile.DurationSpans.Cast<(int, int)?>().FirstOrDefault(),
-            QuestionType.HowMany => CountFor(profile, countedStems, strict: false),
+            // "how much did she pay / earn / lose, did shares fall": an amount (money or a percentage) when the sentence names one
+            QuestionType.HowMany when question.Normalized.Contains("how much", StringComparison.Ordinal) && Amounts(profile) is { Count: > 0 } amounts
+                => NearestToQuestion(profile, amounts, questionStems),
+            QuestionType.HowMany => CountFor(profile, countedStems, strict: false, questionStems),
             QuestionType.Name => NameNear(profile, countedStems, questionWords),
             QuestionType.HowMuch => AnswerTagger.Money(text).Cast<(int, int)?>().FirstOrDefault(),
             QuestionType.HowOld => Age(text),
@@ -76,7 +79,8 @@ public static partial class SpanFinder
     /// The number phrase that counts the asked-about noun (one of <paramref name="nounStems"/> within the
     /// next three words), or — unless <paramref name="strict"/> — the first number outside a date.
     /// </summary>
-    public static (int Start, int Length)? CountFor(SentenceProfile profile, IReadOnlySet<string>? nounStems, bool strict)
+    /// <param name="questionStems">Breaks ties between equally close counts by nearness to the question's words ("idled" → "idling 640 buses").</param>
+    public static (int Start, int Length)? CountFor(SentenceProfile profile, IReadOnlySet<string>? nounStems, bool strict, IReadOnlySet<string>? questionStems = null)
     {
         var text = profile.Sentence.Text;
         var numbers = profile.NumberSpans;
@@ -87,14 +91,39 @@ public static partial class SpanFinder
 
         if (nounStems is not null)
         {
+            // Of the numbers followed within three words by the counted noun, the one it follows most closely, the
+            // noun's own word before its stem: "640 buses" over "4,200 bus drivers", "five riders" over "one of five riders".
+            var best = new List<(int Start, int Length)>();
+            var bestRank = int.MaxValue;
             foreach (var n in numbers)
             {
                 var end = n.Start + n.Length;
-                var following = Enumerable.Range(0, profile.Tokens.Count).Where(i => profile.Tokens[i].Start >= end).Take(3);
-                if (following.Any(i => nounStems.Contains(profile.TokenStems[i]) || nounStems.Contains(profile.Tokens[i].Lower) || nounStems.Any(s => s.Length > 3 && profile.Tokens[i].Lower.StartsWith(s, StringComparison.Ordinal))))
+                var following = Enumerable.Range(0, profile.Tokens.Count).Where(i => profile.Tokens[i].Start >= end).Take(3).ToList();
+                for (var k = 0; k < following.Count; k++)
                 {
-                    return n;
+                    var i = following[k];
+                    var exact = nounStems.Contains(profile.Tokens[i].Lower);
+                    if (exact || nounStems.Contains(profile.TokenStems[i]) || nounStems.Any(s => s.Length > 3 && profile.Tokens[i].Lower.StartsWith(s, StringComparison.Ordinal)))
+                    {
+                        var rank = (k * 2) + (exact ? 0 : 1);
+                        if (rank < bestRank)
+                        {
+                            (best, bestRank) = (new List<(int Start, int Length)> { n }, rank);
+                        }
+                        else if (rank == bestRank)
+                        {
+                            best.Add(n);
+                        }
+
+                        break;
+                    }
                 }
+            }
+
+            if (best.Count > 0)
+            {
+                // near the question's other words: the counted noun follows every candidate alike
+                return NearestToQuestion(profile, best, questionStems?.Except(nounStems).ToHashSet(StringComparer.Ordinal));
             }
 
             if (strict)
@@ -104,6 +133,48 @@ public static partial class SpanFinder
         }
 
         return numbers[0];
+    }
+
+    [GeneratedRegex(@"\G\s*(?:(?:percent|per cent|percentage points?)\b|%)", RegexOptions.IgnoreCase)]
+    private static partial Regex PercentAfter();
+
+    /// <summary>Money amounts and percentages ("8 percent"), in sentence order: what "how much" asks for.</summary>
+    private static List<(int Start, int Length)> Amounts(SentenceProfile profile)
+    {
+        var text = profile.Sentence.Text;
+        var percentages = profile.NumberSpans
+            .Select(n => (n, After: PercentAfter().Match(text, n.Start + n.Length)))
+            .Where(x => x.After.Success && x.After.Index == x.n.Start + x.n.Length)
+            .Select(x => (x.n.Start, x.n.Length + x.After.Length));
+        return AnswerTagger.Money(text).Concat(percentages).OrderBy(a => a.Item1).ToList();
+    }
+
+    /// <summary>
+    /// Of several candidate spans of the asked-for kind, the one nearest (in words) to a word of the question: "when did
+    /// she warn the White House" is "in January" in "a hearing on Monday … warned Trump's White House in January".
+    /// The first span when the question's words are not in the sentence.
+    /// </summary>
+    private static (int Start, int Length)? NearestToQuestion(SentenceProfile profile, IReadOnlyList<(int Start, int Length)> spans, IReadOnlySet<string>? questionStems)
+    {
+        if (spans.Count <= 1 || questionStems is null)
+        {
+            return spans.Count == 0 ? null : spans[0];
+        }
+
+        var anchors = Enumerable.Range(0, profile.Tokens.Count).Where(i => questionStems.Contains(profile.TokenStems[i])).ToList();
+        if (anchors.Count == 0)
+        {
+            return spans[0];
+        }
+
+        int Distance((int Start, int Length) span)
+        {
+            var first = Enumerable.Range(0, profile.Tokens.Count).FirstOrDefault(i => profile.Tokens[i].End > span.Start);
+            var last = Enumerable.Range(0, profile.Tokens.Count).LastOrDefault(i => profile.Tokens[i].Start < span.Start + span.Length);
+            return anchors.Min(a => a < first ? first - a : a > last ? a - last : 0);
+        }
+
+        return spans.MinBy(Distance);
     }
 
     /// <summary>A proper name standing next to the noun whose name is asked for ("the Shayrat air base"), or null.</summary>
