@@ -6,13 +6,15 @@ using Microsoft.Playwright;
 /// box shown (the first one in the page, the page's own or the widget's, at or after the first
 /// contentful paint), a key pressed the moment it is focused (keydown's timestamp: when the browser
 /// took the key) and when that key was in the box (its input event ran: the main thread was free),
-/// the widget's own send box rendered, Direct Line connected, the first bot bubble (the welcome);
+/// the widget's own send box rendered, Direct Line connected, the welcome shown (the page's own copy
+/// of it from the conversation its head script started, or the widget's first bot bubble), the
+/// widget's first bot bubble;
 /// bytes over the wire are the Resource Timing transfer sizes (headers + encoded body, 0 for a cache
 /// hit) of the document and every request until the welcome. The Web Chat bundle's own share: when
 /// its download ended, and when it had run (it assigned <c>window.WebChat</c>): the gap is the browser
 /// compiling and running it. And when the head script's <c>POST …/conversations</c> came back.
 /// </summary>
-internal sealed record PageVisit(double BundleLoadedMs, double BundleRunMs, double SendBoxMs, double KeyTypedMs, double KeyEchoedMs, double WidgetMs, double ConnectedMs, double WelcomeMs, long Bytes, int Requests, double StartedMs)
+internal sealed record PageVisit(double BundleLoadedMs, double BundleRunMs, double SendBoxMs, double KeyTypedMs, double KeyEchoedMs, double WidgetMs, double ConnectedMs, double WelcomeMs, double WidgetWelcomeMs, long Bytes, int Requests, double StartedMs)
 {
     /// <summary>Either send box: the page's own (until the widget has rendered) or the widget's.</summary>
     public const string SendBox = "#early-input, [data-id=\"webchat-sendbox-input\"]";
@@ -34,7 +36,8 @@ internal sealed record PageVisit(double BundleLoadedMs, double BundleRunMs, doub
             if (t.widget === undefined && document.querySelector('[data-id="webchat-sendbox-input"]')) t.widget = now;
             const chat = document.getElementById('webchat');
             if (t.connected === undefined && chat && chat.getAttribute('data-state') === 'ready') t.connected = now;
-            if (t.welcome === undefined && document.querySelector('.webchat__bubble:not(.webchat__bubble--from-user)')) t.welcome = now;
+            if (t.welcome === undefined && document.querySelector('.early-welcome, .webchat__bubble:not(.webchat__bubble--from-user)')) t.welcome = now;
+            if (t.widgetWelcome === undefined && document.querySelector('.webchat__bubble:not(.webchat__bubble--from-user)')) t.widgetWelcome = now;
           };
           new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
           addEventListener('focusin', check, true);
@@ -46,7 +49,7 @@ internal sealed record PageVisit(double BundleLoadedMs, double BundleRunMs, doub
             poll();
           });
           t.sendBoxFocused = when(() => document.activeElement && document.activeElement.matches('#early-input, [data-id="webchat-sendbox-input"]'));
-          t.done = when(() => t.welcome !== undefined && t.connected !== undefined && t.keyEchoed !== undefined);
+          t.done = when(() => t.widgetWelcome !== undefined && t.connected !== undefined && t.keyEchoed !== undefined);
         })();
         """;
 
@@ -60,7 +63,7 @@ internal sealed record PageVisit(double BundleLoadedMs, double BundleRunMs, doub
           const paint = performance.getEntriesByName('first-contentful-paint')[0];
           const shown = t.sendBox === undefined ? -1 : Math.max(t.sendBox, paint ? paint.startTime : 0);
           return { started: started ? started.responseEnd : -1, bundleLoaded: bundle ? bundle.responseEnd : -1, bundleRun: t.bundleRun ?? -1, sendBox: shown,
-                   keyTyped: t.keyTyped ?? -1, keyEchoed: t.keyEchoed ?? -1, widget: t.widget ?? -1, connected: t.connected ?? -1, welcome: t.welcome ?? -1,
+                   keyTyped: t.keyTyped ?? -1, keyEchoed: t.keyEchoed ?? -1, widget: t.widget ?? -1, connected: t.connected ?? -1, welcome: t.welcome ?? -1, widgetWelcome: t.widgetWelcome ?? -1,
                    bytes: entries.reduce((s, e) => s + (e.transferSize || 0), 0), requests: entries.length };
         }
         """;
@@ -75,7 +78,7 @@ internal sealed record PageVisit(double BundleLoadedMs, double BundleRunMs, doub
         await page.EvaluateAsync("() => window.__pageTiming.done").WaitAsync(TimeSpan.FromSeconds(30));
         var r = await page.EvaluateAsync<JsonElement>(Collect);
         double Ms(string name) => r.GetProperty(name).GetDouble();
-        return new PageVisit(Ms("bundleLoaded"), Ms("bundleRun"), Ms("sendBox"), Ms("keyTyped"), Ms("keyEchoed"), Ms("widget"), Ms("connected"), Ms("welcome"),
+        return new PageVisit(Ms("bundleLoaded"), Ms("bundleRun"), Ms("sendBox"), Ms("keyTyped"), Ms("keyEchoed"), Ms("widget"), Ms("connected"), Ms("welcome"), Ms("widgetWelcome"),
             (long)r.GetProperty("bytes").GetDouble(), r.GetProperty("requests").GetInt32(), r.GetProperty("started").GetDouble());
     }
 

@@ -274,7 +274,7 @@ public sealed class WebChatPageTests
     [Theory]
     [InlineData("lean")]
     [InlineData("full")]
-    public async Task PagesOwnSendBox_BeforeTheWidgetRuns_SendsWhatWasSubmitted_AndHandsOverTextCaretAndFocus(string bundle)
+    public async Task PagesOwnSendBoxAndWelcome_BeforeTheWidgetRuns_SendWhatWasSubmitted_AndHandOverTextCaretAndFocus(string bundle)
     {
         using var host = new StoryBotFactory(new Dictionary<string, string?> { ["DirectLine:WebChatBundle"] = bundle });
         var baseAddress = host.StartKestrel();
@@ -298,7 +298,15 @@ public sealed class WebChatPageTests
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Connecting");
         await Assertions.Expect(early).ToHaveValueAsync(string.Empty);
+
+        // The welcome of the conversation the head script started, before the widget: the stand-in's
+        // Markdown (the title in italics), hidden from screen readers (the widget's transcript reads it).
+        var earlyWelcome = page.Locator(".early-welcome");
+        await Assertions.Expect(earlyWelcome).ToContainTextAsync("Hi, I'm StoryBot", new() { Timeout = 20_000 });
+        await Assertions.Expect(earlyWelcome.Locator("em")).ToContainTextAsync("Comey firing shakes Washington");
+        await Assertions.Expect(earlyWelcome).ToHaveAttributeAsync("aria-hidden", "true");
         Assert.Empty(await SeriousAxeViolationsAsync(page));
+        await browser.ScreenshotAsync($"webchat-{bundle}-before-widget");
 
         // More typed, the caret moved back: the widget's box takes the text, the caret and the focus.
         await page.Keyboard.TypeAsync("and why");
@@ -313,12 +321,14 @@ public sealed class WebChatPageTests
         await Assertions.Expect(sendBox).ToBeFocusedAsync();
         Assert.Equal(4, await sendBox.EvaluateAsync<int>("e => e.selectionStart"));
         Assert.Equal(0, await page.Locator("#early-sendbox").CountAsync());
+        Assert.Equal(0, await earlyWelcome.CountAsync());
 
         // The submitted question is sent once Direct Line is up, once, and answered.
         await Assertions.Expect(page.Locator(BrowserPage.BotBubble).Filter(new() { HasText = "James Comey" }))
             .ToBeVisibleAsync(new() { Timeout = 20_000 });
         await Assertions.Expect(page.Locator("#status")).ToBeHiddenAsync();
         Assert.Equal(1, await page.Locator(".webchat__bubble--from-user").Filter(new() { HasText = "who did trump fire?" }).CountAsync());
+        Assert.Equal(1, await page.Locator(BrowserPage.BotBubble).Filter(new() { HasText = "Hi, I" }).CountAsync());
         await Assertions.Expect(sendBox).ToHaveValueAsync("and why");
         Assert.DoesNotContain(browser.ConsoleErrors, e => !e.StartsWith("Failed to load resource", StringComparison.Ordinal));
     }
