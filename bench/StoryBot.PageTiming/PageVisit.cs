@@ -37,6 +37,7 @@ internal sealed record PageVisit(double BundleLoadedMs, double BundleRunMs, doub
             const chat = document.getElementById('webchat');
             if (t.connected === undefined && chat && chat.getAttribute('data-state') === 'ready') t.connected = now;
             if (t.welcome === undefined && document.querySelector('.early-welcome, .webchat__bubble:not(.webchat__bubble--from-user)')) t.welcome = now;
+            if (t.answered === undefined && document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user)').length >= 2 && document.querySelector('.webchat__bubble--from-user')) t.answered = now;
             if (t.widgetWelcome === undefined && document.querySelector('.webchat__bubble:not(.webchat__bubble--from-user)')) t.widgetWelcome = now;
           };
           new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
@@ -82,8 +83,11 @@ internal sealed record PageVisit(double BundleLoadedMs, double BundleRunMs, doub
             (long)r.GetProperty("bytes").GetDouble(), r.GetProperty("requests").GetInt32(), r.GetProperty("started").GetDouble());
     }
 
-    /// <summary>Types the question the moment a send box appears (the page's own, or the widget's) and presses Enter; true when the bot answers it once.</summary>
-    public static async Task<bool> TypeAtOnceAsync(IPage page, Uri url, string question)
+    /// <summary>
+    /// Types the question the moment a send box appears (the page's own, or the widget's) and presses
+    /// Enter; the time from navigation to the answer in the widget when the bot answers it once, else null.
+    /// </summary>
+    public static async Task<double?> TypeAtOnceAsync(IPage page, Uri url, string question)
     {
         await page.GotoAsync(url.ToString(), new() { WaitUntil = WaitUntilState.Commit });
         var box = page.Locator(SendBox).First;
@@ -97,12 +101,13 @@ internal sealed record PageVisit(double BundleLoadedMs, double BundleRunMs, doub
                 "() => document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user)').length >= 2 && document.querySelectorAll('.webchat__bubble--from-user').length >= 1",
                 null, new() { Timeout = 20_000 });
             await page.WaitForTimeoutAsync(500); // a second copy of the question would be echoed by now
-            return await page.Locator(".webchat__activity-status").Filter(new() { HasText = "Send failed" }).CountAsync() == 0 &&
+            var once = await page.Locator(".webchat__activity-status").Filter(new() { HasText = "Send failed" }).CountAsync() == 0 &&
                 await page.Locator(".webchat__bubble--from-user").CountAsync() == 1;
+            return once ? await page.EvaluateAsync<double>("() => window.__pageTiming.answered") : null;
         }
         catch (TimeoutException)
         {
-            return false;
+            return null;
         }
     }
 }
