@@ -13,7 +13,9 @@ internal sealed record PageTrace(double CompileMs, double BackgroundCompileMs, d
     private static readonly string[] Categories = { "devtools.timeline", "v8", "disabled-by-default-v8.compile", "disabled-by-default-devtools.timeline" };
 
     private static readonly HashSet<string> Compile = new(StringComparer.Ordinal)
-        { "v8.compile", "V8.CompileCode", "v8.compileModule", "V8.ParseProgram", "V8.ParseFunction", "V8.CompileLazy", "V8.CompileEval", "v8.produceCache" };
+        { "v8.compile", "V8.CompileCode", "v8.compileModule", "V8.ParseProgram", "V8.ParseFunction", "V8.CompileLazy", "V8.CompileEval", "v8.produceCache",
+          // streamed scripts: parsed and compiled on a worker thread while they download
+          "v8.parseOnBackground", "BackgroundCompileTask::Run", "V8.CompileCodeBackground" };
 
     private static readonly HashSet<string> Script = new(StringComparer.Ordinal)
         { "EvaluateScript", "FunctionCall", "TimerFire", "FireAnimationFrame", "RunMicrotasks", "EventDispatch", "v8.evaluateModule", "XHRReadyStateChange" };
@@ -24,8 +26,12 @@ internal sealed record PageTrace(double CompileMs, double BackgroundCompileMs, d
 
     private static readonly HashSet<string> Gc = new(StringComparer.Ordinal) { "MinorGC", "MajorGC", "V8.GCScavenger", "V8.GCFinalizeMC", "V8.GC_MC_BACKGROUND_MARKING", "BlinkGC.AtomicPhase" };
 
-    /// <summary>Traces one visit over the page's DevTools session: <paramref name="visit"/> navigates and waits.</summary>
-    public static async Task<PageTrace> RecordAsync(IPage page, Func<Task> visit)
+    /// <summary>
+    /// Traces one visit over the page's DevTools session: <paramref name="visit"/> navigates and waits.
+    /// With <paramref name="saveTo"/>, the raw trace is written there too (Chromium's JSON trace format:
+    /// open it in DevTools' Performance panel to see what each long task was).
+    /// </summary>
+    public static async Task<PageTrace> RecordAsync(IPage page, Func<Task> visit, string? saveTo = null)
     {
         var session = await page.Context.NewCDPSessionAsync(page);
         var events = new List<JsonElement>();
@@ -40,6 +46,12 @@ internal sealed record PageTrace(double CompileMs, double BackgroundCompileMs, d
         await session.SendAsync("Tracing.end");
         await complete.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await session.DetachAsync();
+        if (saveTo is not null)
+        {
+            await using var file = File.Create(saveTo);
+            await JsonSerializer.SerializeAsync(file, new { traceEvents = events });
+        }
+
         lock (events) { return Summarize(events); }
     }
 

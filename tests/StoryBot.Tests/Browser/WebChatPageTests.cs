@@ -102,20 +102,7 @@ public sealed class WebChatPageTests
         await Assertions.Expect(botBubbles.Filter(new() { HasText = "The story doesn" }).Last).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await Assertions.Expect(page.Locator(".webchat__suggested-actions__button").First).ToBeVisibleAsync();
 
-        // axe-core (npm, pinned in ClientApp's lockfile), WCAG 2.1 A and AA.
-        var axe = Path.Combine(StoryBotFactory.RepoRoot, "src", "StoryBot", "ClientApp", "node_modules", "axe-core", "axe.min.js");
-        Assert.True(File.Exists(axe), $"{axe} is missing: the host's build runs npm ci in ClientApp");
-        await page.AddScriptTagAsync(new() { Path = axe });
-        var violations = await page.EvaluateAsync<AxeViolation[]>(@"async () => {
-            const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-            return result.violations.map(v => ({ id: v.id, impact: v.impact || '', help: v.help, targets: v.nodes.map(n => n.target.join(' ')) }));
-        }");
-        foreach (var violation in violations)
-        {
-            _output.WriteLine($"axe {violation.Impact} {violation.Id}: {violation.Help} ({violation.Targets.Length}: {string.Join(" | ", violation.Targets.Take(3))})");
-        }
-
-        Assert.Empty(violations.Where(v => v.Impact is "serious" or "critical"));
+        Assert.Empty(await SeriousAxeViolationsAsync(page));
         await browser.ScreenshotAsync("webchat-accessibility");
 
         // Shift+Tab from the send box reaches a suggested action; Enter sends it.
@@ -152,6 +139,24 @@ public sealed class WebChatPageTests
         await Assertions.Expect(page.Locator(".webchat__citation-modal-dialog")).ToBeVisibleAsync();
         await page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(page.Locator(".webchat__citation-modal-dialog")).ToBeHiddenAsync();
+    }
+
+    /// <summary>axe-core (npm, pinned in ClientApp's lockfile), WCAG 2.1 A and AA, over the page as it is: its serious and critical violations.</summary>
+    private async Task<AxeViolation[]> SeriousAxeViolationsAsync(IPage page)
+    {
+        var axe = Path.Combine(StoryBotFactory.RepoRoot, "src", "StoryBot", "ClientApp", "node_modules", "axe-core", "axe.min.js");
+        Assert.True(File.Exists(axe), $"{axe} is missing: the host's build runs npm ci in ClientApp");
+        await page.AddScriptTagAsync(new() { Path = axe });
+        var violations = await page.EvaluateAsync<AxeViolation[]>(@"async () => {
+            const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+            return result.violations.map(v => ({ id: v.id, impact: v.impact || '', help: v.help, targets: v.nodes.map(n => n.target.join(' ')) }));
+        }");
+        foreach (var violation in violations)
+        {
+            _output.WriteLine($"axe {violation.Impact} {violation.Id}: {violation.Help} ({violation.Targets.Length}: {string.Join(" | ", violation.Targets.Take(3))})");
+        }
+
+        return violations.Where(v => v.Impact is "serious" or "critical").ToArray();
     }
 
     /// <summary>Presses <paramref name="key"/> until the focused element matches <paramref name="selector"/>.</summary>
@@ -264,6 +269,79 @@ public sealed class WebChatPageTests
         Assert.Equal("ready", await page.Locator("#webchat").GetAttributeAsync("data-state"));
         await Assertions.Expect(page.Locator("#status")).ToBeHiddenAsync();
         Assert.Equal(string.Empty, await sendBox.InputValueAsync());
+    }
+
+    [Theory]
+    [InlineData("lean", false)]
+    [InlineData("full", false)]
+    [InlineData("lean", true)]
+    public async Task PagesOwnSendBoxAndWelcome_BeforeTheWidgetRuns_SendWhatWasSubmitted_AndHandOverTextCaretAndFocus(string bundle, bool earlyPostFails)
+    {
+        using var host = new StoryBotFactory(new Dictionary<string, string?> { ["DirectLine:WebChatBundle"] = bundle });
+        var baseAddress = host.StartKestrel();
+        await using var browser = await BrowserPage.OpenAsync(_output);
+        var page = browser.Page;
+
+        // Hold the widget's script until the page's own send box has been used, however fast the machine.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync(new Regex("/webchat/webchat(-lean)?\\.[a-z0-9]+\\.js$"), async route =>
+        {
+            await release.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await route.ContinueAsync();
+        });
+        // The page posts a question sent before the widget runs itself; when the network drops that
+        // post, the widget sends the question once it is connected.
+        var posts = 0;
+        if (earlyPostFails)
+        {
+            await page.RouteAsync(new Regex("/v3/directline/conversations/[^/]+/activities$"), route =>
+                route.Request.Method == "POST" && Interlocked.Increment(ref posts) == 1 ? route.AbortAsync() : route.FallbackAsync());
+        }
+
+        await page.GotoAsync(baseAddress.ToString(), new() { WaitUntil = WaitUntilState.Commit });
+
+        // It has the focus from the first paint: type, Enter, and it says the question is on its way.
+        var early = page.Locator("#early-input");
+        await Assertions.Expect(early).ToBeFocusedAsync(new() { Timeout = 20_000 });
+        Assert.Equal(0, await page.Locator(BrowserPage.SendBox).CountAsync());
+        await page.Keyboard.TypeAsync("who did trump fire?");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync(earlyPostFails ? "Connecting" : "is sent", new() { Timeout = 20_000 });
+        await Assertions.Expect(early).ToHaveValueAsync(string.Empty);
+
+        // The welcome of the conversation the head script started, before the widget: the stand-in's
+        // Markdown (the title in italics), hidden from screen readers (the widget's transcript reads it).
+        var earlyWelcome = page.Locator(".early-welcome");
+        await Assertions.Expect(earlyWelcome).ToContainTextAsync("Hi, I'm StoryBot", new() { Timeout = 20_000 });
+        await Assertions.Expect(earlyWelcome.Locator("em")).ToContainTextAsync("Comey firing shakes Washington");
+        await Assertions.Expect(earlyWelcome).ToHaveAttributeAsync("aria-hidden", "true");
+        Assert.Empty(await SeriousAxeViolationsAsync(page));
+        await browser.ScreenshotAsync($"webchat-{bundle}-before-widget");
+
+        // More typed, the caret moved back: the widget's box takes the text, the caret and the focus.
+        await page.Keyboard.TypeAsync("and why");
+        for (var i = 0; i < 3; i++)
+        {
+            await page.Keyboard.PressAsync("ArrowLeft");
+        }
+
+        release.SetResult();
+        var sendBox = page.Locator(BrowserPage.SendBox);
+        await Assertions.Expect(sendBox).ToHaveValueAsync("and why", new() { Timeout = 20_000 });
+        await Assertions.Expect(sendBox).ToBeFocusedAsync();
+        Assert.Equal(4, await sendBox.EvaluateAsync<int>("e => e.selectionStart"));
+        Assert.Equal(0, await page.Locator("#early-sendbox").CountAsync());
+        Assert.Equal(0, await earlyWelcome.CountAsync());
+
+        // The submitted question is sent once Direct Line is up, once, and answered.
+        await Assertions.Expect(page.Locator(BrowserPage.BotBubble).Filter(new() { HasText = "James Comey" }))
+            .ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("#status")).ToBeHiddenAsync();
+        Assert.Equal(1, await page.Locator(".webchat__bubble--from-user").Filter(new() { HasText = "who did trump fire?" }).CountAsync());
+        Assert.Equal(1, await page.Locator(BrowserPage.BotBubble).Filter(new() { HasText = "Hi, I" }).CountAsync());
+        Assert.Equal(earlyPostFails ? 2 : 0, posts); // the dropped post, then the widget's
+        await Assertions.Expect(sendBox).ToHaveValueAsync("and why");
+        Assert.DoesNotContain(browser.ConsoleErrors, e => !e.StartsWith("Failed to load resource", StringComparison.Ordinal));
     }
 
     [Fact]

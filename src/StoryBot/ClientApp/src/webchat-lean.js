@@ -34,14 +34,32 @@ function loadMarkdown() {
   document.head.appendChild(script);
 }
 
+// The welcome first: compiling and running the Markdown script, then rendering every message again,
+// takes the main thread for a few hundred ms, which would sit between the connection and the welcome
+// (both wait for it). So the script runs once a bot message is on screen (after that frame), or after
+// 3 s without one.
+function loadMarkdownAfterWelcome(store) {
+  let unsubscribe = () => {};
+  const timer = setTimeout(() => load(), 3000);
+  function load() {
+    unsubscribe();
+    clearTimeout(timer);
+    requestAnimationFrame(() => setTimeout(loadMarkdown, 0));
+  }
+
+  if (store) {
+    const hasBotMessage = () => store.getState().activities.some(a => a.from && a.from.role === 'bot' && a.type === 'message');
+    unsubscribe = store.subscribe(() => hasBotMessage() && load());
+  }
+}
+
 window.WebChat = {
   createDirectLine: options => new DirectLine({ ...options, botAgent }),
   createStore,
   renderWebChat(props, element) {
     mounted = { props, element };
     render();
-    // After this task, so the first render reaches the screen before the Markdown script runs.
-    setTimeout(loadMarkdown, 0);
+    loadMarkdownAfterWelcome(props.store);
   },
   // Called by webchat-markdown.js with the full bundle's renderer.
   useMarkdown(renderer) {

@@ -64,9 +64,39 @@
     })
     .catch(function () { /* fall back to the welcome message's suggestions */ });
 
+  // The page's own send box (index.html) until the widget's has rendered.
+  var early = window.storyBotEarly || { queued: [] };
+  var earlyForm = document.getElementById('early-sendbox');
+  var earlyInput = document.getElementById('early-input');
+
+  // Moves what was typed in the page's send box into the widget's, with its caret and (if it had it)
+  // the focus, and removes the page's box: from here on the widget's box is the one. Same task as the
+  // widget's first render, so no keystroke falls between the two.
+  function handOver(input) {
+    if (!earlyForm) { return; }
+    var hadFocus = document.activeElement === earlyInput || document.activeElement === document.body;
+    var text = earlyInput.value;
+    var start = earlyInput.selectionStart;
+    var end = earlyInput.selectionEnd;
+    var direction = earlyInput.selectionDirection || 'none';
+    earlyForm.parentNode.removeChild(earlyForm);
+    earlyForm = null;
+    if (!input) { return; }
+    if (text) { store.dispatch({ type: 'WEB_CHAT/SET_SEND_BOX', payload: { text: text } }); }
+    if (hadFocus) { input.focus(); }
+    if (text && input.value === text) { input.setSelectionRange(start, end, direction); }
+  }
+
+  // The widget will not come: the page's box cannot send either, so it says so by being disabled.
+  function closeEarly() {
+    if (earlyInput) { earlyInput.disabled = true; }
+    if (earlyForm) { earlyForm.querySelector('button').disabled = true; }
+  }
+
   setState('connecting');
   if (!window.WebChat) {
     setState('failed');
+    closeEarly();
     showStatus('The chat widget could not be loaded. Please reload the page.', 'error');
     return;
   }
@@ -147,6 +177,11 @@
     };
   });
 
+  // Questions submitted in the page's send box before this ran, and any submitted there until the
+  // widget's box replaces it: held by the middleware above until Direct Line is connected.
+  early.send = send;
+  early.queued.splice(0).forEach(send);
+
   // Started by the inline script in the page's head; fetched here only if that script is missing.
   var sessionReady = window.storyBotSession ||
     fetch('api/directline/token', { method: 'POST', headers: { Accept: 'application/json' } })
@@ -211,11 +246,11 @@
           timestampColor: '#64748b'
         }
       }, document.getElementById('webchat'));
-      var input = document.querySelector('[data-id="webchat-sendbox-input"]');
-      if (input) { input.focus(); }
+      handOver(document.querySelector('[data-id="webchat-sendbox-input"]'));
     })
     .catch(function () {
       setState('failed');
+      closeEarly();
       showStatus('Cannot reach StoryBot right now. Please reload the page in a moment.', 'error');
     });
 })();
