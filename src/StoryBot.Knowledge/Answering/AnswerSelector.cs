@@ -220,10 +220,7 @@ public sealed partial class AnswerSelector
         }
 
         var cosines = new float[vectors.Length];
-        for (var d = 0; d < vectors.Length; d++)
-        {
-            cosines[d] = Semantics.SemanticEncoder.Cosine(queryVector, vectors[d]);
-        }
+        Semantics.SemanticEncoder.Cosines(queryVector, vectors, cosines);
 
         _lastCosines = (queryVector, vectors, cosines);
         return cosines;
