@@ -13,6 +13,7 @@ public sealed class CosinesTests
     [InlineData(1)]
     [InlineData(4)]
     [InlineData(11)]
+    [InlineData(21)]
     [InlineData(126)]
     public void Cosines_AreBitIdenticalToOneAtATime(int count)
     {
