@@ -43,7 +43,7 @@ public class StoryBotActivityHandler : ActivityHandler
 
     /// <summary>
     /// Runs the turn, then saves the conversation's state if it changed. A message the knowledge core answered has
-    /// changed it for certain (<see cref="ConversationMemory.Turns"/> counts every one), so that save skips the SDK's
+    /// changed it for certain (<see cref="StoryBot.Knowledge.Answering.ConversationMemory.Turns"/> counts every one), so that save skips the SDK's
     /// change check, which serialises the whole state to JSON once more (up to <see cref="ConversationAnswers.MaxKept"/>
     /// answers with their sentences: ~5 % of a turn's CPU under load, docs/performance.md); other turns keep the check.
     /// </summary>
