@@ -19,6 +19,7 @@ public sealed class HeaviestAlternativesTests
     {
         var random = new Random(k);
         float[] weights = { 1f, 0.95f, 0.8f, 0.75f, 0.45f };
+        Span<int> into = stackalloc int[k];
         for (var trial = 0; trial < 500; trial++)
         {
             var alternatives = Enumerable.Range(0, random.Next(0, 9))
@@ -26,7 +27,6 @@ public sealed class HeaviestAlternativesTests
                 .ToArray();
             var expected = alternatives.OrderByDescending(a => a.Weight).Take(k).Select(a => a.Stems[0]).ToArray();
 
-            Span<int> into = stackalloc int[k];
             var count = AnswerSelector.Heaviest(alternatives, into);
 
             Assert.Equal(expected, into[..count].ToArray().Select(i => alternatives[i].Stems[0]).ToArray());
