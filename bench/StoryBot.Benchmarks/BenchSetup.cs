@@ -40,8 +40,11 @@ public static class BenchSetup
         return (Path.GetFullPath(Path.Combine(RepoRoot, path)), story?["Title"]?.GetValue<string>(), story?["Source"]?.GetValue<string>());
     }
 
-    /// <summary>Loads the knowledge core over <paramref name="storyPath"/> (default: the configured story) with an index in a fresh temp folder.</summary>
-    public static StoryKnowledge Load(string? storyPath = null, string? indexPath = null)
+    /// <summary>
+    /// Loads the knowledge core over <paramref name="storyPath"/> (default: the configured story) with an index in a fresh temp
+    /// folder; <paramref name="queryCacheSize"/> 0 (the default) embeds every question anew, the cost a new question pays.
+    /// </summary>
+    public static StoryKnowledge Load(string? storyPath = null, string? indexPath = null, int queryCacheSize = 0)
     {
         var (path, title, source) = Story();
         return StoryKnowledge.Load(new KnowledgeOptions
@@ -52,7 +55,7 @@ public static class BenchSetup
             IndexPath = indexPath ?? TempFolder("index"),
             ModelPath = ModelPath(),
             Features = new KnowledgeFeatures { Semantic = Semantic },
-            QueryCacheSize = 0, // every question embedded anew: the cost a new question pays
+            QueryCacheSize = queryCacheSize,
         });
     }
 

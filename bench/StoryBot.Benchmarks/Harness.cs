@@ -78,9 +78,11 @@ public static class Harness
         return (Summarise(respond, respondAlloc), Summarise(understand, understandAlloc), slowest);
     }
 
-    public static int RunAnswers(int reps)
+    public static int RunAnswers(int reps, bool cached = false)
     {
-        using var knowledge = BenchSetup.Load();
+        // cached: the host's default question-embedding cache, filled by the warm-up, as for a repeated question.
+        using var knowledge = BenchSetup.Load(queryCacheSize: cached ? KnowledgeOptions.DefaultQueryCacheSize : 0);
+        Console.WriteLine(cached ? "question embeddings: cached (as for a repeated question)" : "question embeddings: none cached (every question embedded anew)");
         var (respond, understand, slowest) = Answers(knowledge, reps);
         Console.WriteLine($"## In-process answer time over the dev messages ({respond.Count} samples: {respond.Count / reps} messages × {reps})");
         Console.WriteLine();

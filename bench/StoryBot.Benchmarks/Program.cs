@@ -7,7 +7,8 @@ using StoryBot.Benchmarks;
 
 // StoryBot benchmarks. docs/performance.md has the commands and the results.
 //   (no verb) [BenchmarkDotNet args]   BenchmarkDotNet: --filter '*' runs Answer, Index and Scale benchmarks
-//   answers [--reps 200]               per-message answer time distribution over the dev set (median, p95, alloc)
+//   answers [--reps 200] [--cached]    per-message answer time distribution over the dev set (median, p95, alloc);
+//                                      --cached keeps the host's question-embedding cache (a repeated question), else every question is embedded
 //   scale [--stories 1,10,100] [--reps 20]   answer time and index size by number of stories
 //   startup --host <published StoryBot.dll> [--runs 10]   process start to first answer
 //   replies [--stories N]             every dev message's reply (kind, confidence, cited sentence): diff it before/after a perf change
@@ -28,7 +29,7 @@ string? Text(string name)
 switch (verb)
 {
     case "answers":
-        return Harness.RunAnswers(Option("--reps", 200));
+        return Harness.RunAnswers(Option("--reps", 200), cached: args.Contains("--cached"));
     case "scale":
         var counts = (Text("--stories") ?? "1,10,100").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
         return Harness.RunScale(counts, Option("--reps", 20));

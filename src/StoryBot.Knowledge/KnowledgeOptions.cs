@@ -26,8 +26,11 @@ public sealed record KnowledgeOptions
     /// <summary>Overrides the model's fitted decline threshold (a calibrated probability) when set.</summary>
     public double? ConfidenceThreshold { get; init; }
 
-    /// <summary>How many question embeddings to keep by exact text (0: none; the benchmarks measure without).</summary>
-    public int QueryCacheSize { get; init; } = 4096;
+    /// <summary>The default of <see cref="QueryCacheSize"/>: the suggested questions and the common wordings, many times over.</summary>
+    public const int DefaultQueryCacheSize = 4096;
+
+    /// <summary>How many question embeddings to keep by exact text (0: none; the benchmarks measure without unless asked).</summary>
+    public int QueryCacheSize { get; init; } = DefaultQueryCacheSize;
 
     /// <summary>Rebuild the index even if it is current (the <c>reindex</c> command).</summary>
     public bool ForceRebuild { get; init; }

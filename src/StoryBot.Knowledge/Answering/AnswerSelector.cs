@@ -44,9 +44,11 @@ public sealed partial class AnswerSelector
     /// <param name="queryVector">The question's embedding, or null in lexical-only mode.</param>
     public IReadOnlyList<ScoredSentence> Rank(QuestionAnalysis question, IReadOnlyList<QueryConcept> concepts, ConversationMemory memory, HashSet<string>? roleHolders = null, float[]? queryVector = null)
     {
+        // Only wordings some sentence uses can match; the rest are skipped once here, for the query and every candidate.
+        var usable = concepts.Select(c => c.Alternatives.Where(a => DocumentFrequency(a) > 0).ToArray()).ToArray();
         // The index's PreparedTermSearcher supplies every term's statistics and picks in-order scoring for
         // small indexes (out-of-order above ~1,000 sentences, where its bucket table pays off).
-        var hits = concepts.Count == 0 ? Array.Empty<ScoreDoc>() : _index.Searcher.Search(BuildQuery(concepts), Candidates).ScoreDocs;
+        var hits = concepts.Count == 0 ? Array.Empty<ScoreDoc>() : _index.Searcher.Search(BuildQuery(concepts, usable), Candidates).ScoreDocs;
         var vectors = queryVector is null ? null : _index.Vectors;
         float[]? cosines = null;
         int[]? semanticOrder = null;
@@ -81,8 +83,6 @@ public sealed partial class AnswerSelector
         var words = WordScores(question);
         var bestWords = words.Count > 0 ? words.Values.Max() : 1;
         var weights = concepts.Select(c => c.UserWeight * Idf(c)).ToArray();
-        // Only wordings some sentence uses can match; the rest are skipped once here instead of per candidate.
-        var usable = concepts.Select(c => c.Alternatives.Where(a => DocumentFrequency(a) > 0).ToArray()).ToArray();
         var known = usable.Select(u => u.Length > 0).ToArray();
         var ownWeight = concepts.Select((c, i) => c.Carried ? 0 : weights[i]).Sum();
         var unknownShare = ownWeight > 0 ? concepts.Select((c, i) => c.Carried || known[i] ? 0 : weights[i]).Sum() / ownWeight : 0;
@@ -220,10 +220,7 @@ public sealed partial class AnswerSelector
         }
 
         var cosines = new float[vectors.Length];
-        for (var d = 0; d < vectors.Length; d++)
-        {
-            cosines[d] = Semantics.SemanticEncoder.Cosine(queryVector, vectors[d]);
-        }
+        Semantics.SemanticEncoder.Cosines(queryVector, vectors, cosines);
 
         _lastCosines = (queryVector, vectors, cosines);
         return cosines;
@@ -379,17 +376,23 @@ public sealed partial class AnswerSelector
         return doc < table.Length ? table[doc] : null;
     }
 
-    private Query BuildQuery(IReadOnlyList<QueryConcept> concepts)
+    /// <param name="concepts">The question's concepts.</param>
+    /// <param name="usable">Per concept, its wordings that some sentence uses, in the concept's order.</param>
+    private Query BuildQuery(IReadOnlyList<QueryConcept> concepts, QueryAlternative[][] usable)
     {
         var query = new BooleanQuery();
-        foreach (var concept in concepts)
+        Span<int> strongest = stackalloc int[MaxQueryAlternatives];
+        for (var c = 0; c < concepts.Count; c++)
         {
+            var concept = concepts[c];
             var disjunction = new DisjunctionMaxQuery(0.1f) { Boost = concept.UserWeight };
 
             // Candidates only: the strongest few wordings that some sentence uses. Re-scoring then checks every
             // wording, alias and neighbour, so a smaller query costs far less and loses nothing.
-            foreach (var alternative in concept.Alternatives.Where(a => DocumentFrequency(a) > 0).OrderByDescending(a => a.Weight).Take(MaxQueryAlternatives))
+            var count = Heaviest(usable[c], strongest);
+            for (var k = 0; k < count; k++)
             {
+                var alternative = usable[c][strongest[k]];
                 if (alternative.Stems.Length == 1)
                 {
                     var stem = alternative.Stems[0];
@@ -424,6 +427,40 @@ public sealed partial class AnswerSelector
         }
 
         return query;
+    }
+
+    /// <summary>
+    /// Fills <paramref name="into"/> with the indices of the heaviest <paramref name="alternatives"/>, heaviest first and
+    /// earlier first among equal weights, and returns how many it filled: what a stable
+    /// <c>OrderByDescending(a => a.Weight).Take(into.Length)</c> picks, without its sort buffers on every question.
+    /// </summary>
+    internal static int Heaviest(QueryAlternative[] alternatives, Span<int> into)
+    {
+        var count = 0;
+        for (var i = 0; i < alternatives.Length; i++)
+        {
+            var weight = alternatives[i].Weight;
+            var at = count;
+            while (at > 0 && alternatives[into[at - 1]].Weight.CompareTo(weight) < 0)
+            {
+                at--;
+            }
+
+            if (at >= into.Length)
+            {
+                continue;
+            }
+
+            for (var k = Math.Min(count, into.Length - 1); k > at; k--)
+            {
+                into[k] = into[k - 1];
+            }
+
+            into[at] = i;
+            count = Math.Min(count + 1, into.Length);
+        }
+
+        return count;
     }
 
     /// <summary>How telling a concept is: the IDF of its rarest form that the stories use, or the maximum when none is used.</summary>

@@ -62,4 +62,42 @@ public sealed class SemanticEncoder
 
         return sum;
     }
+
+    /// <summary>
+    /// <see cref="Cosine"/> of <paramref name="query"/> with each of <paramref name="vectors"/>, written to
+    /// <paramref name="into"/>. Why not a loop over <see cref="Cosine"/>: its one running sum waits on every addition.
+    /// Here four sums run side by side, each adding its products in the same order as <see cref="Cosine"/> (so every
+    /// result is bit-identical to it), while the CPU overlaps the four chains: the smalltalk examples and the story's
+    /// sentences are scored on every question.
+    /// </summary>
+    public static void Cosines(float[] query, IReadOnlyList<float[]> vectors, Span<float> into)
+    {
+        const int lanes = 4;
+        ReadOnlySpan<float> q = query;
+        var n = q.Length;
+        var d = 0;
+        for (; d + lanes <= vectors.Count; d += lanes)
+        {
+            ReadOnlySpan<float> v0 = vectors[d].AsSpan(0, n), v1 = vectors[d + 1].AsSpan(0, n), v2 = vectors[d + 2].AsSpan(0, n), v3 = vectors[d + 3].AsSpan(0, n);
+            float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
+            for (var i = 0; i < n; i++)
+            {
+                var x = q[i];
+                s0 += x * v0[i];
+                s1 += x * v1[i];
+                s2 += x * v2[i];
+                s3 += x * v3[i];
+            }
+
+            into[d] = s0;
+            into[d + 1] = s1;
+            into[d + 2] = s2;
+            into[d + 3] = s3;
+        }
+
+        for (; d < vectors.Count; d++)
+        {
+            into[d] = Cosine(query, vectors[d]);
+        }
+    }
 }

@@ -61,12 +61,23 @@ public class AdapterWithErrorHandler : CloudAdapter, IBotFrameworkHttpAdapter
     /// <summary>
     /// Runs the turn; maps token failures to 401 with a short problem body. CloudAdapter's method is not
     /// virtual, so this re-implements <see cref="IBotFrameworkHttpAdapter"/>, the interface the endpoint calls.
+    /// A POST runs as CloudAdapter runs it (read the activity, <see cref="CloudAdapterBase.ProcessActivityAsync(string, Activity, BotCallbackHandler, CancellationToken)"/>),
+    /// except that the response is written by <see cref="InvokeResponseWriter"/> (no indentation); anything else
+    /// (the streaming GET) is CloudAdapter's.
     /// </summary>
     public new async Task ProcessAsync(HttpRequest httpRequest, HttpResponse httpResponse, IBot bot, CancellationToken cancellationToken = default)
     {
         try
         {
-            await base.ProcessAsync(httpRequest, httpResponse, bot, cancellationToken);
+            if (HttpMethods.IsPost(httpRequest.Method))
+            {
+                await ProcessPostAsync(httpRequest, httpResponse, bot, cancellationToken);
+            }
+            else
+            {
+                await base.ProcessAsync(httpRequest, httpResponse, bot, cancellationToken);
+            }
+
             if (httpResponse.StatusCode == StatusCodes.Status400BadRequest && !httpResponse.HasStarted)
             {
                 // The SDK could not deserialize the activity (e.g. "entities" not an array, a timestamp that
@@ -90,6 +101,26 @@ public class AdapterWithErrorHandler : CloudAdapter, IBotFrameworkHttpAdapter
         {
             _logger.LogWarning("Rejected a request to /api/messages: {Reason}", ex.GetType().Name);
             await WriteUnauthorizedAsync(httpResponse, cancellationToken);
+        }
+    }
+
+    private async Task ProcessPostAsync(HttpRequest httpRequest, HttpResponse httpResponse, IBot bot, CancellationToken cancellationToken)
+    {
+        var activity = await HttpHelper.ReadRequestAsync<Activity>(httpRequest);
+        if (string.IsNullOrEmpty(activity?.Type))
+        {
+            httpResponse.StatusCode = StatusCodes.Status400BadRequest; // as CloudAdapter: the problem body is added below
+            return;
+        }
+
+        try
+        {
+            var invokeResponse = await ProcessActivityAsync(httpRequest.Headers.Authorization, activity, bot.OnTurnAsync, cancellationToken);
+            await InvokeResponseWriter.WriteAsync(httpResponse, invokeResponse, cancellationToken);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            httpResponse.StatusCode = StatusCodes.Status401Unauthorized; // as CloudAdapter: the problem body is added below
         }
     }
 

@@ -41,11 +41,22 @@ public class StoryBotActivityHandler : ActivityHandler
         _logger = logger;
     }
 
+    /// <summary>
+    /// Runs the turn, then saves the conversation's state if it changed. A message the knowledge core answered has
+    /// changed it for certain (<see cref="StoryBot.Knowledge.Answering.ConversationMemory.Turns"/> counts every one), so that save skips the SDK's
+    /// change check, which serialises the whole state to JSON once more (up to <see cref="ConversationAnswers.MaxKept"/>
+    /// answers with their sentences: ~5 % of a turn's CPU under load, docs/performance.md); other turns keep the check.
+    /// </summary>
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
+        turnContext.TurnState.Remove(StateChangedKey);
         await base.OnTurnAsync(turnContext, cancellationToken);
-        await _conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+        var changed = turnContext.TurnState.ContainsKey(StateChangedKey);
+        await _conversationState.SaveChangesAsync(turnContext, force: changed, cancellationToken);
     }
+
+    /// <summary>Set in the turn's state when the turn has certainly changed the conversation's state.</summary>
+    private const string StateChangedKey = "StoryBot.StateChanged";
 
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
@@ -114,6 +125,7 @@ public class StoryBotActivityHandler : ActivityHandler
         var text = MessageText.Clean(activity);
         var data = await _data.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
         var reply = _knowledge.Respond(text, data.Memory);
+        turnContext.TurnState[StateChangedKey] = true; // Respond counted the turn in data.Memory
         var target = TargetFor(activity);
         var message = _renderer.Render(reply, target);
         var rated = _feedback.Prepare(reply, text, _knowledge.Stories[0].Id);

@@ -1,3 +1,4 @@
+using StoryBot.Knowledge.Understanding;
 using StoryBot.Knowledge.Answering;
 using StoryBot.Knowledge.Tests.Answering;
 using Xunit;
@@ -36,5 +37,32 @@ public sealed class SmalltalkDetectorTests : IClassFixture<StoryKnowledgeTests.L
     {
         var kind = _knowledge.Respond("which football team won the league this year?", new ConversationMemory()).Kind;
         Assert.Contains(kind, new[] { ReplyKind.NoAnswer, ReplyKind.Answer });
+    }
+
+    /// <summary>
+    /// <see cref="SmalltalkDetector.Nearest"/> loops instead of grouping with LINQ, for speed only: on a spread of
+    /// messages it must still give what the LINQ formula it replaced gives, intent and similarity to the bit.
+    /// </summary>
+    [Fact]
+    public void Nearest_GivesWhatTheLinqFormulaGives()
+    {
+        var encoder = StoryBot.Knowledge.Semantics.SemanticEncoder.Shared;
+        var examples = SmalltalkDetector.Examples();
+        var vectors = encoder.EncodePassages(examples.Select(e => e.Text).ToList());
+        var detector = new SmalltalkDetector();
+        var messages = new[] { "heyy there", "thx a ton", "ok cya", "what can u do", "are you human", "who did trump fire", "what's a good pizza place", "tell me more", "hello?? anyone", "bye bye" };
+        foreach (var message in messages)
+        {
+            var query = encoder.EncodeQuery(message);
+            var scored = examples.Select((e, i) => (e.Intent, Similarity: (double)StoryBot.Knowledge.Semantics.SemanticEncoder.Cosine(query, vectors[i]))).ToList();
+            var intent = scored.GroupBy(e => e.Intent)
+                .Select(g => (Intent: g.Key, Score: g.OrderByDescending(e => e.Similarity).Take(3).Average(e => e.Similarity)))
+                .MaxBy(g => g.Score).Intent;
+
+            var (nearestIntent, similarity) = detector.Nearest(query);
+
+            Assert.Equal(intent, nearestIntent);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(scored.Max(e => e.Similarity)), BitConverter.DoubleToInt64Bits(similarity));
+        }
     }
 }
