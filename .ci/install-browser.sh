@@ -8,12 +8,6 @@ if [ -x /usr/bin/chromium ]; then
   exit 0
 fi
 
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-
-echo "install-browser: installing chromium (apt-get)"
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
 # Default recommends bring the fonts the page is rendered with.
-$SUDO apt-get install -y -qq chromium fonts-liberation >/dev/null
+"$(dirname "$0")/apt-install.sh" install-browser chromium fonts-liberation
 /usr/bin/chromium --version

@@ -8,11 +8,5 @@ if command -v redis-server >/dev/null 2>&1; then
   exit 0
 fi
 
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-
-echo "install-redis: installing redis-server (apt-get)"
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq redis-server >/dev/null
+"$(dirname "$0")/apt-install.sh" install-redis redis-server
 redis-server --version
