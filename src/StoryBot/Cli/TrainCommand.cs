@@ -17,8 +17,7 @@ public static class TrainCommand
     public static int Run(string[] args, IConfiguration configuration, string configRoot, TextWriter output)
     {
         var options = StoryBotOptions.From(configuration, configRoot);
-        var outIndex = Array.IndexOf(args, "--out");
-        var target = outIndex >= 0 && outIndex + 1 < args.Length ? Path.GetFullPath(args[outIndex + 1]) : options.ModelPath;
+        var target = PathAfter(args, "--out") ?? options.ModelPath;
         var stories = TrainingPool(configRoot, options);
         if (stories.Count == 0)
         {
@@ -27,13 +26,19 @@ public static class TrainCommand
         }
 
         output.WriteLine($"Training on {stories.Sum(s => s.Cases.Count)} cases about {stories.Select(s => s.Group).Distinct().Count()} stories ({string.Join(", ", stories.Select(s => s.Group).Distinct())}).");
-        var casesIndex = Array.IndexOf(args, "--cases");
-        using var cases = casesIndex >= 0 && casesIndex + 1 < args.Length ? new StreamWriter(Path.GetFullPath(args[casesIndex + 1])) : null;
+        using var cases = PathAfter(args, "--cases") is { } casesPath ? new StreamWriter(casesPath) : null;
         var model = new ScorerTrainer(stories, output, cases).Train();
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         model.Save(target);
         output.WriteLine($"Wrote {target}.");
         return 0;
+    }
+
+    /// <summary>The full path given after <paramref name="option"/>, or null when the option is absent.</summary>
+    private static string? PathAfter(string[] args, string option)
+    {
+        var at = Array.IndexOf(args, option);
+        return at >= 0 && at + 1 < args.Length ? Path.GetFullPath(args[at + 1]) : null;
     }
 
     /// <summary>Every set under eval/train plus the dev set, grouped by the story each is about.</summary>

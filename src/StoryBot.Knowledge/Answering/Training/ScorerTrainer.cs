@@ -24,8 +24,6 @@ public sealed class ScorerTrainer
     private readonly TextWriter _log;
     private readonly TextWriter? _cases;
 
-    private bool _finalRound;
-
     /// <param name="cases">Where to write every case's out-of-fold outcome in the final round (the <c>--cases</c> report), or null.</param>
     public ScorerTrainer(IReadOnlyList<TrainingStory> stories, TextWriter log, TextWriter? cases = null)
     {
@@ -43,18 +41,19 @@ public sealed class ScorerTrainer
             var name = semantic ? AnswerModel.SemanticVariant : AnswerModel.LexicalVariant;
             model.Variants[name] = Untrained();
             Validation? validation = null;
+            IReadOnlyList<Outcome> outcomes = Array.Empty<Outcome>();
             for (var round = 1; round <= Rounds; round++)
             {
-                _finalRound = round == Rounds;
                 var samples = Measure(model, semantic);
-                var (weights, v) = Fit(samples, semantic);
+                var (weights, v, o) = Fit(samples, semantic);
                 model.Variants[name] = weights;
-                validation = v;
+                (validation, outcomes) = (v, o);
                 _log.WriteLine($"{name} round {round}: {samples.Count} cases, {samples.Sum(s => s.Candidates.Count)} candidates; leave-one-story-out {v.Summary}");
                 _log.WriteLine($"  one signal alone, top-1 of answerable: {SingleSignals(samples)}");
             }
 
             model.Training![name] = JsonSerializer.SerializeToElement(validation);
+            WriteCases(name, model.Variants[name].Threshold, outcomes);
         }
 
         model.Training!["sets"] = JsonSerializer.SerializeToElement(_stories.Select(s => new { group = s.Group, story = Path.GetFileName(s.Options.StoryPath), cases = s.Cases.Count }));
@@ -101,7 +100,7 @@ public sealed class ScorerTrainer
         return samples;
     }
 
-    private (ScorerWeights Weights, Validation Validation) Fit(IReadOnlyList<QuestionSample> samples, bool semantic)
+    private (ScorerWeights Weights, Validation Validation, IReadOnlyList<Outcome> Outcomes) Fit(IReadOnlyList<QuestionSample> samples, bool semantic)
     {
         var questions = samples.Where(s => s.Case.Kind != "smalltalk" && s.RulesSayQuestion).ToList();
         var ranker = Standardiser(questions.SelectMany(q => q.Candidates.Select(c => c.Features)).ToList(), AnswerFeatures.Names, semantic);
@@ -153,19 +152,19 @@ public sealed class ScorerTrainer
         // The threshold is chosen on probabilities the calibrator gave stories it was not fitted on either; the
         // calibrator's inputs are the ones whose out-of-fold probabilities are likeliest (log-likelihood, less one nat
         // per input: Akaike's criterion), and its regularisation the one whose threshold then gets most outcomes right.
-        List<(string Group, double P, bool Right, bool Answerable, TrainingCase Case)> Probabilities(IReadOnlyList<int> inputs, double l2)
+        List<Outcome> Probabilities(IReadOnlyList<int> inputs, double l2)
         {
-            var result = new List<(string Group, double P, bool Right, bool Answerable, TrainingCase Case)>();
+            var result = new List<Outcome>();
             foreach (var group in groups)
             {
                 var calibrator = FitCalibrator(scored.Where(o => o.Group != group), inputs, l2);
-                result.AddRange(outOfFold.Where(o => o.Group == group).Select(o => (group, o.Inputs is null ? 0 : Sigmoid(calibrator.Score(o.Inputs)), o.Right, o.Case.Answerable, o.Case)));
+                result.AddRange(outOfFold.Where(o => o.Group == group).Select(o => new Outcome(group, o.Inputs is null ? 0 : Sigmoid(calibrator.Score(o.Inputs)), o.Right, o.Case)));
             }
 
             return result;
         }
 
-        double LogLikelihood(List<(string Group, double P, bool Right, bool Answerable, TrainingCase Case)> p) =>
+        double LogLikelihood(List<Outcome> p) =>
             p.Sum(x => weightOf[x.Group] * Math.Log(Math.Clamp(x.Right ? x.P : 1 - x.P, 1e-6, 1)));
         var usableInputs = Enumerable.Range(0, AnswerFeatures.ConfidenceNames.Count).Where(i => calibration.Scale[i] > 0).ToList();
         var inputs = ForwardSelection.Select(usableInputs, f => LogLikelihood(Probabilities(f, SelectionL2)) - f.Count);
@@ -187,19 +186,31 @@ public sealed class ScorerTrainer
             IntentMargin = semantic ? ChooseIntentMargin(samples) : null,
         };
 
-        if (_cases is not null && _finalRound)
-        {
-            _cases.WriteLine($"# {(semantic ? AnswerModel.SemanticVariant : AnswerModel.LexicalVariant)}, threshold {threshold}: story, case, kind, out-of-fold probability, top candidate right, outcome, last turn");
-            foreach (var p in probabilities)
-            {
-                var outcome = p.P >= threshold ? (p.Right ? "right" : p.Answerable ? "wrong sentence" : "answered unanswerable") : p.Answerable ? "wrongly declined" : "declined";
-                _cases.WriteLine($"{p.Group}\t{p.Case.Id}\t{p.Case.Kind}\t{p.P:F3}\t{p.Right}\t{outcome}\t{p.Case.Turns[^1]}");
-            }
-        }
-
         var folds = probabilities.GroupBy(p => p.Group).Select(g => Validation.Fold.Of(g.Key, g.Select(p => (p.P, p.Right, p.Answerable)).ToList(), threshold)).ToList();
         var all = Validation.Fold.Of("all", probabilities.Select(p => (p.P, p.Right, p.Answerable)).ToList(), threshold);
-        return (weights, new Validation(all, folds, Reliability(probabilities.Select(p => (p.P, p.Right)).ToList()), rankerL2.L2, calibratorL2.L2));
+        return (weights, new Validation(all, folds, Reliability(probabilities.Select(p => (p.P, p.Right)).ToList()), rankerL2.L2, calibratorL2.L2), probabilities);
+    }
+
+    /// <summary>Every case's out-of-fold outcome at the fitted threshold, for the <c>--cases</c> report (when asked for).</summary>
+    private void WriteCases(string variant, double threshold, IReadOnlyList<Outcome> outcomes)
+    {
+        if (_cases is null)
+        {
+            return;
+        }
+
+        _cases.WriteLine($"# {variant}, threshold {threshold}: story, case, kind, out-of-fold probability, top candidate right, outcome, last turn");
+        foreach (var p in outcomes)
+        {
+            var outcome = p.P >= threshold ? (p.Right ? "right" : p.Answerable ? "wrong sentence" : "answered unanswerable") : p.Answerable ? "wrongly declined" : "declined";
+            _cases.WriteLine($"{p.Group}\t{p.Case.Id}\t{p.Case.Kind}\t{p.P:F3}\t{p.Right}\t{outcome}\t{p.Case.Turns[^1]}");
+        }
+    }
+
+    /// <summary>One question's calibrated out-of-fold probability and whether the top candidate was right.</summary>
+    private sealed record Outcome(string Group, double P, bool Right, TrainingCase Case)
+    {
+        public bool Answerable => Case.Answerable;
     }
 
     /// <summary>How often each retriever alone puts a right sentence first, and whether any candidate is right (recall).</summary>
