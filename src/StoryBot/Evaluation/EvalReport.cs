@@ -67,8 +67,7 @@ public sealed class EvalReport
             sb.AppendLine(failures.Count == 0 ? "No failures." : $"Failures ({failures.Count}):");
             foreach (var f in failures)
             {
-                var question = f.Case.Question ?? string.Join(" → ", f.Case.Turns ?? new List<string>());
-                sb.AppendLine($"- {f.Case.Id} [{f.Case.Kind}{(f.Case.Difficulty is null ? string.Empty : "/" + f.Case.Difficulty)}] {question}");
+                sb.AppendLine($"- {f.Case.Id} [{f.Case.Kind}{(f.Case.Difficulty is null ? string.Empty : "/" + f.Case.Difficulty)}] {Asked(f.Case)}");
                 var expected = f.Case.Kind switch
                 {
                     "unanswerable" => "a decline",
@@ -87,14 +86,16 @@ public sealed class EvalReport
                 sb.AppendLine($"Right sentence, bold span not an expected answer ({spanMisses.Count}):");
                 foreach (var m in spanMisses)
                 {
-                    var question = m.Case.Question ?? string.Join(" → ", m.Case.Turns ?? new List<string>());
-                    sb.AppendLine($"- {m.Case.Id} {question}: bold {(m.Span is null ? "nothing" : $"\"{m.Span}\"")}, expected {string.Join(" | ", m.Case.Answers!.Select(a => $"\"{a}\""))}");
+                    sb.AppendLine($"- {m.Case.Id} {Asked(m.Case)}: bold {(m.Span is null ? "nothing" : $"\"{m.Span}\"")}, expected {string.Join(" | ", m.Case.Answers!.Select(a => $"\"{a}\""))}");
                 }
             }
         }
 
         return sb.ToString();
     }
+
+    /// <summary>What the case asks: its question, or its conversation's turns.</summary>
+    private static string Asked(EvalCase c) => c.Question ?? string.Join(" → ", c.Turns ?? new List<string>());
 
     private static void Row(StringBuilder sb, string kind, string difficulty, List<EvalResult> cases)
     {
