@@ -34,7 +34,7 @@ public static class CommandLine
                 "ask" => await AskAsync(args[1..], configuration, configRoot),
                 "reindex" => Reindex(configuration, configRoot),
                 "eval" => await EvalAsync(args[1..], configuration, configRoot),
-                "train" => TrainCommand.Run(args[1..], configuration, configRoot, Console.Out),
+                "train" => TrainCommand.Run(args[1..], configuration, configRoot, Console.Out, Console.Error),
                 "feedback" => await FeedbackCommand.RunAsync(args[1..], configuration, configRoot, Console.Out, Console.Error),
                 "teams-package" => Teams.TeamsAppPackager.Run(args[1..], configuration, configRoot, Console.Out, Console.Error),
                 _ => Usage(),
@@ -56,7 +56,7 @@ public static class CommandLine
               dotnet run --project src/StoryBot -- ask "who did Trump fire?" [--json]
               dotnet run --project src/StoryBot -- reindex           rebuild the Lucene index
               dotnet run --project src/StoryBot -- eval [questions.json] [--ablation] [--confidences]
-              dotnet run --project src/StoryBot -- train [--out PATH]       fit the answer model (eval/train, eval/dev)
+              dotnet run --project src/StoryBot -- train [--out PATH] [--cases PATH]  fit the answer model (eval/train, eval/dev)
               dotnet run --project src/StoryBot -- feedback [--export DIR]  ratings and near-ties; --export writes eval sets
               dotnet run --project src/StoryBot -- teams-package [--app-id GUID] [--out PATH]
             """);
@@ -134,16 +134,22 @@ public static class CommandLine
 
     private static async Task<int> EvalAsync(string[] args, IConfiguration configuration, string configRoot)
     {
-        var ablation = args.Contains("--ablation");
-        var path = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal))
-            ?? Path.Combine(configRoot, "eval", "dev", "questions.json");
+        const string usage = "usage: eval [questions.json] [--ablation] [--confidences]";
+        var parsed = CommandArguments.Parse(args, Array.Empty<string>(), new[] { "--ablation", "--confidences" }, positional: true);
+        if (parsed.Stop(usage, Console.Out, Console.Error) is { } exit)
+        {
+            return exit;
+        }
+
+        var ablation = parsed.Has("--ablation");
+        var path = parsed.Positional ?? Path.Combine(configRoot, "eval", "dev", "questions.json");
         var set = EvalSet.Load(Path.GetFullPath(path));
         var report = await EvaluateAsync(set, configuration, configRoot);
         Console.WriteLine($"Question set: {Path.GetFullPath(path)} ({set.Cases.Count} cases{(set.StoryPath is null ? string.Empty : ", story " + set.StoryPath)})");
         Console.WriteLine();
         Console.WriteLine(report.Format());
         Console.WriteLine(Baseline(set, configuration, configRoot, report));
-        if (args.Contains("--confidences"))
+        if (parsed.Has("--confidences"))
         {
             Console.WriteLine("Confidence of the top candidate per case (for choosing Answer:ConfidenceThreshold):");
             foreach (var r in report.Results.Where(r => r.Case.Kind is "answerable" or "unanswerable" or "followup").OrderBy(r => r.Confidence))

@@ -16,19 +16,14 @@ public static class FeedbackCommand
 {
     public static async Task<int> RunAsync(string[] args, IConfiguration configuration, string configRoot, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
-        string? export = null;
-        for (var i = 0; i < args.Length; i++)
+        const string usage = "usage: feedback [--export DIR]";
+        var parsed = CommandArguments.Parse(args, new[] { "--export" }, Array.Empty<string>(), positional: false);
+        if (parsed.Stop(usage, output, error) is { } exit)
         {
-            if (args[i] == "--export" && i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
-            {
-                export = Path.GetFullPath(args[++i]);
-            }
-            else
-            {
-                error.WriteLine($"error: unexpected argument '{args[i]}'. usage: feedback [--export DIR]");
-                return 2;
-            }
+            return exit;
         }
+
+        var export = parsed.Value("--export") is { } dir ? Path.GetFullPath(dir) : null;
 
         FeedbackOptions options;
         try

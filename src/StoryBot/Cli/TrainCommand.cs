@@ -14,19 +14,28 @@ namespace StoryBot.Cli;
 /// </summary>
 public static class TrainCommand
 {
-    public static int Run(string[] args, IConfiguration configuration, string configRoot, TextWriter output)
+    /// <summary>How the command is called, printed for <c>--help</c> and after an argument it does not accept.</summary>
+    public const string Usage = "usage: train [--out PATH] [--cases PATH]";
+
+    public static int Run(string[] args, IConfiguration configuration, string configRoot, TextWriter output, TextWriter error)
     {
+        var parsed = CommandArguments.Parse(args, new[] { "--out", "--cases" }, Array.Empty<string>(), positional: false);
+        if (parsed.Stop(Usage, output, error) is { } exit)
+        {
+            return exit;
+        }
+
         var options = StoryBotOptions.From(configuration, configRoot);
-        var target = PathAfter(args, "--out") ?? options.ModelPath;
+        var target = FullPath(parsed.Value("--out")) ?? options.ModelPath;
         var stories = TrainingPool(configRoot, options);
         if (stories.Count == 0)
         {
-            Console.Error.WriteLine($"error: no training sets under {Path.Combine(configRoot, "eval", "train")}.");
+            error.WriteLine($"error: no training sets under {Path.Combine(configRoot, "eval", "train")}.");
             return 1;
         }
 
         output.WriteLine($"Training on {stories.Sum(s => s.Cases.Count)} cases about {stories.Select(s => s.Group).Distinct().Count()} stories ({string.Join(", ", stories.Select(s => s.Group).Distinct())}).");
-        using var cases = PathAfter(args, "--cases") is { } casesPath ? new StreamWriter(casesPath) : null;
+        using var cases = FullPath(parsed.Value("--cases")) is { } casesPath ? new StreamWriter(casesPath) : null;
         var model = new ScorerTrainer(stories, output, cases).Train();
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         model.Save(target);
@@ -34,12 +43,7 @@ public static class TrainCommand
         return 0;
     }
 
-    /// <summary>The full path given after <paramref name="option"/>, or null when the option is absent.</summary>
-    private static string? PathAfter(string[] args, string option)
-    {
-        var at = Array.IndexOf(args, option);
-        return at >= 0 && at + 1 < args.Length ? Path.GetFullPath(args[at + 1]) : null;
-    }
+    private static string? FullPath(string? path) => path is null ? null : Path.GetFullPath(path);
 
     /// <summary>Every set under eval/train plus the dev set, grouped by the story each is about.</summary>
     internal static List<TrainingStory> TrainingPool(string configRoot, StoryBotOptions options)

@@ -92,4 +92,30 @@ public class CommandLineTests
         Assert.Contains(Path.Combine("eval", "dev", "questions.json"), output);
         Assert.Contains("Plain BM25 top-1 (k1 1.2, b 0.75", output);
     }
+
+    [Theory]
+    [InlineData("train", "--help")]
+    [InlineData("train", "--outt", "model.json")]
+    public async Task Train_WithHelpOrAMisspeltOption_LeavesTheCommittedModelAlone(params string[] args)
+    {
+        var model = Path.Combine(Repo.Root, "src", "StoryBot.Knowledge", "Answering", "Data", "answer-model.json");
+        var before = File.GetLastWriteTimeUtc(model);
+
+        var (code, output, error) = await RunAsync(args);
+
+        Assert.Contains("usage: train [--out PATH] [--cases PATH]", output + error);
+        Assert.Equal(args[1] == "--help" ? 0 : 2, code);
+        Assert.DoesNotContain("Training on", output);
+        Assert.Equal(before, File.GetLastWriteTimeUtc(model));
+    }
+
+    [Fact]
+    public async Task Eval_WithAMisspeltFlag_SaysWhich_AndRunsNothing()
+    {
+        var (code, output, error) = await RunAsync("eval", "--abalation");
+
+        Assert.Equal(2, code);
+        Assert.Equal("error: unexpected argument '--abalation'. usage: eval [questions.json] [--ablation] [--confidences]", error.Trim());
+        Assert.Equal(string.Empty, output);
+    }
 }
