@@ -71,7 +71,7 @@ public static class EntityExtractor
                     var surnameKey = NameKey(tokens[end - 1].Text);
                     var nameWords = tokens.Skip(nameStart).Take(nameCount).Select(t => NameKey(t.Text)).ToList();
                     var plausible = !KnownPlaces.IsPlace(string.Join(' ', nameWords)) && !nameWords.All(IsCommonWord);
-                    var confirmed = plausible && (title.Length > 0 || singles.GetValueOrDefault(surnameKey) > 1);
+                    var confirmed = plausible && (title.Length > 0 || singles.GetValueOrDefault(surnameKey) > 1 || PersonAppositiveAfter(sentences[s], tokens, end));
                     if (confirmed && !entities.ContainsKey(surnameKey))
                     {
                         var name = string.Join(' ', tokens.Skip(nameStart).Take(nameCount).Select(t => t.Text));
@@ -276,6 +276,42 @@ public static class EntityExtractor
             yield return (start, end);
             i = end;
         }
+    }
+
+    private static readonly HashSet<string> HeadFollowers = new(StringComparer.Ordinal) { "of", "for", "at", "in", "who", "with", "on", "to" };
+
+    /// <summary>
+    /// A name met once and without a title before it is still a person when an appositive after it describes one —
+    /// news writing introduces people that way: "Gabriel Ashdown, the lawyer who represents the riders", "Nadia
+    /// Brennan, a 41-year-old nurse", "Karen Lindqvist, the authority's general manager". The appositive must start
+    /// with an article and, before its first punctuation, hold a "who" clause, an age, or a title word as its head
+    /// ("a shipyard in Bergen" and "a town of 4,000" hold none).
+    /// </summary>
+    private static bool PersonAppositiveAfter(string sentence, IReadOnlyList<WordToken> tokens, int end)
+    {
+        var last = tokens[end - 1];
+        if (end >= tokens.Count || last.End >= sentence.Length || sentence[last.End] != ',' || tokens[end].Lower is not ("the" or "a" or "an"))
+        {
+            return false;
+        }
+
+        for (var k = end + 1; k < tokens.Count; k++)
+        {
+            var t = tokens[k];
+            var next = k + 1 < tokens.Count && !t.PunctuationAfter ? tokens[k + 1].Lower : null;
+            if (t.Lower.EndsWith("year-old", StringComparison.Ordinal) || next == "who"
+                || (TitleWords.Contains(t.Lower) && (next is null || HeadFollowers.Contains(next))))
+            {
+                return true;
+            }
+
+            if (t.PunctuationAfter)
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     // The title words before a name: the capitalised run before it plus lower-case title words before the run.

@@ -589,10 +589,15 @@ public sealed partial class AnswerSelector
     private static bool NewGroup(SentenceProfile profile, HashSet<string> questionKeys) =>
         profile.Tokens.Any(t => WordLists.GroupNouns.Contains(t.Text) && !questionKeys.Contains(t.Lower));
 
+    /// <summary>How many words a speaker's name may stand from the speech verb ("Foreign Minister Sergey Lavrov said").</summary>
+    private const int SpeakerReach = 3;
+
     /// <summary>
     /// The sentence reports speech (a speech verb or a long quotation) and, when the question names the
-    /// speaker, the speaker stands just before the verb: "what did Lavrov say" is not answered by "Trump said".
+    /// speaker, the speaker stands just before the verb or, inverted, just after it: "what did Lavrov say" is
+    /// not answered by "Trump said".
     /// </summary>
+
     private bool SpokenBy(QuestionAnalysis question, SentenceProfile profile, IReadOnlyList<QueryConcept> concepts)
     {
         if (question.Speaker is null)
@@ -616,11 +621,18 @@ public sealed partial class AnswerSelector
                 continue;
             }
 
-            for (var k = v - 1; k >= Math.Max(0, v - 3) && !tokens[k].PunctuationAfter; k--)
+            for (var k = v - 1; k >= Math.Max(0, v - SpeakerReach) && !tokens[k].PunctuationAfter; k--)
             {
-                var key = EntityExtractor.NameKey(tokens[k].Text);
-                var pronoun = tokens[k].Lower is "he" or "she" or "they" && profile.Antecedent is { } a && speakerKeys.Contains(a.Key);
-                if (speakerKeys.Contains(key) || speakerKeys.Contains(profile.TokenStems[k]) || pronoun)
+                if (IsSpeaker(k))
+                {
+                    return true;
+                }
+            }
+
+            // the inverted attribution of news quotes: "…,” said Gabriel Ashdown, the lawyer who …
+            for (var k = v + 1; k < Math.Min(tokens.Count, v + 1 + SpeakerReach) && !tokens[k - 1].PunctuationAfter; k++)
+            {
+                if (IsSpeaker(k))
                 {
                     return true;
                 }
@@ -628,6 +640,10 @@ public sealed partial class AnswerSelector
         }
 
         return false;
+
+        bool IsSpeaker(int k) =>
+            speakerKeys.Contains(EntityExtractor.NameKey(tokens[k].Text)) || speakerKeys.Contains(profile.TokenStems[k])
+            || (tokens[k].Lower is "he" or "she" or "they" && profile.Antecedent is { } a && speakerKeys.Contains(a.Key));
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:at|in|on|near|inside|outside|to|from)\s+(?:a|an|the)\s+(?:[\p{L}\-]+\s+){0,2}(?:base|airbase|airport|city|capital|border|headquarters|embassy|hospital|school|building|region|province|town|village|camp|port|palace|office|hotel|prison|court|stadium|square|street)\b")]

@@ -71,6 +71,31 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
     }
 
     [Fact]
+    public void WhatDidXSay_CountsAQuoteAttributedAfterItsVerb_AsXSpeaking()
+    {
+        using var folder = new TempFolder();
+        var story = folder.Combine("pier.txt");
+        File.WriteAllText(story, string.Join("\n", new[]
+        {
+            "Title: Council closes the old pier",
+            "Source: AP, Harbour City",
+            "AP, HARBOUR CITY",
+            string.Empty,
+            "The Harbour City council voted Monday to close the old pier to visitors after an inspection found rotten beams.",
+            string.Empty,
+            "“We had no choice once the beams failed the load test,” said Tomas Hale, the engineer who inspected the pier.",
+            string.Empty,
+            "Mayor Lisa Brandt said the city would look for money to repair the pier and reopen it next summer.",
+        }));
+        using var knowledge = StoryKnowledge.Load(new KnowledgeOptions { StoryPath = story, IndexPath = folder.Combine("index"), ModelPath = TestFiles.Model });
+
+        var explained = knowledge.Explain("what did tomas hale say", new ConversationMemory());
+
+        var quote = explained.Split('\n').SkipWhile(line => !line.Contains("#2 rank score=", StringComparison.Ordinal)).Skip(1).First();
+        Assert.Contains("typeMatch=1", quote);
+    }
+
+    [Fact]
     public void TellMeMore_CitesTheNextSentence_AndSourceRepeatsIt()
     {
         var memory = new ConversationMemory();
