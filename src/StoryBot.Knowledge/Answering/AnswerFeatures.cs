@@ -100,10 +100,9 @@ public static class AnswerFeatures
     public const string RankScore = "rankScore";
 
     /// <summary>
-    /// The calibrator's candidate inputs: how clearly the ranker prefers the candidate, the features that say whether
-    /// the story holds an answer at all, and whether a follow-up stays with the previous answer. The <c>train</c>
-    /// command keeps the few that predict left-out stories' outcomes (forward selection), so the calibrator transfers
-    /// to stories it was not fitted on; the rest get weight 0.
+    /// Every input the calibrator's vector has a place for: how clearly the ranker prefers the candidate, the features
+    /// that say whether the story holds an answer at all, and whether a follow-up stays with the previous answer. The
+    /// <c>train</c> command fits the few named in <c>ScorerTrainer.CalibratorInputs</c>; the rest get weight 0.
     /// </summary>
     public static readonly IReadOnlyList<string> ConfidenceNames = new[]
     {

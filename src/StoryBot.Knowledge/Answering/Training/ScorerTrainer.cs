@@ -4,10 +4,11 @@ namespace StoryBot.Knowledge.Answering.Training;
 
 /// <summary>
 /// Fits the answer model from labelled questions (the <c>train</c> command). For each variant (semantic,
-/// lexical-only): measure every candidate's features through the real pipeline, choose the ranker's features and
-/// fit the listwise ranker, validated leave-one-story-out — each story's questions are scored by a model fitted
-/// without that story — and fit on those out-of-fold scores the calibrator (its inputs chosen the same way), the
-/// decline threshold and the smalltalk threshold.
+/// lexical-only): measure every candidate's features through the real pipeline, fit the listwise ranker over
+/// <see cref="RankerFeatures"/>, validated leave-one-story-out — each story's questions are scored by a model fitted
+/// without that story — and fit on those out-of-fold scores the calibrator over <see cref="CalibratorInputs"/>, the
+/// decline threshold and the smalltalk threshold. Then the whole procedure is run again without each story in turn
+/// and judged on it (nested validation): the honest estimate for a story the model never saw.
 /// Two rounds: the second measures follow-ups with the memory the first fit's answers leave behind.
 /// Deterministic: the same data gives the same file.
 /// </summary>
@@ -17,8 +18,36 @@ public sealed class ScorerTrainer
     private static readonly double[] L2Choices = { 0.1, 1, 10, 100 };
     private const int Rounds = 2;
 
-    /// <summary>The regularisation while features are being chosen (the final one is then chosen from <see cref="L2Choices"/>).</summary>
-    private const double SelectionL2 = 1;
+    /// <summary>
+    /// What the ranker weighs: the lexical signal (coverage of the question's concepts), the semantic signal (cosine
+    /// of the embeddings) and whether the sentence holds the kind of answer asked for. Why a fixed set, not one chosen
+    /// by data: choosing features by forward selection on the leave-one-story-out folds fitted the folds themselves.
+    /// Nested (each story left out of the choosing too), the chosen rankers put the right sentence first for 81.1 % of
+    /// questions, these three for 86.5 %, and these three answered right 85.1 % against 78.8 % (docs/quality.md).
+    /// In the lexical-only variant the semantic feature has no spread and gets weight 0.
+    /// </summary>
+    internal static readonly IReadOnlyList<string> RankerFeatures = new[] { AnswerFeatures.Coverage, AnswerFeatures.Semantic, AnswerFeatures.TypeMatch };
+
+    /// <summary>
+    /// What the calibrator weighs: how clearly the ranker prefers its first candidate (its score, its softmax share,
+    /// its lead over the next), how well that sentence matches at all (coverage, BM25, cosine, the best cosine of any
+    /// sentence), the signs that the story does not hold the answer (no answer of the asked-for type, a concept the
+    /// sentence or the whole story does not use, nobody holding the asked-for role, a named person missing), and
+    /// whether a follow-up stays with the previous answer. Left out: what only orders candidates (the cosine gap, the
+    /// follow-up neighbour), duplicates (type match beside type mismatch, the plain-words BM25 beside BM25) and the
+    /// narrow rule features. Fixed for the reason given at <see cref="RankerFeatures"/>; with the six inputs tried first
+    /// the model declined fewer unanswerable questions nested (44.7 % against 52.1 %).
+    /// </summary>
+    internal static readonly IReadOnlyList<string> CalibratorInputs = new[]
+    {
+        AnswerFeatures.RankScore, AnswerFeatures.RankProbability, AnswerFeatures.RankMargin,
+        AnswerFeatures.Coverage, AnswerFeatures.Lexical, AnswerFeatures.Semantic, AnswerFeatures.SemanticBest,
+        AnswerFeatures.TypeMismatch, AnswerFeatures.MissingConcept, AnswerFeatures.UnknownShare, AnswerFeatures.NoRoleHolder, AnswerFeatures.PersonMissing,
+        AnswerFeatures.FollowUpSame,
+    };
+
+    /// <summary>Nested validation needs at least two stories to fit on once one is left out, plus the one left out.</summary>
+    private const int NestedMinimumStories = 3;
 
     private readonly IReadOnlyList<TrainingStory> _stories;
     private readonly TextWriter _log;
@@ -41,6 +70,7 @@ public sealed class ScorerTrainer
             var name = semantic ? AnswerModel.SemanticVariant : AnswerModel.LexicalVariant;
             model.Variants[name] = Untrained();
             Validation? validation = null;
+            Validation.Fold? nested = null;
             IReadOnlyList<Outcome> outcomes = Array.Empty<Outcome>();
             for (var round = 1; round <= Rounds; round++)
             {
@@ -50,9 +80,18 @@ public sealed class ScorerTrainer
                 (validation, outcomes) = (v, o);
                 _log.WriteLine($"{name} round {round}: {samples.Count} cases, {samples.Sum(s => s.Candidates.Count)} candidates; leave-one-story-out {v.Summary}");
                 _log.WriteLine($"  one signal alone, top-1 of answerable: {SingleSignals(samples)}");
+                if (round == Rounds)
+                {
+                    nested = Nested(samples, semantic);
+                }
             }
 
             model.Training![name] = JsonSerializer.SerializeToElement(validation);
+            if (nested is not null)
+            {
+                model.Training![name + "Nested"] = JsonSerializer.SerializeToElement(nested);
+            }
+
             WriteCases(name, model.Variants[name].Threshold, outcomes);
         }
 
@@ -135,9 +174,7 @@ public sealed class ScorerTrainer
         }
 
         double RightFirst(List<(string Group, TrainingCase Case, double[]? Inputs, bool Right)> folds) => folds.Sum(o => o.Right ? weightOf[o.Group] : 0);
-        var usable = Enumerable.Range(0, AnswerFeatures.Names.Count).Where(i => ranker.Scale[i] > 0).ToList();
-        var features = ForwardSelection.Select(usable, f => RightFirst(OutOfFold(f, SelectionL2)));
-        _log.WriteLine($"  ranker features (forward selection, leave-one-story-out): {string.Join(", ", features.Select(i => AnswerFeatures.Names[i]))}");
+        var features = RankerFeatures.Select(AnswerFeatures.IndexOf).Where(i => ranker.Scale[i] > 0).ToList();
         var rankerL2 = L2Choices.Select(l2 => (L2: l2, Folds: OutOfFold(features, l2))).MaxBy(x => RightFirst(x.Folds));
         var outOfFold = rankerL2.Folds;
         var scored = outOfFold.Where(o => o.Inputs is not null).ToList();
@@ -149,9 +186,8 @@ public sealed class ScorerTrainer
             return calibration.Model(Expand(w[..^1], inputs, AnswerFeatures.ConfidenceNames.Count), w[^1]);
         }
 
-        // The threshold is chosen on probabilities the calibrator gave stories it was not fitted on either; the
-        // calibrator's inputs are the ones whose out-of-fold probabilities are likeliest (log-likelihood, less one nat
-        // per input: Akaike's criterion), and its regularisation the one whose threshold then gets most outcomes right.
+        // The threshold is chosen on probabilities the calibrator gave stories it was not fitted on either, and the
+        // calibrator's regularisation is the one whose threshold then gets most outcomes right.
         List<Outcome> Probabilities(IReadOnlyList<int> inputs, double l2)
         {
             var result = new List<Outcome>();
@@ -164,11 +200,7 @@ public sealed class ScorerTrainer
             return result;
         }
 
-        double LogLikelihood(List<Outcome> p) =>
-            p.Sum(x => weightOf[x.Group] * Math.Log(Math.Clamp(x.Right ? x.P : 1 - x.P, 1e-6, 1)));
-        var usableInputs = Enumerable.Range(0, AnswerFeatures.ConfidenceNames.Count).Where(i => calibration.Scale[i] > 0).ToList();
-        var inputs = ForwardSelection.Select(usableInputs, f => LogLikelihood(Probabilities(f, SelectionL2)) - f.Count);
-        _log.WriteLine($"  calibrator inputs (forward selection, leave-one-story-out): {string.Join(", ", inputs.Select(i => AnswerFeatures.ConfidenceNames[i]))}");
+        var inputs = CalibratorInputs.Select(n => IndexOfInput(n)).Where(i => calibration.Scale[i] > 0).ToList();
         var calibratorL2 = L2Choices.Select(l2 =>
         {
             var p = Probabilities(inputs, l2);
@@ -189,6 +221,42 @@ public sealed class ScorerTrainer
         var folds = probabilities.GroupBy(p => p.Group).Select(g => Validation.Fold.Of(g.Key, g.Select(p => (p.P, p.Right, p.Answerable)).ToList(), threshold)).ToList();
         var all = Validation.Fold.Of("all", probabilities.Select(p => (p.P, p.Right, p.Answerable)).ToList(), threshold);
         return (weights, new Validation(all, folds, Reliability(probabilities.Select(p => (p.P, p.Right)).ToList()), rankerL2.L2, calibratorL2.L2), probabilities);
+    }
+
+    /// <summary>
+    /// The whole fitting procedure (regularisation, calibrator, threshold) run without each story in turn and judged
+    /// on it. The plain leave-one-story-out figures choose the regularisation and the threshold on the very folds
+    /// they report; these do not. Null with fewer than <see cref="NestedMinimumStories"/> stories.
+    /// </summary>
+    private Validation.Fold? Nested(IReadOnlyList<QuestionSample> samples, bool semantic)
+    {
+        var groups = samples.Select(s => s.Group).Distinct().ToList();
+        if (groups.Count < NestedMinimumStories)
+        {
+            return null;
+        }
+
+        var outcomes = new List<(double P, bool Right, bool Answerable)>();
+        var followUps = (Right: 0, All: 0);
+        foreach (var group in groups)
+        {
+            var (weights, _, _) = Fit(samples.Where(s => s.Group != group).ToList(), semantic);
+            foreach (var q in samples.Where(s => s.Group == group && s.Case.Kind != "smalltalk" && s.RulesSayQuestion))
+            {
+                var top = TopOf(q, q.Candidates.Select(c => weights.Ranker.Score(c.Features)).ToList());
+                var answered = top is { } t && Sigmoid(weights.Calibrator.Score(t.Inputs)) >= weights.Threshold;
+                var right = top?.Right ?? false;
+                outcomes.Add((answered ? 1 : 0, right, q.Case.Kind != "unanswerable"));
+                if (q.Case.Kind == "followup")
+                {
+                    followUps = (followUps.Right + (answered && right ? 1 : 0), followUps.All + 1);
+                }
+            }
+        }
+
+        var all = Validation.Fold.Of("all", outcomes, 0.5);
+        _log.WriteLine($"  nested (each story left out of the whole fit): answerable right {all.AnswerableRight:P1}, top-1 {all.TopOne:P1}, unanswerable declined {all.UnanswerableDeclined:P1}, wrongly declined {all.WronglyDeclined:P1}, follow-ups right {followUps.Right} of {followUps.All}");
+        return all;
     }
 
     /// <summary>Every case's out-of-fold outcome at the fitted threshold, for the <c>--cases</c> report (when asked for).</summary>
@@ -233,6 +301,9 @@ public sealed class ScorerTrainer
         var mean = groups.Average(g => raw[g]);
         return raw.ToDictionary(kv => kv.Key, kv => kv.Value / mean);
     }
+
+    private static int IndexOfInput(string name) =>
+        AnswerFeatures.ConfidenceNames.ToList().IndexOf(name) is var i and >= 0 ? i : throw new ArgumentException($"Unknown calibrator input '{name}'.", nameof(name));
 
     private static double[] Project(double[] row, IReadOnlyList<int> features) => features.Select(i => row[i]).ToArray();
 

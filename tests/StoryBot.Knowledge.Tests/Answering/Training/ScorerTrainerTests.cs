@@ -35,6 +35,32 @@ public sealed class ScorerTrainerTests
         Assert.InRange(loaded.Variant(semantic: true).Threshold, 0.05, 0.95);
     }
 
+    [Fact]
+    public void Train_WithThreeStories_ReportsNestedValidation_AndFitsOnlyTheNamedFeatures()
+    {
+        using var folder = new TempFolder();
+        var pool = new[]
+        {
+            Story("ap", TestFiles.RealStory, Path.Combine(TestFiles.Root, "eval", "dev", "questions.json"), folder),
+            Story("harbor-ferry", Path.Combine(TestFiles.Root, "eval", "train", "harbor-ferry", "story.txt"), Path.Combine(TestFiles.Root, "eval", "train", "harbor-ferry", "questions.json"), folder),
+            Story("chip-plant", Path.Combine(TestFiles.Root, "eval", "train", "chip-plant", "story.txt"), Path.Combine(TestFiles.Root, "eval", "train", "chip-plant", "questions.json"), folder),
+        };
+        using var log = new StringWriter();
+
+        var model = new ScorerTrainer(pool, log).Train();
+
+        Assert.Contains("nested (each story left out of the whole fit)", log.ToString());
+        var nested = model.Training![AnswerModel.SemanticVariant + "Nested"];
+        Assert.Equal("all", nested.GetProperty("Story").GetString());
+        Assert.InRange(nested.GetProperty("TopOne").GetDouble(), 0, 1);
+        var ranker = model.Variant(semantic: true).Ranker.Weights;
+        var weighed = AnswerFeatures.Names.Where((_, i) => ranker[i] != 0).ToList();
+        Assert.NotEmpty(weighed);
+        Assert.All(weighed, name => Assert.Contains(name, ScorerTrainer.RankerFeatures));
+        var calibrator = model.Variant(semantic: true).Calibrator.Weights;
+        Assert.All(AnswerFeatures.ConfidenceNames.Where((_, i) => calibrator[i] != 0), name => Assert.Contains(name, ScorerTrainer.CalibratorInputs));
+    }
+
     private static TrainingStory Story(string group, string storyPath, string questions, TempFolder folder)
     {
         using var json = JsonDocument.Parse(File.ReadAllText(questions));
