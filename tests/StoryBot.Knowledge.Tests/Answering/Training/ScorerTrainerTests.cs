@@ -15,11 +15,7 @@ public sealed class ScorerTrainerTests
     public void Train_IsDeterministic_ValidatesPerStory_AndWritesALoadableModel()
     {
         using var folder = new TempFolder();
-        var pool = new[]
-        {
-            Story("ap", TestFiles.RealStory, Path.Combine(TestFiles.Root, "eval", "dev", "questions.json"), folder),
-            Story("harbor-ferry", Path.Combine(TestFiles.Root, "eval", "train", "harbor-ferry", "story.txt"), Path.Combine(TestFiles.Root, "eval", "train", "harbor-ferry", "questions.json"), folder),
-        };
+        var pool = Pool(folder, "harbor-ferry");
 
         var first = new ScorerTrainer(pool, TextWriter.Null).Train();
         var second = new ScorerTrainer(pool, TextWriter.Null).Train();
@@ -39,12 +35,7 @@ public sealed class ScorerTrainerTests
     public void Train_WithThreeStories_ReportsNestedValidation_AndFitsOnlyTheNamedFeatures()
     {
         using var folder = new TempFolder();
-        var pool = new[]
-        {
-            Story("ap", TestFiles.RealStory, Path.Combine(TestFiles.Root, "eval", "dev", "questions.json"), folder),
-            Story("harbor-ferry", Path.Combine(TestFiles.Root, "eval", "train", "harbor-ferry", "story.txt"), Path.Combine(TestFiles.Root, "eval", "train", "harbor-ferry", "questions.json"), folder),
-            Story("chip-plant", Path.Combine(TestFiles.Root, "eval", "train", "chip-plant", "story.txt"), Path.Combine(TestFiles.Root, "eval", "train", "chip-plant", "questions.json"), folder),
-        };
+        var pool = Pool(folder, "harbor-ferry", "chip-plant");
         using var log = new StringWriter();
 
         var model = new ScorerTrainer(pool, log).Train();
@@ -60,6 +51,13 @@ public sealed class ScorerTrainerTests
         var calibrator = model.Variant(semantic: true).Calibrator.Weights;
         Assert.All(AnswerFeatures.ConfidenceNames.Where((_, i) => calibrator[i] != 0), name => Assert.Contains(name, ScorerTrainer.CalibratorInputs));
     }
+
+    /// <summary>The AP story with the dev set, and each named story under eval/train with its questions.</summary>
+    private static TrainingStory[] Pool(TempFolder folder, params string[] trainStories) =>
+        trainStories
+            .Select(name => Story(name, Path.Combine(TestFiles.Root, "eval", "train", name, "story.txt"), Path.Combine(TestFiles.Root, "eval", "train", name, "questions.json"), folder))
+            .Prepend(Story("ap", TestFiles.RealStory, Path.Combine(TestFiles.Root, "eval", "dev", "questions.json"), folder))
+            .ToArray();
 
     private static TrainingStory Story(string group, string storyPath, string questions, TempFolder folder)
     {
