@@ -173,7 +173,7 @@ public sealed partial class AnswerSelector
             Set(AnswerFeatures.NoRoleHolder, _features.Aliases && noHolder ? 1 : 0);
             Set(AnswerFeatures.NamesRoleHolder, _features.Aliases && question.Copular && question.Type == QuestionType.Who
                 && profile.Mentions.Any(m => roleHolders.Contains(m.Entity.Key) && !questionKeys.Contains(m.Entity.Key)) ? 1 : 0);
-            Set(AnswerFeatures.Reason, _features.AnswerTypes && question.Type == QuestionType.Why && WordLists.ReasonMarker.IsMatch(profile.Sentence.Text) ? 1 : 0);
+            Set(AnswerFeatures.Reason, _features.AnswerTypes && question.Type == QuestionType.Why && profile.Cues.GivesReason ? 1 : 0);
             Set(AnswerFeatures.PersonMissing, _features.Aliases && questionPeople.Any(p => !profile.EntityKeys.Contains(p)) ? 1 : 0);
             Set(AnswerFeatures.VerbUnused, _features.AnswerTypes && verbIndex >= 0 && !known[verbIndex] ? 1 : 0);
             Set(AnswerFeatures.WhichNounMissing, _features.AnswerTypes && headIndex >= 0 && question.Type is QuestionType.What or QuestionType.Other or QuestionType.YesNo
@@ -597,7 +597,7 @@ public sealed partial class AnswerSelector
     {
         if (question.Speaker is null)
         {
-            return WordLists.SpeechVerb.IsMatch(profile.Sentence.Text) || AnswerTagger.Quotes(profile.Sentence.Text).Any(q => q.Length >= 25);
+            return profile.Cues.ReportsSpeech;
         }
 
         var speakerWords = question.Speaker.Split(' ').SelectMany(w => Slang.Expand(w).Split(' ')).Select(EntityExtractor.NameKey).ToHashSet(StringComparer.Ordinal);
@@ -609,9 +609,10 @@ public sealed partial class AnswerSelector
             speakerKeys.UnionWith(concepts.Where(c => c.Carried).SelectMany(c => c.Surface.Split(' ')).Select(EntityExtractor.NameKey));
         }
         var tokens = profile.Tokens;
+        var speechVerbAt = profile.Cues.SpeechVerbAt;
         for (var v = 0; v < tokens.Count; v++)
         {
-            if (!WordLists.SpeechVerb.IsMatch(tokens[v].Text))
+            if (!speechVerbAt[v])
             {
                 continue;
             }
@@ -634,7 +635,7 @@ public sealed partial class AnswerSelector
     internal static partial System.Text.RegularExpressions.Regex LocationPhrase();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(at|in|to|from|near|inside|outside|across|within|into|toward|towards)( the)?\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex LocativeBefore();
+    internal static partial System.Text.RegularExpressions.Regex LocativeBefore();
 
     /// <summary>
     /// A place the question does not name, and not part of someone's title ("Ambassador to the US"); for
@@ -642,21 +643,25 @@ public sealed partial class AnswerSelector
     /// </summary>
     private bool LocatedPlace(QuestionAnalysis question, SentenceProfile profile, HashSet<string> questionKeys)
     {
-        var text = profile.Sentence.Text;
-        var titleSpans = profile.Mentions
-            .Where(m => m.Entity.Kind == EntityKind.Person && m.Entity.Title.Length > 0)
-            .Select(m => (Start: text.LastIndexOf(m.Entity.Title, m.Start, StringComparison.Ordinal), End: m.Start))
-            .Where(t => t.Start >= 0)
-            .ToList();
-        if (question.Locative && LocationPhrase().IsMatch(text))
+        var cues = profile.Cues;
+        if (question.Locative && cues.DescribesLocation)
         {
             return true; // "at a Syrian air base": a described location answers "where" as well as a name
         }
 
-        return profile.Mentions.Any(m =>
-            m.Entity.Kind == EntityKind.Place
-            && !questionKeys.Contains(m.Entity.Key) && !questionKeys.Contains(m.Entity.Name.ToLowerInvariant())
-            && !titleSpans.Any(t => m.Start >= t.Start && m.Start < t.End)
-            && (!question.Locative || LocativeBefore().IsMatch(text[..m.Start])));
+        var mentions = profile.Mentions;
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            if (m.Entity.Kind == EntityKind.Place
+                && !questionKeys.Contains(m.Entity.Key) && !questionKeys.Contains(m.Entity.Name.ToLowerInvariant())
+                && !cues.PlaceInTitle[i]
+                && (!question.Locative || cues.PlaceAfterLocative[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
