@@ -100,7 +100,7 @@ public sealed class PreparedTermSearcher : IndexSearcher
 
     private Query Prepare(Query query, out bool neverMatches)
     {
-        var mayDrop = Similarity is BM25Similarity;
+        var mayDrop = Similarity is BM25Similarity or PreparedBm25Similarity;
         neverMatches = false;
         switch (query)
         {

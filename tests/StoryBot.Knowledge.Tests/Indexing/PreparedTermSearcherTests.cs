@@ -11,7 +11,9 @@ namespace StoryBot.Knowledge.Tests.Indexing;
 /// The prepared searcher must rank exactly as a plain <see cref="IndexSearcher"/> with the same similarity: same
 /// documents, same order, every score equal to the bit, for the query shapes answering builds (optional terms, boosted
 /// disjunctions with a tie-breaker, required words of a phrase), over an index of several segments with a deleted
-/// document, where its in-memory postings must skip what Lucene's postings enumerator skips.
+/// document, where its in-memory postings must skip what Lucene's postings enumerator skips. The prepared searcher
+/// scores with <see cref="PreparedBm25Similarity"/>, the plain one with Lucene's <c>BM25Similarity</c>; a phrase
+/// covers the similarity's idf summed over several terms.
 /// </summary>
 public sealed class PreparedTermSearcherTests : IDisposable
 {
@@ -60,14 +62,14 @@ public sealed class PreparedTermSearcherTests : IDisposable
         _reader = DirectoryReader.Open(_directory);
     }
 
-    public static TheoryData<string> Queries => new() { "trump", "lavrov trump", "dismax", "phrase", "absent", "mixed" };
+    public static TheoryData<string> Queries => new() { "trump", "lavrov trump", "dismax", "phrase", "absent", "mixed", "exact phrase" };
 
     [Theory]
     [MemberData(nameof(Queries))]
     public void Search_RanksAndScoresAsAPlainSearcher(string shape)
     {
         var plain = new IndexSearcher(_reader) { Similarity = SentenceIndex.CreateSimilarity() };
-        var prepared = new PreparedTermSearcher(_reader) { Similarity = SentenceIndex.CreateSimilarity() };
+        var prepared = new PreparedTermSearcher(_reader) { Similarity = new PreparedBm25Similarity(SentenceIndex.CreateSimilarity()) };
         Assert.True(_reader.Leaves.Count > 1);
         Assert.True(_reader.HasDeletions);
 
@@ -80,6 +82,21 @@ public sealed class PreparedTermSearcherTests : IDisposable
             Assert.NotEmpty(actual);
             Assert.Equal(plain.Explain(Build(shape), expected[0].Doc).Value, prepared.Explain(Build(shape), actual[0].Doc).Value);
         }
+    }
+
+    [Theory]
+    [InlineData("trump")]
+    [InlineData("dismax")]
+    [InlineData("exact phrase")]
+    public void PreparedBm25Similarity_ExplainsEveryStepAsBM25Similarity(string shape)
+    {
+        var lucene = new IndexSearcher(_reader) { Similarity = SentenceIndex.CreateSimilarity() };
+        var prepared = new IndexSearcher(_reader) { Similarity = new PreparedBm25Similarity(SentenceIndex.CreateSimilarity()) };
+        var top = lucene.Search(Build(shape), 1).ScoreDocs[0].Doc;
+
+        var explained = prepared.Explain(Build(shape), top).ToString().Replace(nameof(PreparedBm25Similarity), "BM25Similarity", StringComparison.Ordinal);
+
+        Assert.Equal(lucene.Explain(Build(shape), top).ToString(), explained); // every value and step; only the class named differs
     }
 
     [Fact]
@@ -99,6 +116,7 @@ public sealed class PreparedTermSearcherTests : IDisposable
             Disjunction(2f, Term(IndexFields.Body, "minister", 0.9f), Term(IndexFields.Alias, "minister", 0.72f), Term(IndexFields.Body, "diplomat", 0.5f)),
             Disjunction(1f, Term(IndexFields.Body, "meet"), Term(IndexFields.Body, "visit", 0.8f))),
         "phrase" => Should(Disjunction(1f, Required(Term(IndexFields.Body, "cruise"), Term(IndexFields.Body, "missile")), Term(IndexFields.Body, "strike", 0.6f))),
+        "exact phrase" => Should(new PhraseQuery { new Term(IndexFields.Body, "cruise"), new Term(IndexFields.Body, "missile") }, Term(IndexFields.Body, "strike", 0.5f)),
         "absent" => Should(Term(IndexFields.Body, "kangaroo"), Term(IndexFields.Alias, "wombat")),
         _ => Should(Term(IndexFields.Body, "comey"), Disjunction(1.5f, Term(IndexFields.Body, "fire"), Term(IndexFields.Body, "kangaroo")), Term(IndexFields.Alias, "director", 0.2f)),
     };
