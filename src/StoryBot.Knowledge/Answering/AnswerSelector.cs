@@ -103,6 +103,7 @@ public sealed partial class AnswerSelector
         var excluded = question.Copular ? new HashSet<string>() : roleHolders;
         var notAnswers = questionKeys.Concat(excluded).ToHashSet(StringComparer.Ordinal);
         var maxLexical = hits.Length > 0 ? hits[0].Score : 1;
+        var asked = _features.AnswerTypes ? WhatIsAsked(question, concepts) : AskedFor.Nothing;
         var ranked = new List<ScoredSentence>(candidateDocs.Count);
         foreach (var doc in candidateDocs)
         {
@@ -117,7 +118,7 @@ public sealed partial class AnswerSelector
             var x = new double[AnswerFeatures.Names.Count];
             void Set(string name, double value) => x[AnswerFeatures.IndexOf(name)] = value;
 
-            var typeSatisfied = _features.AnswerTypes ? TypeSatisfied(question, profile, notAnswers, concepts) : null;
+            var typeSatisfied = _features.AnswerTypes ? TypeSatisfied(question, profile, notAnswers, asked) : null;
             double covered = 0, total = 0, ownCovered = 0, ownTotal = 0, missing = 0;
             for (var i = 0; i < concepts.Count; i++)
             {
@@ -564,7 +565,7 @@ public sealed partial class AnswerSelector
     }
 
     /// <summary>Whether the sentence holds what the question type asks for; null when the type asks for nothing in particular.</summary>
-    private bool? TypeSatisfied(QuestionAnalysis question, SentenceProfile profile, HashSet<string> questionKeys, IReadOnlyList<QueryConcept> concepts)
+    private bool? TypeSatisfied(QuestionAnalysis question, SentenceProfile profile, HashSet<string> questionKeys, AskedFor asked)
     {
         bool NewEntity(params EntityKind[] kinds) =>
             profile.Mentions.Any(m => kinds.Contains(m.Entity.Kind) && !questionKeys.Contains(m.Entity.Key) && !questionKeys.Contains(m.Entity.Name.ToLowerInvariant()));
@@ -576,14 +577,40 @@ public sealed partial class AnswerSelector
                 || ((question.Normalized.EndsWith(" with", StringComparison.Ordinal) || question.Normalized.Contains("with whom", StringComparison.Ordinal)) && NewEntity(EntityKind.Place)),
             QuestionType.When => profile.Tags.HasFlag(AnswerTags.Time),
             QuestionType.Where => LocatedPlace(question, profile, questionKeys),
-            QuestionType.HowMany => SpanFinder.CountFor(profile, CountedStems(question, concepts), strict: true) is not null,
-            QuestionType.Name => SpanFinder.NameNear(profile, NounStems(question.NamedNoun, concepts), QuestionWordSet(concepts)) is not null,
+            QuestionType.HowMany => SpanFinder.CountFor(profile, asked.CountedStems, strict: true) is not null,
+            QuestionType.Name => SpanFinder.NameNear(profile, asked.NamedStems, asked.QuestionWords!) is not null,
             QuestionType.HowMuch => profile.Tags.HasFlag(AnswerTags.Money),
             QuestionType.HowLong => profile.Tags.HasFlag(AnswerTags.Duration) || profile.DurationSpans.Count > 0,
             QuestionType.HowOld => SpanFinder.Age(profile.Sentence.Text) is not null,
-            QuestionType.What or QuestionType.Other when question.AsksForSpeech => SpokenBy(question, profile, concepts),
+            QuestionType.What or QuestionType.Other when question.AsksForSpeech => SpokenBy(profile, asked.SpeakerKeys),
             _ => null,
         };
+    }
+
+    /// <summary>What the type checks compare each candidate with, for <paramref name="question"/>'s type.</summary>
+    private AskedFor WhatIsAsked(QuestionAnalysis question, IReadOnlyList<QueryConcept> concepts) => question.Type switch
+    {
+        QuestionType.HowMany => new AskedFor { CountedStems = CountedStems(question, concepts) },
+        QuestionType.Name => new AskedFor { NamedStems = NounStems(question.NamedNoun, concepts), QuestionWords = QuestionWordSet(concepts) },
+        QuestionType.What or QuestionType.Other when question.AsksForSpeech && question.Speaker is not null => new AskedFor { SpeakerKeys = SpeakerKeys(question.Speaker, question, concepts) },
+        _ => AskedFor.Nothing,
+    };
+
+    /// <summary>
+    /// Who may have said it: the speaker's words as name keys, the people their words name by role, and for a pronoun
+    /// ("what does he make of …" in a follow-up) the person carried from the earlier turn.
+    /// </summary>
+    private HashSet<string> SpeakerKeys(string speaker, QuestionAnalysis question, IReadOnlyList<QueryConcept> concepts)
+    {
+        var speakerWords = speaker.Split(' ').SelectMany(w => Slang.Expand(w).Split(' ')).Select(EntityExtractor.NameKey).ToHashSet(StringComparer.Ordinal);
+        var speakerKeys = new HashSet<string>(speakerWords, StringComparer.Ordinal);
+        speakerKeys.UnionWith(RoleHolders(concepts.Where(c => c.Surface.Split(' ').All(speakerWords.Contains)), question.Possessors));
+        if (speakerWords.Overlaps(new[] { "he", "she", "they", "him", "her" }))
+        {
+            speakerKeys.UnionWith(concepts.Where(c => c.Carried).SelectMany(c => c.Surface.Split(' ')).Select(EntityExtractor.NameKey));
+        }
+
+        return speakerKeys;
     }
 
     private static bool NewGroup(SentenceProfile profile, HashSet<string> questionKeys) =>
@@ -593,21 +620,14 @@ public sealed partial class AnswerSelector
     /// The sentence reports speech (a speech verb or a long quotation) and, when the question names the
     /// speaker, the speaker stands just before the verb: "what did Lavrov say" is not answered by "Trump said".
     /// </summary>
-    private bool SpokenBy(QuestionAnalysis question, SentenceProfile profile, IReadOnlyList<QueryConcept> concepts)
+    /// <param name="speakerKeys">The speaker's keys (<see cref="SpeakerKeys"/>), or null when the question names no speaker.</param>
+    private static bool SpokenBy(SentenceProfile profile, IReadOnlySet<string>? speakerKeys)
     {
-        if (question.Speaker is null)
+        if (speakerKeys is null)
         {
             return profile.Cues.ReportsSpeech;
         }
 
-        var speakerWords = question.Speaker.Split(' ').SelectMany(w => Slang.Expand(w).Split(' ')).Select(EntityExtractor.NameKey).ToHashSet(StringComparer.Ordinal);
-        var speakerKeys = new HashSet<string>(speakerWords, StringComparer.Ordinal);
-        speakerKeys.UnionWith(RoleHolders(concepts.Where(c => c.Surface.Split(' ').All(speakerWords.Contains)), question.Possessors));
-        if (speakerWords.Overlaps(new[] { "he", "she", "they", "him", "her" }))
-        {
-            // "what does he make of …" in a follow-up: he is the person carried from the earlier turn
-            speakerKeys.UnionWith(concepts.Where(c => c.Carried).SelectMany(c => c.Surface.Split(' ')).Select(EntityExtractor.NameKey));
-        }
         var tokens = profile.Tokens;
         var speechVerbAt = profile.Cues.SpeechVerbAt;
         for (var v = 0; v < tokens.Count; v++)
