@@ -23,7 +23,19 @@ public sealed class SentAnswer
 
     public List<FeedbackCitation> Citations { get; set; } = new();
 
-    public SentAnswer Copy() => new()
+    public SentAnswer Copy() => Copy(c => c.Copy());
+
+    /// <summary>
+    /// A copy for the conversation's state, whose citations keep where the sentence is but not its text
+    /// (<see cref="FeedbackCitation.WithoutText"/>): up to <see cref="ConversationAnswers.MaxKept"/> answers are serialised
+    /// with the state on every turn, and the sentences were about half of it.
+    /// </summary>
+    public SentAnswer ForState() => Copy(c => c.WithoutText());
+
+    /// <summary>A copy whose citations' texts are read back from the story (<see cref="FeedbackCitation.WithText"/>), to rate it.</summary>
+    public SentAnswer WithSentences(Func<string, int, string?> sentenceText) => Copy(c => c.WithText(sentenceText));
+
+    private SentAnswer Copy(Func<FeedbackCitation, FeedbackCitation> citation) => new()
     {
         Id = Id,
         Conversation = Conversation,
@@ -31,6 +43,6 @@ public sealed class SentAnswer
         Intent = Intent,
         Confidence = Confidence,
         Story = Story,
-        Citations = Citations?.Select(c => c.Copy()).ToList() ?? new List<FeedbackCitation>(),
+        Citations = Citations?.Select(citation).ToList() ?? new List<FeedbackCitation>(),
     };
 }
