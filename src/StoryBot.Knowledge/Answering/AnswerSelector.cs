@@ -51,14 +51,31 @@ public sealed partial class AnswerSelector
         var hits = concepts.Count == 0 ? Array.Empty<ScoreDoc>() : _index.Searcher.Search(BuildQuery(concepts, usable), Candidates).ScoreDocs;
         var vectors = queryVector is null ? null : _index.Vectors;
         float[]? cosines = null;
-        int[]? semanticOrder = null;
+        Span<int> semanticTop = stackalloc int[SemanticCandidates];
+        var semanticCount = 0;
         if (vectors is not null)
         {
             cosines = Cosines(queryVector!, vectors);
-            semanticOrder = Enumerable.Range(0, cosines.Length).Where(d => ProfileOf(d) is not null).OrderByDescending(d => cosines[d]).ToArray();
+            semanticCount = SemanticOrder.Top(cosines, IsSentence, semanticTop);
         }
 
-        var candidateDocs = hits.Select(h => h.Doc).Concat(semanticOrder?.Take(SemanticCandidates) ?? Enumerable.Empty<int>()).Distinct().ToList();
+        var candidateDocs = new List<int>(hits.Length + semanticCount);
+        foreach (var hit in hits)
+        {
+            if (!candidateDocs.Contains(hit.Doc))
+            {
+                candidateDocs.Add(hit.Doc);
+            }
+        }
+
+        foreach (var doc in semanticTop[..semanticCount])
+        {
+            if (!candidateDocs.Contains(doc))
+            {
+                candidateDocs.Add(doc);
+            }
+        }
+
         if (candidateDocs.Count == 0)
         {
             return Array.Empty<ScoredSentence>();
@@ -70,16 +87,7 @@ public sealed partial class AnswerSelector
             lexicalRank[hits[r].Doc] = (r, hits[r].Score);
         }
 
-        var semanticRank = new Dictionary<int, int>();
-        if (semanticOrder is not null)
-        {
-            for (var r = 0; r < semanticOrder.Length; r++)
-            {
-                semanticRank[semanticOrder[r]] = r;
-            }
-        }
-
-        var bestCosine = semanticOrder is { Length: > 0 } ? cosines![semanticOrder[0]] : 0;
+        var bestCosine = semanticCount > 0 ? cosines![semanticTop[0]] : 0;
         var words = WordScores(question);
         var bestWords = words.Count > 0 ? words.Values.Max() : 1;
         var weights = concepts.Select(c => c.UserWeight * Idf(c)).ToArray();
@@ -161,7 +169,7 @@ public sealed partial class AnswerSelector
 
             if (cosines is not null)
             {
-                var rank = semanticRank[doc];
+                var rank = SemanticOrder.RankOf(cosines, IsSentence, doc);
                 Set(AnswerFeatures.Semantic, cosines[doc]);
                 Set(AnswerFeatures.SemanticGap, cosines[doc] - bestCosine);
                 Set(AnswerFeatures.SemanticRank, 1.0 / (1 + rank));
@@ -357,6 +365,10 @@ public sealed partial class AnswerSelector
         concepts.SelectMany(c => c.Surface.Split(' ')).Select(EntityExtractor.NameKey).ToHashSet(StringComparer.Ordinal);
 
     private SentenceProfile?[]? _byDoc;
+    private bool[]? _isSentence;
+
+    /// <summary>Per Lucene document, whether it is a story sentence (has a profile); built once, like <see cref="ProfileOf"/>'s table.</summary>
+    private bool[] IsSentence => _isSentence ??= Enumerable.Range(0, _index.Reader.MaxDoc).Select(d => ProfileOf(d) is not null).ToArray();
 
     /// <summary>The profile of a Lucene document, from a table built once (the index never changes while open).</summary>
     private SentenceProfile? ProfileOf(int doc)
