@@ -35,14 +35,27 @@ public sealed class SentAnswer
     /// <summary>A copy whose citations' texts are read back from the story (<see cref="FeedbackCitation.WithText"/>), to rate it.</summary>
     public SentAnswer WithSentences(Func<string, int, string?> sentenceText) => Copy(c => c.WithText(sentenceText));
 
-    private SentAnswer Copy(Func<FeedbackCitation, FeedbackCitation> citation) => new()
+    /// <remarks>A loop into a list of the right size: the state's answers are copied on every read and write of a turn.</remarks>
+    private SentAnswer Copy(Func<FeedbackCitation, FeedbackCitation> citation)
     {
-        Id = Id,
-        Conversation = Conversation,
-        Question = Question,
-        Intent = Intent,
-        Confidence = Confidence,
-        Story = Story,
-        Citations = Citations?.Select(citation).ToList() ?? new List<FeedbackCitation>(),
-    };
+        var citations = new List<FeedbackCitation>(Citations?.Count ?? 0);
+        if (Citations is not null)
+        {
+            foreach (var c in Citations)
+            {
+                citations.Add(citation(c));
+            }
+        }
+
+        return new SentAnswer
+        {
+            Id = Id,
+            Conversation = Conversation,
+            Question = Question,
+            Intent = Intent,
+            Confidence = Confidence,
+            Story = Story,
+            Citations = citations,
+        };
+    }
 }
