@@ -632,6 +632,7 @@ public sealed partial class AnswerSelector
     /// The sentence reports speech (a speech verb or a long quotation) and, when the question names the
     /// speaker, the speaker stands just before the verb: "what did Lavrov say" is not answered by "Trump said".
     /// </summary>
+    /// <param name="profile">The candidate sentence.</param>
     /// <param name="speakerKeys">The speaker's keys (<see cref="SpeakerKeys"/>), or null when the question names no speaker.</param>
     private static bool SpokenBy(SentenceProfile profile, IReadOnlySet<string>? speakerKeys)
     {

@@ -10,7 +10,9 @@ namespace StoryBot.Knowledge.Answering;
 internal static class SemanticOrder
 {
     /// <summary>Fills <paramref name="into"/> with the first documents of the order and returns how many it filled.</summary>
+    /// <param name="cosines">Each document's cosine to the question.</param>
     /// <param name="eligible">Per document, whether it is a sentence (in the order at all).</param>
+    /// <param name="into">Receives the first documents, as many as it holds.</param>
     public static int Top(float[] cosines, IReadOnlyList<bool> eligible, Span<int> into)
     {
         var count = 0;
