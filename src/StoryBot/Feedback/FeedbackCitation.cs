@@ -9,9 +9,16 @@ public sealed class FeedbackCitation
 
     public int Sentence { get; set; }
 
+    /// <remarks>
+    /// Empty in the conversation's state (<see cref="WithoutText"/>), and then left out of its JSON, which BotState writes
+    /// twice a turn; read back as empty.
+    /// </remarks>
+    [System.ComponentModel.DefaultValue("")]
+    [Newtonsoft.Json.JsonProperty(DefaultValueHandling = Newtonsoft.Json.DefaultValueHandling.Ignore)]
     public string Text { get; set; } = string.Empty;
 
-    /// <summary>The bolded answer inside <see cref="Text"/>, or null.</summary>
+    /// <summary>The bolded answer inside <see cref="Text"/>, or null (then left out of the state's JSON).</summary>
+    [Newtonsoft.Json.JsonProperty(NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
     public string? Span { get; set; }
 
     public static FeedbackCitation From(StoryBot.Knowledge.Answering.Citation c) => new()

@@ -11,6 +11,8 @@ public sealed class SentAnswer
     public string Id { get; set; } = string.Empty;
 
     /// <summary>The conversation's salted hash, set when the answer is remembered by message id: a rating must come from it.</summary>
+    /// <remarks>Left out of the conversation state's JSON while null (always, there), which BotState writes twice a turn.</remarks>
+    [Newtonsoft.Json.JsonProperty(NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
     public string? Conversation { get; set; }
 
     public string Question { get; set; } = string.Empty;
