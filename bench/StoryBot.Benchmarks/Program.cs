@@ -12,6 +12,7 @@ using StoryBot.Benchmarks;
 //   scale [--stories 1,10,100] [--reps 20]   answer time and index size by number of stories
 //   startup --host <published StoryBot.dll> [--runs 10]   process start to first answer
 //   replies [--stories N]             every dev message's reply (kind, confidence, cited sentence): diff it before/after a perf change
+//   turns [--rounds 20]               the bot's whole turn in process (state, rendering, feedback too): allocated B, CPU and wall µs per turn
 //   --smoke                            everything once, in seconds, no timing claims (CI)
 var verb = args.Length > 0 ? args[0] : string.Empty;
 int Option(string name, int fallback)
@@ -38,6 +39,8 @@ switch (verb)
         return Harness.RunStartup(host, Option("--runs", 10));
     case "replies":
         return Harness.RunReplies(Text("--stories") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 1);
+    case "turns":
+        return await TurnHarness.RunAsync(Option("--rounds", 20));
     case "--smoke":
         return Smoke(Text("--host"));
     default:

@@ -40,8 +40,16 @@ public static class KnownPlaces
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> Cache = new(StringComparer.Ordinal);
 
+    /// <summary>The most words <see cref="Equivalents"/> remembers; beyond it a word is looked up each time.</summary>
+    private const int MaxCached = 100_000;
+
     /// <summary>Other lower-case surface forms of the same place; empty when unknown.</summary>
-    public static IReadOnlyList<string> Equivalents(string lower) => Cache.Count < 100_000 ? Cache.GetOrAdd(lower, Lookup) : Lookup(lower);
+    /// <remarks>
+    /// A word already seen is answered without counting the cache: <c>ConcurrentDictionary.Count</c> takes every one of
+    /// its locks, and this is called for every word of every question (it was most of <c>QuestionEntityKeys</c>).
+    /// </remarks>
+    public static IReadOnlyList<string> Equivalents(string lower) =>
+        Cache.TryGetValue(lower, out var known) ? known : Cache.Count < MaxCached ? Cache.GetOrAdd(lower, Lookup) : Lookup(lower);
 
     private static IReadOnlyList<string> Lookup(string lower)
     {

@@ -33,6 +33,10 @@ public sealed class SentenceProfile
     public required Dictionary<string, string> Possessors { get; init; }
 
     private IReadOnlyList<(int Start, int Length)>? _times, _durations, _numbers;
+    private SentenceCues? _cues;
+
+    /// <summary>What the answer-type checks read from the sentence's text with patterns (computed once, on first use).</summary>
+    public SentenceCues Cues => _cues ??= SentenceCues.Of(this);
 
     /// <summary>Time expressions in the sentence (computed once, on first use).</summary>
     public IReadOnlyList<(int Start, int Length)> TimeSpans => _times ??= Answering.AnswerTagger.Times(Sentence.Text).ToList();

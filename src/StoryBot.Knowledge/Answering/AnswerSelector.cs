@@ -51,14 +51,31 @@ public sealed partial class AnswerSelector
         var hits = concepts.Count == 0 ? Array.Empty<ScoreDoc>() : _index.Searcher.Search(BuildQuery(concepts, usable), Candidates).ScoreDocs;
         var vectors = queryVector is null ? null : _index.Vectors;
         float[]? cosines = null;
-        int[]? semanticOrder = null;
+        Span<int> semanticTop = stackalloc int[SemanticCandidates];
+        var semanticCount = 0;
         if (vectors is not null)
         {
             cosines = Cosines(queryVector!, vectors);
-            semanticOrder = Enumerable.Range(0, cosines.Length).Where(d => ProfileOf(d) is not null).OrderByDescending(d => cosines[d]).ToArray();
+            semanticCount = SemanticOrder.Top(cosines, IsSentence, semanticTop);
         }
 
-        var candidateDocs = hits.Select(h => h.Doc).Concat(semanticOrder?.Take(SemanticCandidates) ?? Enumerable.Empty<int>()).Distinct().ToList();
+        var candidateDocs = new List<int>(hits.Length + semanticCount);
+        foreach (var hit in hits)
+        {
+            if (!candidateDocs.Contains(hit.Doc))
+            {
+                candidateDocs.Add(hit.Doc);
+            }
+        }
+
+        foreach (var doc in semanticTop[..semanticCount])
+        {
+            if (!candidateDocs.Contains(doc))
+            {
+                candidateDocs.Add(doc);
+            }
+        }
+
         if (candidateDocs.Count == 0)
         {
             return Array.Empty<ScoredSentence>();
@@ -70,16 +87,7 @@ public sealed partial class AnswerSelector
             lexicalRank[hits[r].Doc] = (r, hits[r].Score);
         }
 
-        var semanticRank = new Dictionary<int, int>();
-        if (semanticOrder is not null)
-        {
-            for (var r = 0; r < semanticOrder.Length; r++)
-            {
-                semanticRank[semanticOrder[r]] = r;
-            }
-        }
-
-        var bestCosine = semanticOrder is { Length: > 0 } ? cosines![semanticOrder[0]] : 0;
+        var bestCosine = semanticCount > 0 ? cosines![semanticTop[0]] : 0;
         var words = WordScores(question);
         var bestWords = words.Count > 0 ? words.Values.Max() : 1;
         var weights = concepts.Select(c => c.UserWeight * Idf(c)).ToArray();
@@ -103,6 +111,7 @@ public sealed partial class AnswerSelector
         var excluded = question.Copular ? new HashSet<string>() : roleHolders;
         var notAnswers = questionKeys.Concat(excluded).ToHashSet(StringComparer.Ordinal);
         var maxLexical = hits.Length > 0 ? hits[0].Score : 1;
+        var asked = _features.AnswerTypes ? WhatIsAsked(question, concepts) : AskedFor.Nothing;
         var ranked = new List<ScoredSentence>(candidateDocs.Count);
         foreach (var doc in candidateDocs)
         {
@@ -117,7 +126,7 @@ public sealed partial class AnswerSelector
             var x = new double[AnswerFeatures.Names.Count];
             void Set(string name, double value) => x[AnswerFeatures.IndexOf(name)] = value;
 
-            var typeSatisfied = _features.AnswerTypes ? TypeSatisfied(question, profile, notAnswers, concepts) : null;
+            var typeSatisfied = _features.AnswerTypes ? TypeSatisfied(question, profile, notAnswers, asked) : null;
             double covered = 0, total = 0, ownCovered = 0, ownTotal = 0, missing = 0;
             for (var i = 0; i < concepts.Count; i++)
             {
@@ -160,7 +169,7 @@ public sealed partial class AnswerSelector
 
             if (cosines is not null)
             {
-                var rank = semanticRank[doc];
+                var rank = SemanticOrder.RankOf(cosines, IsSentence, doc);
                 Set(AnswerFeatures.Semantic, cosines[doc]);
                 Set(AnswerFeatures.SemanticGap, cosines[doc] - bestCosine);
                 Set(AnswerFeatures.SemanticRank, 1.0 / (1 + rank));
@@ -173,7 +182,7 @@ public sealed partial class AnswerSelector
             Set(AnswerFeatures.NoRoleHolder, _features.Aliases && noHolder ? 1 : 0);
             Set(AnswerFeatures.NamesRoleHolder, _features.Aliases && question.Copular && question.Type == QuestionType.Who
                 && profile.Mentions.Any(m => roleHolders.Contains(m.Entity.Key) && !questionKeys.Contains(m.Entity.Key)) ? 1 : 0);
-            Set(AnswerFeatures.Reason, _features.AnswerTypes && question.Type == QuestionType.Why && WordLists.ReasonMarker.IsMatch(profile.Sentence.Text) ? 1 : 0);
+            Set(AnswerFeatures.Reason, _features.AnswerTypes && question.Type == QuestionType.Why && profile.Cues.GivesReason ? 1 : 0);
             Set(AnswerFeatures.PersonMissing, _features.Aliases && questionPeople.Any(p => !profile.EntityKeys.Contains(p)) ? 1 : 0);
             Set(AnswerFeatures.VerbUnused, _features.AnswerTypes && verbIndex >= 0 && !known[verbIndex] ? 1 : 0);
             Set(AnswerFeatures.WhichNounMissing, _features.AnswerTypes && headIndex >= 0 && question.Type is QuestionType.What or QuestionType.Other or QuestionType.YesNo
@@ -356,6 +365,10 @@ public sealed partial class AnswerSelector
         concepts.SelectMany(c => c.Surface.Split(' ')).Select(EntityExtractor.NameKey).ToHashSet(StringComparer.Ordinal);
 
     private SentenceProfile?[]? _byDoc;
+    private bool[]? _isSentence;
+
+    /// <summary>Per Lucene document, whether it is a story sentence (has a profile); built once, like <see cref="ProfileOf"/>'s table.</summary>
+    private bool[] IsSentence => _isSentence ??= Enumerable.Range(0, _index.Reader.MaxDoc).Select(d => ProfileOf(d) is not null).ToArray();
 
     /// <summary>The profile of a Lucene document, from a table built once (the index never changes while open).</summary>
     private SentenceProfile? ProfileOf(int doc)
@@ -564,7 +577,7 @@ public sealed partial class AnswerSelector
     }
 
     /// <summary>Whether the sentence holds what the question type asks for; null when the type asks for nothing in particular.</summary>
-    private bool? TypeSatisfied(QuestionAnalysis question, SentenceProfile profile, HashSet<string> questionKeys, IReadOnlyList<QueryConcept> concepts)
+    private bool? TypeSatisfied(QuestionAnalysis question, SentenceProfile profile, HashSet<string> questionKeys, AskedFor asked)
     {
         bool NewEntity(params EntityKind[] kinds) =>
             profile.Mentions.Any(m => kinds.Contains(m.Entity.Kind) && !questionKeys.Contains(m.Entity.Key) && !questionKeys.Contains(m.Entity.Name.ToLowerInvariant()));
@@ -576,14 +589,40 @@ public sealed partial class AnswerSelector
                 || ((question.Normalized.EndsWith(" with", StringComparison.Ordinal) || question.Normalized.Contains("with whom", StringComparison.Ordinal)) && NewEntity(EntityKind.Place)),
             QuestionType.When => profile.Tags.HasFlag(AnswerTags.Time),
             QuestionType.Where => LocatedPlace(question, profile, questionKeys),
-            QuestionType.HowMany => SpanFinder.CountFor(profile, CountedStems(question, concepts), strict: true) is not null,
-            QuestionType.Name => SpanFinder.NameNear(profile, NounStems(question.NamedNoun, concepts), QuestionWordSet(concepts)) is not null,
+            QuestionType.HowMany => SpanFinder.CountFor(profile, asked.CountedStems, strict: true) is not null,
+            QuestionType.Name => SpanFinder.NameNear(profile, asked.NamedStems, asked.QuestionWords!) is not null,
             QuestionType.HowMuch => profile.Tags.HasFlag(AnswerTags.Money),
             QuestionType.HowLong => profile.Tags.HasFlag(AnswerTags.Duration) || profile.DurationSpans.Count > 0,
             QuestionType.HowOld => SpanFinder.Age(profile.Sentence.Text) is not null,
-            QuestionType.What or QuestionType.Other when question.AsksForSpeech => SpokenBy(question, profile, concepts),
+            QuestionType.What or QuestionType.Other when question.AsksForSpeech => SpokenBy(profile, asked.SpeakerKeys),
             _ => null,
         };
+    }
+
+    /// <summary>What the type checks compare each candidate with, for <paramref name="question"/>'s type.</summary>
+    private AskedFor WhatIsAsked(QuestionAnalysis question, IReadOnlyList<QueryConcept> concepts) => question.Type switch
+    {
+        QuestionType.HowMany => new AskedFor { CountedStems = CountedStems(question, concepts) },
+        QuestionType.Name => new AskedFor { NamedStems = NounStems(question.NamedNoun, concepts), QuestionWords = QuestionWordSet(concepts) },
+        QuestionType.What or QuestionType.Other when question.AsksForSpeech && question.Speaker is not null => new AskedFor { SpeakerKeys = SpeakerKeys(question.Speaker, question, concepts) },
+        _ => AskedFor.Nothing,
+    };
+
+    /// <summary>
+    /// Who may have said it: the speaker's words as name keys, the people their words name by role, and for a pronoun
+    /// ("what does he make of …" in a follow-up) the person carried from the earlier turn.
+    /// </summary>
+    private HashSet<string> SpeakerKeys(string speaker, QuestionAnalysis question, IReadOnlyList<QueryConcept> concepts)
+    {
+        var speakerWords = speaker.Split(' ').SelectMany(w => Slang.Expand(w).Split(' ')).Select(EntityExtractor.NameKey).ToHashSet(StringComparer.Ordinal);
+        var speakerKeys = new HashSet<string>(speakerWords, StringComparer.Ordinal);
+        speakerKeys.UnionWith(RoleHolders(concepts.Where(c => c.Surface.Split(' ').All(speakerWords.Contains)), question.Possessors));
+        if (speakerWords.Overlaps(new[] { "he", "she", "they", "him", "her" }))
+        {
+            speakerKeys.UnionWith(concepts.Where(c => c.Carried).SelectMany(c => c.Surface.Split(' ')).Select(EntityExtractor.NameKey));
+        }
+
+        return speakerKeys;
     }
 
     private static bool NewGroup(SentenceProfile profile, HashSet<string> questionKeys) =>
@@ -597,26 +636,20 @@ public sealed partial class AnswerSelector
     /// speaker, the speaker stands just before the verb or, inverted, just after it: "what did Lavrov say" is
     /// not answered by "Trump said".
     /// </summary>
-
-    private bool SpokenBy(QuestionAnalysis question, SentenceProfile profile, IReadOnlyList<QueryConcept> concepts)
+    /// <param name="profile">The candidate sentence.</param>
+    /// <param name="speakerKeys">The speaker's keys (<see cref="SpeakerKeys"/>), or null when the question names no speaker.</param>
+    private static bool SpokenBy(SentenceProfile profile, IReadOnlySet<string>? speakerKeys)
     {
-        if (question.Speaker is null)
+        if (speakerKeys is null)
         {
-            return WordLists.SpeechVerb.IsMatch(profile.Sentence.Text) || AnswerTagger.Quotes(profile.Sentence.Text).Any(q => q.Length >= 25);
+            return profile.Cues.ReportsSpeech;
         }
 
-        var speakerWords = question.Speaker.Split(' ').SelectMany(w => Slang.Expand(w).Split(' ')).Select(EntityExtractor.NameKey).ToHashSet(StringComparer.Ordinal);
-        var speakerKeys = new HashSet<string>(speakerWords, StringComparer.Ordinal);
-        speakerKeys.UnionWith(RoleHolders(concepts.Where(c => c.Surface.Split(' ').All(speakerWords.Contains)), question.Possessors));
-        if (speakerWords.Overlaps(new[] { "he", "she", "they", "him", "her" }))
-        {
-            // "what does he make of …" in a follow-up: he is the person carried from the earlier turn
-            speakerKeys.UnionWith(concepts.Where(c => c.Carried).SelectMany(c => c.Surface.Split(' ')).Select(EntityExtractor.NameKey));
-        }
         var tokens = profile.Tokens;
+        var speechVerbAt = profile.Cues.SpeechVerbAt;
         for (var v = 0; v < tokens.Count; v++)
         {
-            if (!WordLists.SpeechVerb.IsMatch(tokens[v].Text))
+            if (!speechVerbAt[v])
             {
                 continue;
             }
@@ -650,7 +683,7 @@ public sealed partial class AnswerSelector
     internal static partial System.Text.RegularExpressions.Regex LocationPhrase();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(at|in|to|from|near|inside|outside|across|within|into|toward|towards)( the)?\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex LocativeBefore();
+    internal static partial System.Text.RegularExpressions.Regex LocativeBefore();
 
     /// <summary>
     /// A place the question does not name, and not part of someone's title ("Ambassador to the US"); for
@@ -658,21 +691,25 @@ public sealed partial class AnswerSelector
     /// </summary>
     private bool LocatedPlace(QuestionAnalysis question, SentenceProfile profile, HashSet<string> questionKeys)
     {
-        var text = profile.Sentence.Text;
-        var titleSpans = profile.Mentions
-            .Where(m => m.Entity.Kind == EntityKind.Person && m.Entity.Title.Length > 0)
-            .Select(m => (Start: text.LastIndexOf(m.Entity.Title, m.Start, StringComparison.Ordinal), End: m.Start))
-            .Where(t => t.Start >= 0)
-            .ToList();
-        if (question.Locative && LocationPhrase().IsMatch(text))
+        var cues = profile.Cues;
+        if (question.Locative && cues.DescribesLocation)
         {
             return true; // "at a Syrian air base": a described location answers "where" as well as a name
         }
 
-        return profile.Mentions.Any(m =>
-            m.Entity.Kind == EntityKind.Place
-            && !questionKeys.Contains(m.Entity.Key) && !questionKeys.Contains(m.Entity.Name.ToLowerInvariant())
-            && !titleSpans.Any(t => m.Start >= t.Start && m.Start < t.End)
-            && (!question.Locative || LocativeBefore().IsMatch(text[..m.Start])));
+        var mentions = profile.Mentions;
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            if (m.Entity.Kind == EntityKind.Place
+                && !questionKeys.Contains(m.Entity.Key) && !questionKeys.Contains(m.Entity.Name.ToLowerInvariant())
+                && !cues.PlaceInTitle[i]
+                && (!question.Locative || cues.PlaceAfterLocative[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -12,11 +12,13 @@ namespace StoryBot.Knowledge.Indexing;
 /// term in the terms dictionary (a new terms enumerator, its frames and buffers per term): about 40% of
 /// the in-process answer time and most of its allocation on the dev questions (docs/performance.md).
 /// Scores are identical: the prepared context holds exactly what <see cref="TermContext.Build"/> returns,
-/// and a term the index lacks gets the same empty context.
+/// and a term the index lacks gets the same empty context. The term's postings are read at open as well, and a term
+/// the index has is searched as a <see cref="PreparedTermQuery"/> that scores from them: building a scorer otherwise
+/// opens a terms enumerator, seeks the term and clones the postings input, per term and search (~3.4 KB each).
 /// </summary>
 public sealed class PreparedTermSearcher : IndexSearcher
 {
-    private readonly Dictionary<Term, TermContext> _contexts = new();
+    private readonly Dictionary<Term, (TermContext Context, TermPostings Postings)> _contexts = new();
     private readonly TermContext _absent;
 
     public PreparedTermSearcher(IndexReader reader, ISet<string>? skipFields = null)
@@ -43,12 +45,13 @@ public sealed class PreparedTermSearcher : IndexSearcher
                 while (termsEnum.MoveNext())
                 {
                     var term = new Term(field, Lucene.Net.Util.BytesRef.DeepCopyOf(termsEnum.Term));
-                    if (!_contexts.TryGetValue(term, out var context))
+                    if (!_contexts.TryGetValue(term, out var prepared))
                     {
-                        _contexts[term] = context = new TermContext(top);
+                        _contexts[term] = prepared = (new TermContext(top), new TermPostings(reader.Leaves.Count));
                     }
 
-                    context.Register(termsEnum.GetTermState(), leaf.Ord, termsEnum.DocFreq, termsEnum.TotalTermFreq);
+                    prepared.Context.Register(termsEnum.GetTermState(), leaf.Ord, termsEnum.DocFreq, termsEnum.TotalTermFreq);
+                    prepared.Postings.Read(leaf.Ord, termsEnum);
                 }
             }
         }
@@ -97,12 +100,12 @@ public sealed class PreparedTermSearcher : IndexSearcher
 
     private Query Prepare(Query query, out bool neverMatches)
     {
-        var mayDrop = Similarity is BM25Similarity;
+        var mayDrop = Similarity is BM25Similarity or PreparedBm25Similarity;
         neverMatches = false;
         switch (query)
         {
-            case TermQuery term when _contexts.TryGetValue(term.Term, out var context):
-                return new TermQuery(term.Term, context) { Boost = term.Boost };
+            case TermQuery term when _contexts.TryGetValue(term.Term, out var prepared):
+                return new PreparedTermQuery(term.Term, prepared.Context, prepared.Postings) { Boost = term.Boost };
             case TermQuery term:
                 neverMatches = mayDrop;
                 return new TermQuery(term.Term, _absent) { Boost = term.Boost };

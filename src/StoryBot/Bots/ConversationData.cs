@@ -34,6 +34,18 @@ public sealed class ConversationData : IDeepCloneable
             LastEntities = Memory.LastEntities is null ? null! : new List<string>(Memory.LastEntities),
             Turns = Memory.Turns,
         },
-        Answers = Answers is null ? null! : Answers.Select(a => a.Copy()).ToList(),
+        Answers = Answers is null ? null! : CopyOf(Answers),
     };
+
+    /// <summary>Each kept answer copied into a list of the right size (every read and write of a turn copies them all).</summary>
+    private static List<SentAnswer> CopyOf(List<SentAnswer> answers)
+    {
+        var copy = new List<SentAnswer>(answers.Count);
+        foreach (var answer in answers)
+        {
+            copy.Add(answer.Copy());
+        }
+
+        return copy;
+    }
 }

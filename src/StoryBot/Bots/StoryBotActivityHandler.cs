@@ -55,6 +55,10 @@ public class StoryBotActivityHandler : ActivityHandler
         await _conversationState.SaveChangesAsync(turnContext, force: changed, cancellationToken);
     }
 
+    /// <summary>The answers the conversation's state keeps, with their cited sentences read back from the story (the state keeps only where they are).</summary>
+    private List<SentAnswer>? Rateable(List<SentAnswer>? kept) =>
+        kept?.Select(a => a.WithSentences((story, sentence) => _knowledge.Model.Profile(story, sentence)?.Sentence.Text)).ToList();
+
     /// <summary>Set in the turn's state when the turn has certainly changed the conversation's state.</summary>
     private const string StateChangedKey = "StoryBot.StateChanged";
 
@@ -137,7 +141,7 @@ public class StoryBotActivityHandler : ActivityHandler
         if (rated is not null)
         {
             data.Answers ??= new List<SentAnswer>();
-            ConversationAnswers.Remember(data.Answers, rated); // Web Chat rates by the answer's own id
+            ConversationAnswers.Remember(data.Answers, rated.ForState()); // Web Chat rates by the answer's own id
             _feedback.RememberWhenSent(turnContext, message, rated); // Teams by the id the connector gives the reply
         }
 
@@ -179,7 +183,7 @@ public class StoryBotActivityHandler : ActivityHandler
 
         var data = await _data.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
         var submission = TeamsFeedbackPayload.Read(turnContext.Activity, _feedback.MaxCommentLength);
-        var outcome = await _feedback.RateAsync(turnContext.Activity, submission, data.Answers, cancellationToken);
+        var outcome = await _feedback.RateAsync(turnContext.Activity, submission, Rateable(data.Answers), cancellationToken);
         return new InvokeResponse { Status = outcome.Status, Body = outcome.Body };
     }
 
@@ -193,7 +197,7 @@ public class StoryBotActivityHandler : ActivityHandler
         }
 
         var data = await _data.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
-        await _feedback.RateAsync(turnContext.Activity, WebChatFeedbackPayload.Read(turnContext.Activity), data.Answers, cancellationToken);
+        await _feedback.RateAsync(turnContext.Activity, WebChatFeedbackPayload.Read(turnContext.Activity), Rateable(data.Answers), cancellationToken);
     }
 
     /// <summary>Teams renders channels without native citations; everything else gets full Markdown.</summary>

@@ -9,9 +9,16 @@ public sealed class FeedbackCitation
 
     public int Sentence { get; set; }
 
+    /// <remarks>
+    /// Empty in the conversation's state (<see cref="WithoutText"/>), and then left out of its JSON, which BotState writes
+    /// twice a turn; read back as empty.
+    /// </remarks>
+    [System.ComponentModel.DefaultValue("")]
+    [Newtonsoft.Json.JsonProperty(DefaultValueHandling = Newtonsoft.Json.DefaultValueHandling.Ignore)]
     public string Text { get; set; } = string.Empty;
 
-    /// <summary>The bolded answer inside <see cref="Text"/>, or null.</summary>
+    /// <summary>The bolded answer inside <see cref="Text"/>, or null (then left out of the state's JSON).</summary>
+    [Newtonsoft.Json.JsonProperty(NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
     public string? Span { get; set; }
 
     public static FeedbackCitation From(StoryBot.Knowledge.Answering.Citation c) => new()
@@ -24,4 +31,23 @@ public sealed class FeedbackCitation
     };
 
     public FeedbackCitation Copy() => new() { Story = Story, Paragraph = Paragraph, Sentence = Sentence, Text = Text, Span = Span };
+
+    /// <summary>
+    /// A copy without the sentence's text, for the conversation's state: the story, paragraph and sentence number find it
+    /// again (<see cref="WithText"/>), and the state, serialised to JSON on every turn, stays about half as large.
+    /// </summary>
+    public FeedbackCitation WithoutText() => new() { Story = Story, Paragraph = Paragraph, Sentence = Sentence, Span = Span };
+
+    /// <summary>A copy whose text, when it was left out (<see cref="WithoutText"/>), is read back from the story being served.</summary>
+    /// <param name="sentenceText">The text of a story's sentence by its number; null when the story no longer has it (the text stays empty).</param>
+    public FeedbackCitation WithText(Func<string, int, string?> sentenceText)
+    {
+        var copy = Copy();
+        if (copy.Text.Length == 0)
+        {
+            copy.Text = sentenceText(Story, Sentence) ?? string.Empty;
+        }
+
+        return copy;
+    }
 }

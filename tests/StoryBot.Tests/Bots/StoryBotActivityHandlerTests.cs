@@ -29,12 +29,12 @@ public class StoryBotActivityHandlerTests : IClassFixture<RealStoryKnowledge>
 
     public StoryBotActivityHandlerTests(RealStoryKnowledge story) => _story = story;
 
-    private StoryBotActivityHandler NewBot(IMeterFactory? meters = null)
+    private StoryBotActivityHandler NewBot(IMeterFactory? meters = null, IStorage? storage = null)
     {
         var options = new StoryBotOptions { ConfigRoot = Repo.Root, StoryPath = Repo.Story, IndexPath = _story.IndexPath, ModelPath = Path.Combine(Repo.Root, StoryBot.Knowledge.KnowledgeOptions.DefaultModelPath) };
         var metrics = new StoryBotMetrics(meters ?? new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
         var feedback = new FeedbackService(FeedbackOptions, Ratings, TimeProvider.System, NullLogger<FeedbackService>.Instance);
-        return new StoryBotActivityHandler(_story.Knowledge, new ReplyRenderer(_story.Knowledge), new ConversationState(new MemoryStorage()), options, metrics, feedback, NullLogger<StoryBotActivityHandler>.Instance);
+        return new StoryBotActivityHandler(_story.Knowledge, new ReplyRenderer(_story.Knowledge), new ConversationState(storage ?? new MemoryStorage()), options, metrics, feedback, NullLogger<StoryBotActivityHandler>.Instance);
     }
 
     private static readonly FeedbackOptions FeedbackOptions = new();
@@ -86,7 +86,40 @@ public class StoryBotActivityHandlerTests : IClassFixture<RealStoryKnowledge>
 
         var rating = Assert.Single(await Ratings.ListAsync(), r => r.Reaction != FeedbackReaction.NearTie);
         Assert.Equal(("dislike", "who did Trump fire?", 8), (rating.Reaction, rating.Question, rating.Citations[0].Sentence));
+        Assert.Equal((Repo.ComeySentence, "James Comey"), (rating.Citations[0].Text, rating.Citations[0].Span)); // read back from the story
         Assert.Null(adapter.GetNextReply()); // a feedback event gets no reply
+    }
+
+    [Fact]
+    public async Task The_state_keeps_where_an_answer_to_rate_cites_but_not_the_sentence()
+    {
+        var storage = new WrittenStorage();
+        var adapter = NewAdapter();
+
+        await adapter.SendTextToBotAsync("who did Trump fire?", NewBot(storage: storage).OnTurnAsync, default);
+
+        var state = storage.Written[^1];
+        Assert.Contains("\"Sentence\":8", state, StringComparison.Ordinal);
+        Assert.Contains("James Comey", state, StringComparison.Ordinal); // the bold span is kept: it is short
+        Assert.DoesNotContain("abruptly fired", state, StringComparison.Ordinal); // the sentence is read back from the story when rated
+    }
+
+    /// <summary>Memory storage that also keeps the JSON of every write, to see what the conversation's state holds.</summary>
+    private sealed class WrittenStorage : IStorage
+    {
+        private readonly MemoryStorage _inner = new();
+
+        public List<string> Written { get; } = new();
+
+        public Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default) => _inner.ReadAsync(keys, cancellationToken);
+
+        public Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+        {
+            Written.Add(Newtonsoft.Json.JsonConvert.SerializeObject(changes));
+            return _inner.WriteAsync(changes, cancellationToken);
+        }
+
+        public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default) => _inner.DeleteAsync(keys, cancellationToken);
     }
 
     /// <summary>What Web Chat 4.18 posts after a thumb click: an event, the chosen action as its one entity, no replyToId.</summary>

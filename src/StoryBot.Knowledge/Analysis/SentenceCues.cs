@@ -1,0 +1,73 @@
+using StoryBot.Knowledge.Answering;
+using StoryBot.Knowledge.Understanding;
+
+namespace StoryBot.Knowledge.Analysis;
+
+/// <summary>
+/// What the answer-type checks read from a sentence's own text with regular expressions: whether it reports speech,
+/// gives a reason or describes a location, which of its words are speech verbs, and which places follow a locative
+/// preposition outside a person's title. All of it depends only on the sentence, so it is worked out once per
+/// sentence (<see cref="SentenceProfile.Cues"/>) instead of re-running the patterns over every candidate of every
+/// question; each value is exactly what the pattern said at the point of use.
+/// </summary>
+public sealed class SentenceCues
+{
+    private SentenceCues(bool reportsSpeech, bool givesReason, bool describesLocation, bool[] speechVerbAt, bool[] placeAfterLocative, bool[] placeInTitle)
+    {
+        ReportsSpeech = reportsSpeech;
+        GivesReason = givesReason;
+        DescribesLocation = describesLocation;
+        SpeechVerbAt = speechVerbAt;
+        PlaceAfterLocative = placeAfterLocative;
+        PlaceInTitle = placeInTitle;
+    }
+
+    /// <summary>The sentence has a speech verb or a quotation long enough to be what someone said.</summary>
+    public bool ReportsSpeech { get; }
+
+    /// <summary>The sentence has a reason marker (because, in response, amid …).</summary>
+    public bool GivesReason { get; }
+
+    /// <summary>The sentence describes a location ("at a Syrian air base"), <see cref="AnswerSelector.LocationPhrase"/>.</summary>
+    public bool DescribesLocation { get; }
+
+    /// <summary>Per token of <see cref="SentenceProfile.Tokens"/>: the word is a speech verb.</summary>
+    public IReadOnlyList<bool> SpeechVerbAt { get; }
+
+    /// <summary>Per mention of <see cref="SentenceProfile.Mentions"/>: a locative preposition ("in", "at the") ends the text before it.</summary>
+    public IReadOnlyList<bool> PlaceAfterLocative { get; }
+
+    /// <summary>Per mention: it starts inside a person's title written before that person's name ("Ambassador to the US").</summary>
+    public IReadOnlyList<bool> PlaceInTitle { get; }
+
+    /// <summary>The minimum length of a quotation that counts as reported speech without a speech verb.</summary>
+    public const int SpeechQuotationLength = 25;
+
+    /// <summary>Runs the patterns over <paramref name="profile"/>'s sentence once.</summary>
+    public static SentenceCues Of(SentenceProfile profile)
+    {
+        var text = profile.Sentence.Text;
+        var titleSpans = profile.Mentions
+            .Where(m => m.Entity.Kind == EntityKind.Person && m.Entity.Title.Length > 0)
+            .Select(m => (Start: text.LastIndexOf(m.Entity.Title, m.Start, StringComparison.Ordinal), End: m.Start))
+            .Where(t => t.Start >= 0)
+            .ToList();
+        var mentions = profile.Mentions;
+        var afterLocative = new bool[mentions.Count];
+        var inTitle = new bool[mentions.Count];
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            afterLocative[i] = AnswerSelector.LocativeBefore().IsMatch(text[..m.Start]);
+            inTitle[i] = titleSpans.Any(t => m.Start >= t.Start && m.Start < t.End);
+        }
+
+        return new SentenceCues(
+            WordLists.SpeechVerb.IsMatch(text) || AnswerTagger.Quotes(text).Any(q => q.Length >= SpeechQuotationLength),
+            WordLists.ReasonMarker.IsMatch(text),
+            AnswerSelector.LocationPhrase().IsMatch(text),
+            profile.Tokens.Select(t => WordLists.SpeechVerb.IsMatch(t.Text)).ToArray(),
+            afterLocative,
+            inTitle);
+    }
+}

@@ -1,0 +1,26 @@
+namespace StoryBot.Knowledge.Answering;
+
+/// <summary>
+/// What a question's type asks a sentence to hold, in the words the type checks compare with each candidate: the stems a
+/// number must count, the noun a name must stand near and the question's words, the people who must have said it. They
+/// depend only on the question, so <see cref="AnswerSelector"/> works them out once per question instead of once per
+/// candidate (the speaker's keys, with their role holders, were most of the speech check's cost). Null where the
+/// question's type does not use them.
+/// </summary>
+internal sealed record AskedFor
+{
+    /// <summary>Nothing beyond the question's type and the sentence itself.</summary>
+    public static readonly AskedFor Nothing = new();
+
+    /// <summary>How-many: the stems a number must count (<see cref="AnswerSelector.CountedStems"/>).</summary>
+    public IReadOnlySet<string>? CountedStems { get; init; }
+
+    /// <summary>Name questions: the stems of the noun whose name is asked.</summary>
+    public IReadOnlySet<string>? NamedStems { get; init; }
+
+    /// <summary>Name questions: the question's own words, which are not the name.</summary>
+    public IReadOnlySet<string>? QuestionWords { get; init; }
+
+    /// <summary>Speech questions that name the speaker: the speaker's keys, role holders and the carried person a pronoun stands for.</summary>
+    public IReadOnlySet<string>? SpeakerKeys { get; init; }
+}

@@ -1,0 +1,70 @@
+using StoryBot.Knowledge.Analysis;
+using StoryBot.Knowledge.Answering;
+using StoryBot.Knowledge.Indexing;
+using StoryBot.Knowledge.Ingest;
+using StoryBot.Knowledge.Understanding;
+using Xunit;
+
+namespace StoryBot.Knowledge.Tests.Analysis;
+
+/// <summary>
+/// The per-sentence cues are worked out once instead of at every candidate of every question, so each must be exactly
+/// what its pattern says about the sentence at the point where answering used to run it; and the real story must
+/// exercise every cue, or the comparison proves nothing.
+/// </summary>
+public sealed class SentenceCuesTests
+{
+    private static readonly StoryModel Model = new(StoryLibrary.Load(TestFiles.RealStory), StoryAnalyzer.ForIndex());
+
+    [Fact]
+    public void EveryCue_IsWhatItsPatternSaysOfTheSentence()
+    {
+        foreach (var profile in Model.Profiles)
+        {
+            var text = profile.Sentence.Text;
+            var cues = profile.Cues;
+            Assert.Equal(WordLists.SpeechVerb.IsMatch(text) || AnswerTagger.Quotes(text).Any(q => q.Length >= SentenceCues.SpeechQuotationLength), cues.ReportsSpeech);
+            Assert.Equal(WordLists.ReasonMarker.IsMatch(text), cues.GivesReason);
+            Assert.Equal(AnswerSelector.LocationPhrase().IsMatch(text), cues.DescribesLocation);
+            Assert.Equal(profile.Tokens.Select(t => WordLists.SpeechVerb.IsMatch(t.Text)), cues.SpeechVerbAt);
+            Assert.Equal(profile.Mentions.Select(m => AnswerSelector.LocativeBefore().IsMatch(text[..m.Start])), cues.PlaceAfterLocative);
+            Assert.Equal(profile.Mentions.Count, cues.PlaceInTitle.Count);
+        }
+    }
+
+    [Fact]
+    public void TheStory_ExercisesEveryCue()
+    {
+        var cues = Model.Profiles.Select(p => p.Cues).ToList();
+
+        Assert.Contains(cues, c => c.ReportsSpeech);
+        Assert.Contains(cues, c => !c.ReportsSpeech);
+        Assert.Contains(cues, c => c.GivesReason);
+        Assert.Contains(cues, c => c.SpeechVerbAt.Contains(true));
+        Assert.Contains(cues, c => c.PlaceAfterLocative.Contains(true));
+    }
+
+    [Fact]
+    public void APlaceAfterIn_FollowsALocative_AndAnAccusedCountryDoesNot()
+    {
+        var visit = Model.Profiles.Single(p => p.Sentence.Text.StartsWith("After Tillerson visited Putin and Lavrov in Moscow", StringComparison.Ordinal));
+        var accuse = Model.Profiles.Single(p => p.Sentence.Text.StartsWith("US intelligence agencies accuse Moscow", StringComparison.Ordinal));
+
+        Assert.True(visit.Cues.PlaceAfterLocative[IndexOfMention(visit, "Moscow")]);
+        Assert.False(accuse.Cues.PlaceAfterLocative[IndexOfMention(accuse, "Moscow")]);
+    }
+
+    private static int IndexOfMention(SentenceProfile profile, string name)
+    {
+        var text = profile.Sentence.Text;
+        for (var i = 0; i < profile.Mentions.Count; i++)
+        {
+            if (text[profile.Mentions[i].Start..profile.Mentions[i].End] == name)
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException($"'{name}' is not a mention of: {text}");
+    }
+}
