@@ -13,10 +13,15 @@ public static class BenchSetup
     public static string RepoRoot { get; } = FindRoot(Directory.GetCurrentDirectory()) ?? FindRoot(AppContext.BaseDirectory)
         ?? throw new InvalidOperationException("Cannot find the repo root (a folder with Bot.sln).");
 
-    /// <summary>The dev questions: STORYBOT_QUESTIONS, else ../shared/eval/questions.json beside the clone.</summary>
+    /// <summary>
+    /// The dev questions: STORYBOT_QUESTIONS, else the dev set kept in the repo (eval/dev), else the shared copy beside
+    /// the clone — the load test's order, so a fresh clone or a copy of main elsewhere measures the same 81 messages.
+    /// </summary>
     public static string QuestionsPath => Environment.GetEnvironmentVariable("STORYBOT_QUESTIONS") is { Length: > 0 } p
         ? p
-        : Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "eval", "questions.json"));
+        : File.Exists(Path.Combine(RepoRoot, "eval", "dev", "questions.json"))
+            ? Path.Combine(RepoRoot, "eval", "dev", "questions.json")
+            : Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "eval", "questions.json"));
 
     /// <summary>
     /// Whether the semantic signal is on: the bot's own setting in its environment-variable form
