@@ -50,7 +50,8 @@ public sealed partial class QuestionAnalyzer
         var normalized = IntentClassifier.Normalize(text);
         var intent = IntentClassifier.Classify(text, normalized);
         var type = QuestionClassifier.Classify(normalized);
-        var words = Words(text);
+        var terms = _exact.Terms(text);
+        var words = Words(terms);
         var stems = new string[words.Count];
         for (var i = 0; i < stems.Length; i++)
         {
@@ -212,6 +213,7 @@ public sealed partial class QuestionAnalyzer
         var speech = Speech().Match(normalized);
         return new QuestionAnalysis(text, normalized, intent, type, concepts, Head(QuestionClassifier.CountedNoun(normalized)), anaphora, definition)
         {
+            ExactTerms = terms,
             Possessors = possessors,
             CountedPhrase = QuestionClassifier.CountedPhrase(normalized) is { } counted ? string.Join(' ', counted.Split(' ').Select(Slang.Expand)) : null,
             NamedNoun = Head(QuestionClassifier.NamedNoun(normalized)),
@@ -282,12 +284,11 @@ public sealed partial class QuestionAnalyzer
     private const int PlacesPass = 1;
 
     /// <summary>
-    /// The message's words: the exact analysis's terms with misspelt question words fixed and chat shorthand
+    /// The message's words: its exact analysis's terms with misspelt question words fixed and chat shorthand
     /// expanded into its words ("idk" → i don't know). A loop, not a LINQ chain: it runs for every message.
     /// </summary>
-    private List<string> Words(string text)
+    private static List<string> Words(List<string> terms)
     {
-        var terms = _exact.Terms(text);
         var words = new List<string>(terms.Count);
         foreach (var term in terms)
         {
