@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace StoryBot.Knowledge.Understanding;
@@ -47,39 +47,47 @@ public static partial class IntentClassifier
     public static string Normalize(string text)
     {
         var lower = text.ToLowerInvariant();
-        var normalized = new StringBuilder(lower.Length + TypoGrowthRoom);
-        var wordStart = NotInWord;
-        for (var i = 0; i < lower.Length; i++)
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, lower.Length * MaxGrowth));
+        try
         {
-            if (!IsWordChar(lower, i))
+            var length = 0;
+            var wordStart = NotInWord;
+            for (var i = 0; i < lower.Length; i++)
             {
-                EndWord(normalized, ref wordStart);
-                continue;
-            }
-
-            if (wordStart == NotInWord)
-            {
-                if (normalized.Length > 0)
+                if (!IsWordChar(lower, i))
                 {
-                    normalized.Append(' ');
+                    EndWord(buffer, ref length, ref wordStart);
+                    continue;
                 }
 
-                wordStart = normalized.Length;
+                if (wordStart == NotInWord)
+                {
+                    if (length > 0)
+                    {
+                        buffer[length++] = ' ';
+                    }
+
+                    wordStart = length;
+                }
+
+                var c = lower[i];
+                buffer[length++] = c is '’' or '‘' ? '\'' : c;
             }
 
-            var c = lower[i];
-            normalized.Append(c is '’' or '‘' ? '\'' : c);
+            EndWord(buffer, ref length, ref wordStart);
+            return new string(buffer, 0, length);
         }
-
-        EndWord(normalized, ref wordStart);
-        return normalized.ToString();
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     // Marks "between words" for Normalize's word start.
     private const int NotInWord = -1;
 
-    // A few fixes are longer than their typo ("y" → "why"): room for them without growing the builder.
-    private const int TypoGrowthRoom = 8;
+    // The normalised text is at most this many times the text's length: a one-letter typo may become three ("y" → "why").
+    private const int MaxGrowth = 3;
 
     // Whether the character at i stays in a word: letters, digits (\p{N}), apostrophes, and a hyphen between two letters.
     private static bool IsWordChar(string text, int i)
@@ -93,34 +101,36 @@ public static partial class IntentClassifier
         return c == '-' && i > 0 && char.IsLetter(text[i - 1]) && i + 1 < text.Length && char.IsLetter(text[i + 1]);
     }
 
-    // Closes the word being written, if any: a misspelt question word is replaced by its fix.
-    private static void EndWord(StringBuilder normalized, ref int wordStart)
+    // Closes the word being written, if any: a misspelt question word is replaced by its fix (looked up by span, no string).
+    private static void EndWord(char[] buffer, ref int length, ref int wordStart)
     {
         if (wordStart == NotInWord)
         {
             return;
         }
 
-        var length = normalized.Length - wordStart;
-        if (length <= MaxTypoLength && QuestionWordTypos.TryGetValue(normalized.ToString(wordStart, length), out var fixedWord))
+        if (length - wordStart <= MaxTypoLength && TypoLookup.TryGetValue(buffer.AsSpan(wordStart, length - wordStart), out var fixedWord))
         {
-            normalized.Length = wordStart;
-            normalized.Append(fixedWord);
+            fixedWord.CopyTo(buffer.AsSpan(wordStart));
+            length = wordStart + fixedWord.Length;
         }
 
         wordStart = NotInWord;
     }
 
-    /// <summary>Misspelt question words people type fast ("wat", "wen", "hw").</summary>
-    public static readonly IReadOnlyDictionary<string, string> QuestionWordTypos = new Dictionary<string, string>(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> Typos = new(StringComparer.Ordinal)
     {
         ["wat"] = "what", ["wut"] = "what", ["wht"] = "what", ["whta"] = "what", ["waht"] = "what", ["whats"] = "what's",
         ["wen"] = "when", ["whn"] = "when", ["wehn"] = "when", ["wher"] = "where", ["whre"] = "where", ["wheres"] = "where's",
         ["hwo"] = "who", ["whos"] = "who's", ["hw"] = "how", ["hwo many"] = "how many", ["y"] = "why", ["wich"] = "which", ["whcih"] = "which",
     };
 
-    // Normalize looks a word up only when it is no longer than the longest typo.
-    private static readonly int MaxTypoLength = QuestionWordTypos.Keys.Max(k => k.Length);
+    /// <summary>Misspelt question words people type fast ("wat", "wen", "hw").</summary>
+    public static readonly IReadOnlyDictionary<string, string> QuestionWordTypos = Typos;
+
+    // Normalize looks a word up by its characters in the buffer, only when it is no longer than the longest typo.
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> TypoLookup = Typos.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly int MaxTypoLength = Typos.Keys.Max(k => k.Length);
 
     /// <summary>Classifies one message.</summary>
     public static Intent Classify(string text) => Classify(text, Normalize(text));

@@ -38,6 +38,7 @@ public sealed partial class IntentClassifierTests
     [InlineData("emoji 🙂 in-🙂-between and a\u00A0non\u2003breaking\u2028line")]
     [InlineData("İstanbul ΣΊΣΥΦΟΣ hw")]
     [InlineData("-leading and trailing-")]
+    [InlineData("y y,y.y!y?y hw hw wat")]
     public void Normalize_IsTheRegexForm(string text)
     {
         Assert.Equal(ReferenceNormalize(text), IntentClassifier.Normalize(text));
