@@ -386,8 +386,26 @@ public sealed class StoryKnowledge : IDisposable
         }
     }
 
-    private HashSet<string> QuestionWords(IEnumerable<QueryConcept> concepts) =>
-        concepts.SelectMany(c => c.Surface.Split(' ')).Select(EntityExtractor.NameKey).ToHashSet(StringComparer.Ordinal);
+    // The name keys of the concepts' words; a loop, and a one-word surface is not split (it runs on every answer).
+    private static HashSet<string> QuestionWords(List<QueryConcept> concepts)
+    {
+        var words = new HashSet<string>(concepts.Count, StringComparer.Ordinal);
+        foreach (var concept in concepts)
+        {
+            if (!concept.Surface.Contains(' '))
+            {
+                words.Add(EntityExtractor.NameKey(concept.Surface));
+                continue;
+            }
+
+            foreach (var word in concept.Surface.Split(' '))
+            {
+                words.Add(EntityExtractor.NameKey(word));
+            }
+        }
+
+        return words;
+    }
 
     private static void Remember(ConversationMemory memory, SentenceProfile cited, List<string> terms, List<string> entities)
     {

@@ -22,6 +22,9 @@ public sealed partial class AnswerSelector
 
     // The index's own analysis of the sentence field; Lucene analysers are safe to share across threads.
     private static readonly StoryAnalyzer WordAnalyzer = StoryAnalyzer.ForIndex();
+
+    // The same analysis from the question's exact terms, which understanding already has.
+    private static readonly IndexTermCache WordTerms = new(WordAnalyzer);
     private const int MaxQueryAlternatives = 2;
 
     private readonly StoryModel _model;
@@ -269,7 +272,8 @@ public sealed partial class AnswerSelector
     private Dictionary<int, float> WordScores(QuestionAnalysis question)
     {
         var query = new BooleanQuery();
-        foreach (var term in WordAnalyzer.Terms(question.Text).Distinct())
+        var terms = question.ExactTerms is { } exact && WordTerms.Of(exact) is { } known ? known : WordAnalyzer.Terms(question.Text);
+        foreach (var term in terms.Distinct())
         {
             query.Add(new TermQuery(new Term(IndexFields.Body, term)), Occur.SHOULD);
         }

@@ -11,6 +11,12 @@ public sealed record QuestionAnalysis(
     Anaphora Anaphora,
     string? DefinitionSubject)
 {
+    /// <summary>
+    /// The message's terms as the exact field's analysis gives them (before typo fixes and shorthand): the word
+    /// search derives the index chain's terms from them instead of analysing the text again. Null when unknown.
+    /// </summary>
+    public IReadOnlyList<string>? ExactTerms { get; init; }
+
     /// <summary>Concept surface → the word that possesses it in the question ("America's top diplomat" → america).</summary>
     public IReadOnlyDictionary<string, string> Possessors { get; init; } = new Dictionary<string, string>();
 

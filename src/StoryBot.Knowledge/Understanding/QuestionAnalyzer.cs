@@ -50,18 +50,20 @@ public sealed partial class QuestionAnalyzer
         var normalized = IntentClassifier.Normalize(text);
         var intent = IntentClassifier.Classify(text, normalized);
         var type = QuestionClassifier.Classify(normalized);
-        var words = _exact.Terms(text)
-            .Select(w => IntentClassifier.QuestionWordTypos.TryGetValue(w, out var fixedWord) ? fixedWord : w)
-            .SelectMany(w => Slang.Expand(w).Split(' '))
-            .Where(w => w.Length > 0)
-            .ToList();
-        var stems = words.Select(Stem).ToArray();
+        var terms = _exact.Terms(text);
+        var words = Words(terms);
+        var stems = new string[words.Count];
+        for (var i = 0; i < stems.Length; i++)
+        {
+            stems[i] = Stem(words[i]);
+        }
 
         var concepts = new List<QueryConcept>();
         var used = new bool[words.Count];
+        var lower = text.ToLowerInvariant();
 
         // Hyphenated compounds ("de-escalation", "face-to-face") are one concept, not several rare words.
-        foreach (Match compound in Compound().Matches(text.ToLowerInvariant()))
+        foreach (Match compound in lower.Contains('-') ? Compound().Matches(lower) : Enumerable.Empty<Match>())
         {
             var parts = compound.Value.Split('-');
             for (var i = 0; i + parts.Length <= words.Count; i++)
@@ -86,16 +88,18 @@ public sealed partial class QuestionAnalyzer
             }
         }
 
+        // Object pronouns may split a phrasal verb ("carrying them out"): match phrases over the other words.
+        var positions = PhrasePositions(words);
+
         // Phrases: synonym-list phrases first ("pentagon chief"), then multi-word places ("the white house").
-        foreach (var placesPass in new[] { false, true })
+        for (var pass = 0; pass < PhrasePasses; pass++)
         {
+            var placesPass = pass == PlacesPass;
             if (placesPass ? !Features.Places : !Features.Synonyms)
             {
                 continue;
             }
 
-            // Object pronouns may split a phrasal verb ("carrying them out"): match phrases over the other words.
-            var positions = Enumerable.Range(0, words.Count).Where(k => !ObjectPronouns.Contains(words[k]) || k == 0).ToArray();
             for (var n = Math.Min(Math.Max(_synonyms.MaxPhraseLength, 3), positions.Length); n >= 2; n--)
             {
                 for (var j = 0; j + n <= positions.Length; j++)
@@ -158,7 +162,7 @@ public sealed partial class QuestionAnalyzer
         }
 
         string? definition = null;
-        if (Definition().Match(normalized) is { Success: true } m && type is QuestionType.Who or QuestionType.What or QuestionType.Other)
+        if (type is QuestionType.Who or QuestionType.What or QuestionType.Other && Definition().Match(normalized) is { Success: true } m)
         {
             var keys = m.Groups["subject"].Value.Split(' ').Select(EntityExtractor.NameKey).ToList();
             if (keys.Count <= 4 && _model.Entities.Any(e => e.Key == keys[^1] && e.Kind == EntityKind.Person) && keys.All(k => _model.Entities.Any(e => e.Key == k || e.Name.Contains(k, StringComparison.OrdinalIgnoreCase))))
@@ -168,7 +172,9 @@ public sealed partial class QuestionAnalyzer
         }
 
         var possessors = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (Match p in Possessive().Matches(text.ToLowerInvariant().Replace('’', '\'')))
+        // a possessive needs an apostrophe: most questions have none, and the pattern is not run for them
+        var apostrophes = lower.Contains('\'') || lower.Contains('’');
+        foreach (Match p in apostrophes ? Possessive().Matches(lower.Replace('’', '\'')) : Enumerable.Empty<Match>())
         {
             var owner = Slang.Expand(p.Groups["owner"].Value);
             var next = p.Groups["next"].Value;
@@ -193,7 +199,7 @@ public sealed partial class QuestionAnalyzer
 
         string? Head(string? noun) => noun is null ? null : Slang.Expand(noun).Split(' ')[^1];
         // "the president of Turkey" owns its role like "Turkey's president"
-        foreach (Match p in RoleOfPlace().Matches(normalized))
+        foreach (Match p in normalized.Contains(" of ", StringComparison.Ordinal) ? RoleOfPlace().Matches(normalized) : Enumerable.Empty<Match>())
         {
             var owner = p.Groups["owner"].Value;
             var role = p.Groups["role"].Value;
@@ -204,8 +210,10 @@ public sealed partial class QuestionAnalyzer
             }
         }
 
+        var speech = Speech().Match(normalized);
         return new QuestionAnalysis(text, normalized, intent, type, concepts, Head(QuestionClassifier.CountedNoun(normalized)), anaphora, definition)
         {
+            ExactTerms = terms,
             Possessors = possessors,
             CountedPhrase = QuestionClassifier.CountedPhrase(normalized) is { } counted ? string.Join(' ', counted.Split(' ').Select(Slang.Expand)) : null,
             NamedNoun = Head(QuestionClassifier.NamedNoun(normalized)),
@@ -213,8 +221,8 @@ public sealed partial class QuestionAnalyzer
             Locative = Locative().IsMatch(normalized),
             Copular = CopularWho().IsMatch(normalized),
             SubjectVerb = SubjectVerbQuestion().Match(normalized) is { Success: true } sv ? sv.Groups["verb"].Value : null,
-            AsksForSpeech = Speech().IsMatch(normalized),
-            Speaker = Speech().Match(normalized) is { Success: true } sm && sm.Groups["speaker"].Success ? sm.Groups["speaker"].Value.Trim() : null,
+            AsksForSpeech = speech.Success,
+            Speaker = speech.Success && speech.Groups["speaker"].Success ? speech.Groups["speaker"].Value.Trim() : null,
         };
     }
 
@@ -264,11 +272,73 @@ public sealed partial class QuestionAnalyzer
     public QueryConcept EntityConcept(NamedEntity entity, float weight) =>
         new(entity.Name, new[] { new QueryAlternative(new[] { Stem(entity.Key) }, 1f) }, weight, carried: true);
 
-    internal string Stem(string word) => _stems.GetOrAdd(word, w =>
+    // TryGetValue first: GetOrAdd with a lambda that reads the analyzer allocates its delegate on every call, hit or not.
+    internal string Stem(string word) => _stems.TryGetValue(word, out var stem) ? stem : _stems.GetOrAdd(word, w =>
     {
         var terms = _stemmer.Terms(w);
         return terms.Count == 1 ? terms[0] : w;
     });
+
+    // The phrase passes: synonym-list phrases, then multi-word places.
+    private const int PhrasePasses = 2;
+    private const int PlacesPass = 1;
+
+    /// <summary>
+    /// The message's words: its exact analysis's terms with misspelt question words fixed and chat shorthand
+    /// expanded into its words ("idk" → i don't know). A loop, not a LINQ chain: it runs for every message.
+    /// </summary>
+    private static List<string> Words(List<string> terms)
+    {
+        var words = new List<string>(terms.Count);
+        foreach (var term in terms)
+        {
+            var expanded = Slang.Expand(IntentClassifier.QuestionWordTypos.TryGetValue(term, out var fixedWord) ? fixedWord : term);
+            if (!expanded.Contains(' '))
+            {
+                if (expanded.Length > 0)
+                {
+                    words.Add(expanded);
+                }
+
+                continue;
+            }
+
+            foreach (var part in expanded.Split(' '))
+            {
+                if (part.Length > 0)
+                {
+                    words.Add(part);
+                }
+            }
+        }
+
+        return words;
+    }
+
+    // The positions phrases are matched over: every word but object pronouns (the first word always counts).
+    private static int[] PhrasePositions(List<string> words)
+    {
+        var count = 0;
+        for (var k = 0; k < words.Count; k++)
+        {
+            if (k == 0 || !ObjectPronouns.Contains(words[k]))
+            {
+                count++;
+            }
+        }
+
+        var positions = new int[count];
+        var next = 0;
+        for (var k = 0; k < words.Count; k++)
+        {
+            if (k == 0 || !ObjectPronouns.Contains(words[k]))
+            {
+                positions[next++] = k;
+            }
+        }
+
+        return positions;
+    }
 
     private string[] StemPhrase(string phrase) => phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Stem).ToArray();
 
@@ -279,7 +349,11 @@ public sealed partial class QuestionAnalyzer
         return new QueryAlternative(kept.Length > 0 ? kept : stems.ToArray(), weight);
     }
 
-    private List<QueryAlternative> Expand(string word, string stem) => _expansions.GetOrAdd(word, _ =>
+    private List<QueryAlternative> Expand(string word, string stem) =>
+        _expansions.TryGetValue(word, out var known) ? known : _expansions.GetOrAdd(word, _ => NewExpansion(word, stem));
+
+    // Everything a word may be found as in the stories; a pure function of the word and the stories, built once per word.
+    private List<QueryAlternative> NewExpansion(string word, string stem)
     {
         var alternatives = new List<QueryAlternative> { new(new[] { stem }, 1f) };
         if (stem != word && _model.DocumentFrequency(word) > 0)
@@ -370,7 +444,7 @@ public sealed partial class QuestionAnalyzer
         }
 
         return Dedupe(alternatives);
-    });
+    }
 
     private static IEnumerable<string> RegularForms(string word)
     {
@@ -411,6 +485,29 @@ public sealed partial class QuestionAnalyzer
             .ToArray();
     }
 
-    private static List<QueryAlternative> Dedupe(List<QueryAlternative> alternatives) =>
-        alternatives.GroupBy(a => a.Key).Select(g => g.OrderByDescending(a => a.Weight).First()).ToList();
+    /// <summary>
+    /// One alternative per key (its stems), the heaviest (the first of equally heavy ones), in the order the keys
+    /// first appear: what GroupBy + a stable OrderByDescending + First gave, without their buffers (phrases and
+    /// compounds build alternatives on every message).
+    /// </summary>
+    internal static List<QueryAlternative> Dedupe(List<QueryAlternative> alternatives)
+    {
+        var kept = new List<QueryAlternative>(alternatives.Count);
+        var index = new Dictionary<string, int>(alternatives.Count, StringComparer.Ordinal);
+        foreach (var alternative in alternatives)
+        {
+            var key = alternative.Key;
+            if (!index.TryGetValue(key, out var at))
+            {
+                index.Add(key, kept.Count);
+                kept.Add(alternative);
+            }
+            else if (Comparer<float>.Default.Compare(alternative.Weight, kept[at].Weight) > 0)
+            {
+                kept[at] = alternative;
+            }
+        }
+
+        return kept;
+    }
 }

@@ -1,0 +1,129 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using StoryBot.Knowledge.Understanding;
+using Xunit;
+
+namespace StoryBot.Knowledge.Tests.Understanding;
+
+/// <summary>
+/// <see cref="IntentClassifier.Normalize"/> is one pass over the text; it must give exactly what the two regex
+/// replacements, split and join it replaced gave (kept here as the reference), for every question of the eval
+/// sets and for punctuation, hyphens, apostrophes, digits, other scripts and whitespace of every kind.
+/// </summary>
+public sealed partial class IntentClassifierTests
+{
+    [GeneratedRegex(@"[^\p{L}\p{N}'\- ]+|(?<!\p{L})-|-(?!\p{L})")]
+    private static partial Regex Punctuation();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
+    private static string ReferenceNormalize(string text)
+    {
+        var t = text.ToLowerInvariant().Replace('’', '\'').Replace('‘', '\'');
+        t = Punctuation().Replace(t, " ");
+        t = Spaces().Replace(t, " ").Trim();
+        return string.Join(' ', t.Split(' ').Select(w => IntentClassifier.QuestionWordTypos.TryGetValue(w, out var fixedWord) ? fixedWord : w));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("Wat did Trump say?!")]
+    [InlineData("  y   did he -- resign\t\nwhen? ")]
+    [InlineData("de-escalation - zones -x y- -- a-b-c 3-4 a-3")]
+    [InlineData("Trump’s ‘deal’ and Putin's 'top' diplomat")]
+    [InlineData("whats up, whcih one, wheres it, hwo many")]
+    [InlineData("Привет, мир! 東京 ½ ٣ Ⅻ café naïve")]
+    [InlineData("emoji 🙂 in-🙂-between and a\u00A0non\u2003breaking\u2028line")]
+    [InlineData("İstanbul ΣΊΣΥΦΟΣ hw")]
+    [InlineData("-leading and trailing-")]
+    [InlineData("y y,y.y!y?y hw hw wat")]
+    public void Normalize_IsTheRegexForm(string text)
+    {
+        Assert.Equal(ReferenceNormalize(text), IntentClassifier.Normalize(text));
+    }
+
+    [Fact]
+    public void Normalize_IsTheRegexForm_ForEveryEvalQuestion()
+    {
+        var texts = EvalQuestions().ToList();
+        Assert.True(texts.Count > 100, $"only {texts.Count} eval questions found");
+        foreach (var text in texts)
+        {
+            Assert.Equal(ReferenceNormalize(text), IntentClassifier.Normalize(text));
+        }
+    }
+
+    [Fact]
+    public void Normalize_IsTheRegexForm_ForRandomText()
+    {
+        const string alphabet = "aZé-'’‘ \t\n.,?!3½🙂Жw-h y";
+        var random = new Random(11);
+        for (var n = 0; n < 20_000; n++)
+        {
+            var chars = new char[random.Next(0, 24)];
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = alphabet[random.Next(alphabet.Length)];
+            }
+
+            var text = new string(chars);
+            Assert.Equal(ReferenceNormalize(text), IntentClassifier.Normalize(text));
+        }
+    }
+
+    // Every string value named like a question in the eval folders' JSON files.
+    internal static IEnumerable<string> EvalQuestions()
+    {
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(TestFiles.Root, "eval"), "*.json", SearchOption.AllDirectories))
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(file));
+            foreach (var text in Strings(document.RootElement))
+            {
+                yield return text;
+            }
+        }
+    }
+
+    private static IEnumerable<string> Strings(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (property.Value.ValueKind == JsonValueKind.String && property.Name is "text" or "question" or "q" or "message")
+                    {
+                        yield return property.Value.GetString()!;
+                    }
+                    else if (property.Name == "turns" && property.Value.ValueKind == JsonValueKind.Array)
+                    {
+                        foreach (var turn in property.Value.EnumerateArray())
+                        {
+                            yield return turn.GetString()!;
+                        }
+                    }
+                    else
+                    {
+                        foreach (var s in Strings(property.Value))
+                        {
+                            yield return s;
+                        }
+                    }
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    foreach (var s in Strings(item))
+                    {
+                        yield return s;
+                    }
+                }
+
+                break;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using StoryBot.Knowledge.Understanding;
+using Xunit;
+
+namespace StoryBot.Knowledge.Tests.Understanding;
+
+/// <summary>
+/// The analyzer's loops that replaced LINQ chains give what the chains gave: <see cref="QuestionAnalyzer.Dedupe"/>
+/// keeps, per key, the first of the heaviest alternatives, in the order the keys first appear.
+/// </summary>
+public sealed class QuestionAnalyzerTests
+{
+    private static List<QueryAlternative> ReferenceDedupe(List<QueryAlternative> alternatives) =>
+        alternatives.GroupBy(a => a.Key).Select(g => g.OrderByDescending(a => a.Weight).First()).ToList();
+
+    [Fact]
+    public void Dedupe_IsGroupByOrderByDescendingFirst()
+    {
+        var stems = new[] { "a", "b", "c", "d" };
+        var weights = new[] { 0.35f, 0.8f, 0.8f, 1f, 0.95f, float.NaN };
+        var random = new Random(11);
+        for (var n = 0; n < 5_000; n++)
+        {
+            var alternatives = new List<QueryAlternative>();
+            for (var i = random.Next(0, 12); i > 0; i--)
+            {
+                // distinct arrays with equal contents: equal weights must keep the first of them
+                var key = Enumerable.Range(0, random.Next(1, 3)).Select(_ => stems[random.Next(stems.Length)]).ToArray();
+                alternatives.Add(new QueryAlternative(key, weights[random.Next(weights.Length)]));
+            }
+
+            var expected = ReferenceDedupe(alternatives);
+            var actual = QuestionAnalyzer.Dedupe(alternatives);
+            Assert.Equal(expected.Count, actual.Count);
+            for (var i = 0; i < expected.Count; i++)
+            {
+                Assert.Same(expected[i].Stems, actual[i].Stems);
+                Assert.Equal(expected[i].Weight, actual[i].Weight);
+            }
+        }
+    }
+}
