@@ -451,33 +451,16 @@ public sealed partial class AnswerSelector
     /// earlier first among equal weights, and returns how many it filled: what a stable
     /// <c>OrderByDescending(a => a.Weight).Take(into.Length)</c> picks, without its sort buffers on every question.
     /// </summary>
-    internal static int Heaviest(QueryAlternative[] alternatives, Span<int> into)
+    internal static int Heaviest(QueryAlternative[] alternatives, Span<int> into) => StableTop.Fill(new AlternativeWeights(alternatives), into);
+
+    /// <summary>A concept's wordings keyed by weight, for <see cref="StableTop"/>.</summary>
+    private readonly struct AlternativeWeights(QueryAlternative[] alternatives) : IOrderKeys
     {
-        var count = 0;
-        for (var i = 0; i < alternatives.Length; i++)
-        {
-            var weight = alternatives[i].Weight;
-            var at = count;
-            while (at > 0 && alternatives[into[at - 1]].Weight.CompareTo(weight) < 0)
-            {
-                at--;
-            }
+        public int Count => alternatives.Length;
 
-            if (at >= into.Length)
-            {
-                continue;
-            }
+        public bool Includes(int i) => true;
 
-            for (var k = Math.Min(count, into.Length - 1); k > at; k--)
-            {
-                into[k] = into[k - 1];
-            }
-
-            into[at] = i;
-            count = Math.Min(count + 1, into.Length);
-        }
-
-        return count;
+        public float Key(int i) => alternatives[i].Weight;
     }
 
     /// <summary>How telling a concept is: the IDF of its rarest form that the stories use, or the maximum when none is used.</summary>

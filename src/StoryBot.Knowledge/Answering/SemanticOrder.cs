@@ -13,38 +13,7 @@ internal static class SemanticOrder
     /// <param name="cosines">Each document's cosine to the question.</param>
     /// <param name="eligible">Per document, whether it is a sentence (in the order at all).</param>
     /// <param name="into">Receives the first documents, as many as it holds.</param>
-    public static int Top(float[] cosines, IReadOnlyList<bool> eligible, Span<int> into)
-    {
-        var count = 0;
-        for (var doc = 0; doc < cosines.Length; doc++)
-        {
-            if (!IsEligible(eligible, doc))
-            {
-                continue;
-            }
-
-            var at = count;
-            while (at > 0 && cosines[into[at - 1]].CompareTo(cosines[doc]) < 0)
-            {
-                at--; // an earlier document with an equal cosine stays ahead
-            }
-
-            if (at >= into.Length)
-            {
-                continue;
-            }
-
-            for (var k = Math.Min(count, into.Length - 1); k > at; k--)
-            {
-                into[k] = into[k - 1];
-            }
-
-            into[at] = doc;
-            count = Math.Min(count + 1, into.Length);
-        }
-
-        return count;
-    }
+    public static int Top(float[] cosines, IReadOnlyList<bool> eligible, Span<int> into) => StableTop.Fill(new SentenceCosines(cosines, eligible), into);
 
     /// <summary>The 0-based position of <paramref name="doc"/> in the order: how many eligible documents come before it.</summary>
     public static int RankOf(float[] cosines, IReadOnlyList<bool> eligible, int doc)
@@ -67,4 +36,14 @@ internal static class SemanticOrder
     }
 
     private static bool IsEligible(IReadOnlyList<bool> eligible, int doc) => doc < eligible.Count && eligible[doc];
+
+    /// <summary>The documents keyed by cosine, only the sentences taking part, for <see cref="StableTop"/>.</summary>
+    private readonly struct SentenceCosines(float[] cosines, IReadOnlyList<bool> eligible) : IOrderKeys
+    {
+        public int Count => cosines.Length;
+
+        public bool Includes(int i) => IsEligible(eligible, i);
+
+        public float Key(int i) => cosines[i];
+    }
 }
