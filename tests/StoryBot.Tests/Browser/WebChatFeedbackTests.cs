@@ -45,6 +45,7 @@ public sealed class WebChatFeedbackTests
         Assert.Equal(("dislike", "directline", "who did trump fire?", "answer"), (rating.Reaction, rating.Channel, rating.Question, rating.Intent));
         Assert.Equal((8, Repo.ComeySentence), (rating.Citations[0].Sentence, rating.Citations[0].Text));
 
+        await WaitForLineAsync(log); // the store keeps the rating first, the file's copy follows it
         var output = new StringWriter();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Feedback:Path"] = log }).Build();
         var code = await FeedbackCommand.RunAsync([], configuration, Repo.Root, output, new StringWriter());
@@ -54,6 +55,23 @@ public sealed class WebChatFeedbackTests
         Assert.Contains($"cited: ap-2017-05-trump-lavrov paragraph 8, sentence 8: \"{Repo.ComeySentence}\"", output.ToString());
         Assert.Empty(browser.Foreign);
         Assert.DoesNotContain(browser.ConsoleErrors, e => !e.StartsWith("Failed to load resource", StringComparison.Ordinal));
+    }
+
+    /// <summary>The feedback file is appended just after the store keeps the rating; wait for its line before reading it.</summary>
+    private static async Task WaitForLineAsync(string path)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (File.Exists(path) && (await File.ReadAllTextAsync(path)).Contains("\"dislike\"", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new Xunit.Sdk.XunitException($"no rating reached {path} within 15 s of the store");
     }
 
     /// <summary>Web Chat posts the event 500 ms after the click (its debounce); give it a few seconds.</summary>
