@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace StoryBot.Knowledge.Indexing;
 
 /// <summary>
@@ -20,8 +18,7 @@ public sealed class IndexTermCache
     private readonly StoryAnalyzer _exact = StoryAnalyzer.Exact();
 
     // term → its index terms (none for a stop word, one otherwise); null when the term does not analyse to itself
-    private readonly ConcurrentDictionary<string, string[]?> _terms = new(StringComparer.Ordinal);
-    private int _kept;
+    private readonly BoundedMemo<string, string[]?> _terms = new(MaxTerms, StringComparer.Ordinal);
 
     public IndexTermCache(StoryAnalyzer index) => _index = index;
 
@@ -47,18 +44,12 @@ public sealed class IndexTermCache
 
     private string[]? Of(string exact)
     {
-        if (_terms.TryGetValue(exact, out var known))
+        if (_terms.TryGet(exact, out var known))
         {
             return known;
         }
 
         var exactTerms = _exact.Terms(exact);
-        var indexTerms = exactTerms.Count == 1 && exactTerms[0] == exact ? _index.Terms(exact).ToArray() : null;
-        if (Interlocked.Increment(ref _kept) <= MaxTerms)
-        {
-            _terms.TryAdd(exact, indexTerms);
-        }
-
-        return indexTerms;
+        return _terms.Keep(exact, exactTerms.Count == 1 && exactTerms[0] == exact ? _index.Terms(exact).ToArray() : null);
     }
 }

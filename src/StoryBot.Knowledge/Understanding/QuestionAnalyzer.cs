@@ -26,8 +26,11 @@ public sealed partial class QuestionAnalyzer
     private readonly EnglishLexicon? _lexicon;
     private readonly StoryAnalyzer _exact = StoryAnalyzer.Exact();
     private readonly StoryAnalyzer _stemmer = new(CharArraySet.Empty, stem: true);
-    private readonly ConcurrentDictionary<string, string> _stems = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, List<QueryAlternative>> _expansions = new(StringComparer.Ordinal);
+    /// <summary>Words whose stem and whose expansion are kept at most: messages bring any words (see <see cref="BoundedMemo{TKey, TValue}"/>).</summary>
+    internal const int MaxMemoWords = 50_000;
+
+    private readonly BoundedMemo<string, string> _stems = new(MaxMemoWords, StringComparer.Ordinal);
+    private readonly BoundedMemo<string, List<QueryAlternative>> _expansions = new(MaxMemoWords, StringComparer.Ordinal);
 
     public QuestionAnalyzer(StoryModel model, SynonymTable synonyms, KnowledgeFeatures features)
     {
@@ -272,12 +275,16 @@ public sealed partial class QuestionAnalyzer
     public QueryConcept EntityConcept(NamedEntity entity, float weight) =>
         new(entity.Name, new[] { new QueryAlternative(new[] { Stem(entity.Key) }, 1f) }, weight, carried: true);
 
-    // TryGetValue first: GetOrAdd with a lambda that reads the analyzer allocates its delegate on every call, hit or not.
-    internal string Stem(string word) => _stems.TryGetValue(word, out var stem) ? stem : _stems.GetOrAdd(word, w =>
+    internal string Stem(string word)
     {
-        var terms = _stemmer.Terms(w);
-        return terms.Count == 1 ? terms[0] : w;
-    });
+        if (_stems.TryGet(word, out var stem))
+        {
+            return stem;
+        }
+
+        var terms = _stemmer.Terms(word);
+        return _stems.Keep(word, terms.Count == 1 ? terms[0] : word);
+    }
 
     // The phrase passes: synonym-list phrases, then multi-word places.
     private const int PhrasePasses = 2;
@@ -350,7 +357,7 @@ public sealed partial class QuestionAnalyzer
     }
 
     private List<QueryAlternative> Expand(string word, string stem) =>
-        _expansions.TryGetValue(word, out var known) ? known : _expansions.GetOrAdd(word, _ => NewExpansion(word, stem));
+        _expansions.TryGet(word, out var known) ? known : _expansions.Keep(word, NewExpansion(word, stem));
 
     // Everything a word may be found as in the stories; a pure function of the word and the stories, built once per word.
     private List<QueryAlternative> NewExpansion(string word, string stem)
