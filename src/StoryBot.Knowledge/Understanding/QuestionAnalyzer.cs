@@ -26,8 +26,8 @@ public sealed partial class QuestionAnalyzer
     private readonly EnglishLexicon? _lexicon;
     private readonly StoryAnalyzer _exact = StoryAnalyzer.Exact();
     private readonly StoryAnalyzer _stemmer = new(CharArraySet.Empty, stem: true);
-    /// <summary>Words whose stem and whose expansion are kept at most: messages bring any words (see <see cref="BoundedMemo{TKey, TValue}"/>).</summary>
-    internal const int MaxMemoWords = 50_000;
+    /// <summary>Words whose stem and whose expansion are kept at most: the index terms' bound, for the same reason (messages bring any words).</summary>
+    internal const int MaxMemoWords = IndexTermCache.MaxTerms;
 
     private readonly BoundedMemo<string, string> _stems = new(MaxMemoWords, StringComparer.Ordinal);
     private readonly BoundedMemo<string, List<QueryAlternative>> _expansions = new(MaxMemoWords, StringComparer.Ordinal);

@@ -246,7 +246,7 @@ public sealed class ScorerTrainer
                 var top = TopOf(q, q.Candidates.Select(c => weights.Ranker.Score(c.Features)).ToList());
                 var answered = top is { } t && Sigmoid(weights.Calibrator.Score(t.Inputs)) >= weights.Threshold;
                 var right = top?.Right ?? false;
-                outcomes.Add((answered ? 1 : 0, right, q.Case.Kind != "unanswerable"));
+                outcomes.Add((answered ? 1 : 0, right, q.Case.Answerable)); // answered as 1 or 0: each fold has its own threshold
                 if (q.Case.Kind == "followup")
                 {
                     followUps = (followUps.Right + (answered && right ? 1 : 0), followUps.All + 1);
