@@ -22,11 +22,13 @@ public sealed class StoryKnowledge : IDisposable
     private readonly SemanticEncoder? _encoder;
     private readonly SmalltalkDetector? _smalltalk;
     private readonly ScorerWeights _scorer;
+    private readonly LinearModel? _span;
     private readonly QueryVectorCache _queryVectors;
 
-    private StoryKnowledge(KnowledgeOptions options, StoryModel model, SentenceIndex index, SynonymTable synonyms, ScorerWeights scorer, SemanticEncoder? encoder)
+    private StoryKnowledge(KnowledgeOptions options, StoryModel model, SentenceIndex index, SynonymTable synonyms, ScorerWeights scorer, LinearModel? span, SemanticEncoder? encoder)
     {
         _options = options;
+        _span = span;
         _model = model;
         _index = index;
         _scorer = scorer;
@@ -66,7 +68,7 @@ public sealed class StoryKnowledge : IDisposable
         warming.GetAwaiter().GetResult();
         var encoder = semantic ? SemanticEncoder.Shared : null;
         var index = SentenceIndex.Open(options.IndexPath, documents, hash, options.ForceRebuild, encoder is null ? null : encoder.EncodePassages);
-        return new StoryKnowledge(options, model, index, synonyms, scorer, encoder);
+        return new StoryKnowledge(options, model, index, synonyms, scorer, answerModel.Span, encoder);
     }
 
     public IReadOnlyList<Story> Stories => _model.Stories;
@@ -276,18 +278,7 @@ public sealed class StoryKnowledge : IDisposable
             };
         }
 
-        var excludedPeople = question.Copular ? new HashSet<string>() : roleHolders;
-        var questionStems = concepts.Where(c => !c.Carried).SelectMany(c => c.Alternatives).SelectMany(a => a.Stems).ToHashSet(StringComparer.Ordinal);
-        var defined = question.DefinitionSubject is { } subject ? _model.Person(subject) : null;
-        var span = SpanFinder.Find(
-            question,
-            best.Profile,
-            questionWords.Concat(excludedPeople).ToHashSet(StringComparer.Ordinal),
-            AnswerSelector.CountedStems(question, concepts) ?? (question.NamedNoun is null ? null : new HashSet<string> { question.NamedNoun }),
-            questionStems,
-            defined,
-            question.Copular ? roleHolders : null,
-            questionWords);
+        var span = ChooseSpan(SpanQuestionOf(question, concepts, roleHolders, questionWords), best.Profile);
         var entities = concepts.SelectMany(c => c.Surface.Split(' ')).Select(EntityExtractor.NameKey)
             .Where(k => _model.Person(k) is not null).Distinct().ToList();
         if (question.Type == QuestionType.Who && span is { } answered
@@ -319,6 +310,58 @@ public sealed class StoryKnowledge : IDisposable
         };
     }
 
+    /// <summary>What finding the answer inside a sentence needs to know about <paramref name="question"/>.</summary>
+    private SpanQuestion SpanQuestionOf(QuestionAnalysis question, IReadOnlyList<QueryConcept> concepts, HashSet<string> roleHolders, IReadOnlySet<string> questionWords)
+    {
+        var excludedPeople = question.Copular ? new HashSet<string>() : roleHolders;
+        return new SpanQuestion(
+            question,
+            questionWords.Concat(excludedPeople).ToHashSet(StringComparer.Ordinal),
+            questionWords,
+            concepts.Where(c => !c.Carried).SelectMany(c => c.Alternatives).SelectMany(a => a.Stems).ToHashSet(StringComparer.Ordinal),
+            AnswerSelector.CountedStems(question, concepts) ?? (question.NamedNoun is null ? null : new HashSet<string> { question.NamedNoun }),
+            question.DefinitionSubject is { } subject ? _model.Person(subject) : null,
+            question.Copular ? roleHolders : null);
+    }
+
+    /// <summary>The answer to show in bold: the span model's best candidate (the type rules' pick before one is fitted).</summary>
+    private (string Text, int Start)? ChooseSpan(SpanQuestion question, SentenceProfile profile)
+    {
+        if (_span is null)
+        {
+            return SpanFinder.Locate(question, profile) is { } rule ? (profile.Sentence.Text.Substring(rule.Start, rule.Length).Trim(), rule.Start) : null;
+        }
+
+        SpanCandidate? best = null;
+        var bestScore = double.NegativeInfinity;
+        foreach (var candidate in SpanCandidates.Of(question, profile))
+        {
+            var score = _span.Score(candidate.Features);
+            if (score > bestScore)
+            {
+                (best, bestScore) = (candidate, score);
+            }
+        }
+
+        return best is null ? null : (best.Text, best.Start);
+    }
+
+    /// <summary>
+    /// The candidate answer spans of <paramref name="profile"/>'s sentence for <paramref name="text"/>, as the bot would
+    /// see them after the turns in <paramref name="memory"/>; null when the message is not a question. For the trainer.
+    /// </summary>
+    public IReadOnlyList<SpanCandidate>? SpanCandidatesFor(string text, ConversationMemory memory, SentenceProfile profile)
+    {
+        var question = _questions.Analyze(text);
+        if (question.Intent != Intent.Question)
+        {
+            return null;
+        }
+
+        var concepts = ConceptsOf(question, memory);
+        return SpanCandidates.Of(SpanQuestionOf(question, concepts, _selector.RoleHolders(concepts, question.Possessors), QuestionWords(concepts)), profile);
+    }
+
     /// <summary>A human-readable trace of how a question was understood and scored: each feature and its contribution.</summary>
     public string Explain(string text, ConversationMemory? memory = null)
     {
@@ -345,16 +388,30 @@ public sealed class StoryKnowledge : IDisposable
         }
 
         sb.AppendLine($"  scorer: {(vector is null ? "lexical-only" : "semantic")} variant; answers at confidence ≥ {ConfidenceThreshold:0.000}");
-        static string Terms(IReadOnlyList<string> names, double[] values, LinearModel model) => string.Join("  ", names
+        static string Terms(IReadOnlyList<string?> names, double[] values, LinearModel model) => string.Join("  ", names
             .Select((name, i) => (name, value: values[i], contribution: model.Contribution(values, i)))
-            .Where(f => Math.Abs(f.contribution) >= 0.005)
+            .Where(f => f.name is not null && Math.Abs(f.contribution) >= 0.005)
             .OrderByDescending(f => Math.Abs(f.contribution))
             .Select(f => $"{f.name}={f.value:0.###} ({f.contribution:+0.00;-0.00})"));
-        foreach (var r in _selector.Rank(question, concepts, memory, null, vector).Take(5))
+        var ranked = _selector.Rank(question, concepts, memory, null, vector);
+        foreach (var r in ranked.Take(5))
         {
             sb.AppendLine($"  #{r.Profile.Sentence.Number} rank score={r.Score:+0.000;-0.000} confidence={r.Confidence:0.000} | {r.Profile.Sentence.Text[..Math.Min(90, r.Profile.Sentence.Text.Length)]}");
             sb.AppendLine("      rank:       " + Terms(AnswerFeatures.Names, r.Features, _scorer.Ranker));
             sb.AppendLine($"      confidence: bias {_scorer.Calibrator.Bias:+0.00;-0.00}  " + Terms(AnswerFeatures.ConfidenceNames, r.ConfidenceInputs, _scorer.Calibrator));
+        }
+
+        if (ranked.Count > 0 && _span is not null)
+        {
+            var spanQuestion = SpanQuestionOf(question, concepts, _selector.RoleHolders(concepts, question.Possessors), QuestionWords(concepts));
+            var spanClass = SpanFeatures.Classes[spanQuestion.Class];
+            sb.AppendLine($"  bold span in #{ranked[0].Profile.Sentence.Number} ({spanClass} question, asks for: {spanQuestion.Asked}), best candidates:");
+            foreach (var c in SpanCandidates.Of(spanQuestion, ranked[0].Profile).OrderByDescending(c => _span.Score(c.Features)).Take(5))
+            {
+                // the other classes' weights add the same to every candidate of this question, so only this class's are shown
+                var own = SpanFeatures.Names.Select(n => n.StartsWith(spanClass + ".", StringComparison.Ordinal) ? n : null).ToList();
+                sb.AppendLine($"    {_span.Score(c.Features):+0.00;-0.00} \"{c.Text}\"  " + Terms(own, c.Features, _span));
+            }
         }
 
         return sb.ToString();

@@ -23,6 +23,16 @@ public sealed class AnswerModel
 
     [JsonPropertyName("variants")] public Dictionary<string, ScorerWeights> Variants { get; set; } = new();
 
+    /// <summary>The span features <see cref="Span"/> was fitted for (<see cref="SpanFeatures.Names"/>).</summary>
+    [JsonPropertyName("spanFeatures")] public List<string>? SpanFeatures { get; set; }
+
+    /// <summary>
+    /// Chooses the answer to show in bold among a cited sentence's candidate spans (a listwise logistic model over
+    /// <see cref="SpanFeatures"/>, fitted by <c>train</c> on the cases' expected answers). Null only while
+    /// <c>train</c> fits the scorer, before the span model itself is fitted: then the type rules' pick is shown.
+    /// </summary>
+    [JsonPropertyName("span")] public LinearModel? Span { get; set; }
+
     /// <summary>How the model was fitted (sets, folds, validation scores): for people, not read by the bot.</summary>
     [JsonPropertyName("training")] public Dictionary<string, JsonElement>? Training { get; set; }
 
@@ -49,6 +59,11 @@ public sealed class AnswerModel
         if (model is null || !model.Features.SequenceEqual(AnswerFeatures.Names))
         {
             throw new InvalidDataException($"The answer model '{path}' was fitted for other features; run the train command again.");
+        }
+
+        if (model.Span is null || model.SpanFeatures is null || !model.SpanFeatures.SequenceEqual(Answering.SpanFeatures.Names) || !model.Span.Fits(Answering.SpanFeatures.Names.Count))
+        {
+            throw new InvalidDataException($"The answer model '{path}' has no span model for today's span features; run the train command again.");
         }
 
         foreach (var (name, variant) in model.Variants)

@@ -14,12 +14,25 @@ public static partial class SpanFinder
     [GeneratedRegex(@"\b(\d{1,3})[- ]years?[- ]old\b|\baged (\d{1,3})\b", RegexOptions.IgnoreCase)]
     private static partial Regex AgeRegex();
 
+    /// <summary>Where the type rules put the answer in <paramref name="profile"/> for <paramref name="question"/>, or null.</summary>
+    public static (int Start, int Length)? Locate(SpanQuestion question, SentenceProfile profile) =>
+        Raw(question.Question, profile, question.QuestionWords, question.CountedStems, question.QuestionStems, question.Defined, question.PreferredPeople, question.OwnWords) is { Length: > 0 } span
+            ? span
+            : null;
+
     /// <summary>The answer span of <paramref name="profile"/> for <paramref name="question"/>, or null.</summary>
     /// <param name="ownWords">The question's own words (without the role holders <paramref name="questionWords"/> also excludes).</param>
     public static (string Text, int Start)? Find(QuestionAnalysis question, SentenceProfile profile, IReadOnlySet<string> questionWords, IReadOnlySet<string>? countedStems = null, IReadOnlySet<string>? questionStems = null, NamedEntity? defined = null, IReadOnlySet<string>? preferredPeople = null, IReadOnlySet<string>? ownWords = null)
     {
         var text = profile.Sentence.Text;
-        (int Start, int Length)? span = question.Type switch
+        var span = Raw(question, profile, questionWords, countedStems, questionStems, defined, preferredPeople, ownWords);
+        return span is { } s && s.Length > 0 ? (text.Substring(s.Start, s.Length).Trim(), s.Start) : null;
+    }
+
+    private static (int Start, int Length)? Raw(QuestionAnalysis question, SentenceProfile profile, IReadOnlySet<string> questionWords, IReadOnlySet<string>? countedStems, IReadOnlySet<string>? questionStems, NamedEntity? defined, IReadOnlySet<string>? preferredPeople, IReadOnlySet<string>? ownWords)
+    {
+        var text = profile.Sentence.Text;
+        return question.Type switch
         {
             _ when defined is not null => Title(text, defined),
             QuestionType.Who when preferredPeople is { Count: > 0 } && profile.Mentions.FirstOrDefault(m => preferredPeople.Contains(m.Entity.Key)) is { Entity: not null } held
@@ -44,8 +57,6 @@ public static partial class SpanFinder
             _ when questionStems is not null => Unmatched(profile, questionStems),
             _ => null,
         };
-
-        return span is { } s && s.Length > 0 ? (text.Substring(s.Start, s.Length).Trim(), s.Start) : null;
     }
 
     /// <summary>
@@ -139,7 +150,7 @@ public static partial class SpanFinder
     private static partial Regex PercentAfter();
 
     /// <summary>Money amounts and percentages ("8 percent"), in sentence order: what "how much" asks for.</summary>
-    private static List<(int Start, int Length)> Amounts(SentenceProfile profile)
+    internal static List<(int Start, int Length)> Amounts(SentenceProfile profile)
     {
         var text = profile.Sentence.Text;
         var percentages = profile.NumberSpans
@@ -217,12 +228,7 @@ public static partial class SpanFinder
         return at >= 0 ? (at, entity.Title.Length) : null;
     }
 
-    private static readonly HashSet<string> Function = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "and", "or", "but", "that", "which", "who", "is",
-        "are", "was", "were", "be", "been", "has", "have", "had", "it", "its", "this", "as", "from", "into", "about", "than",
-        "would", "could", "will", "might", "still", "also", "so", "such", "his", "her", "their", "he", "she", "they",
-    };
+    private static IReadOnlySet<string> Function => WordLists.FunctionWords;
 
     /// <summary>
     /// For what/why/how questions: the words of the sentence the question did not say, next to what it did

@@ -11,6 +11,8 @@ public static class WordLists
     private static readonly Lazy<IReadOnlySet<string>> Speech = new(() => Words("speech-verbs.txt"));
     private static readonly Lazy<IReadOnlySet<string>> Opinion = new(() => Words("opinion-words.txt"));
     private static readonly Lazy<IReadOnlySet<string>> Groups = new(() => Words("group-nouns.txt"));
+    private static readonly Lazy<IReadOnlySet<string>> Function = new(() => Words("function-words.txt"));
+    private static readonly Lazy<IReadOnlySet<string>> Openers = new(() => Words("phrase-openers.txt"));
     private static readonly Lazy<IReadOnlyList<string>> Reasons = new(() => Lines("reason-markers.txt"));
     private static readonly Lazy<Regex> ReasonPattern = new(() => Alternation(Reasons.Value, RegexOptions.IgnoreCase));
     private static readonly Lazy<Regex> SpeechPattern = new(() => Alternation(Speech.Value, RegexOptions.None));
@@ -27,6 +29,12 @@ public static class WordLists
 
     /// <summary>Common nouns for groups of people that can answer who (rebels, investigators …); case-insensitive.</summary>
     public static IReadOnlySet<string> GroupNouns => Groups.Value;
+
+    /// <summary>Closed-class words an answer span neither starts nor ends with (the, of, was …); case-insensitive.</summary>
+    public static IReadOnlySet<string> FunctionWords => Function.Value;
+
+    /// <summary>Prepositions and conjunctions that open a phrase inside a clause (at, because, after …); case-insensitive.</summary>
+    public static IReadOnlySet<string> PhraseOpeners => Openers.Value;
 
     /// <summary>A whole-word match of a reason marker (because, in response, amid …), any case.</summary>
     public static Regex ReasonMarker => ReasonPattern.Value;

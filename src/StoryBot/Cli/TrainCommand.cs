@@ -76,7 +76,8 @@ public static class TrainCommand
                 Path.GetFileName(Path.GetDirectoryName(file)!) + "/" + c.Id,
                 c.Kind,
                 c.Kind == "followup" ? (IReadOnlyList<string>)(c.Turns ?? new List<string>()) : new[] { c.Question ?? string.Empty },
-                c.Support ?? new List<string>())).Where(c => c.Turns.Count > 0));
+                c.Support ?? new List<string>(),
+                c.Answers ?? new List<string>())).Where(c => c.Turns.Count > 0));
         }
 
         return byStory.Select(kv => new TrainingStory(kv.Key, kv.Value.Options, kv.Value.Cases)).ToList();

@@ -55,7 +55,7 @@ public sealed class EvalRunner
         bool? spanMatched = null;
         if (c.Answers is { Count: > 0 } && span is not null)
         {
-            spanMatched = c.Answers.Any(a => SpanMatches(span, a));
+            spanMatched = StoryBot.Knowledge.Answering.SpanMatch.MatchesAny(span, c.Answers);
         }
         else if (c.Answers is { Count: > 0 } && passed)
         {
@@ -63,27 +63,5 @@ public sealed class EvalRunner
         }
 
         return new EvalResult(c, passed, intent, answered, confidence, cited, span, spanMatched);
-    }
-
-    /// <summary>A span matches an answer when, ignoring case and a leading article or preposition, one contains the other.</summary>
-    internal static bool SpanMatches(string span, string answer)
-    {
-        static string Norm(string s)
-        {
-            var t = s.Trim().Trim('“', '”', '"', '.', ',').ToLowerInvariant().Replace('’', '\'');
-            foreach (var prefix in new[] { "the ", "a ", "an ", "on ", "in ", "at " })
-            {
-                if (t.StartsWith(prefix, StringComparison.Ordinal))
-                {
-                    t = t[prefix.Length..];
-                }
-            }
-
-            return t;
-        }
-
-        var s = Norm(span);
-        var a = Norm(answer);
-        return s.Length > 0 && a.Length > 0 && (s == a || s.Contains(a, StringComparison.Ordinal) || a.Contains(s, StringComparison.Ordinal));
     }
 }

@@ -95,6 +95,10 @@ public sealed class ScorerTrainer
             WriteCases(name, model.Variants[name].Threshold, outcomes);
         }
 
+        var (span, spanValidation) = new SpanTrainer(_stories, _log).Train(model);
+        model.SpanFeatures = SpanFeatures.Names.ToList();
+        model.Span = span;
+        model.Training!["span"] = JsonSerializer.SerializeToElement(spanValidation);
         model.Training!["sets"] = JsonSerializer.SerializeToElement(_stories.Select(s => new { group = s.Group, story = Path.GetFileName(s.Options.StoryPath), cases = s.Cases.Count }));
         return model;
     }
@@ -142,7 +146,7 @@ public sealed class ScorerTrainer
     private (ScorerWeights Weights, Validation Validation, IReadOnlyList<Outcome> Outcomes) Fit(IReadOnlyList<QuestionSample> samples, bool semantic)
     {
         var questions = samples.Where(s => s.Case.Kind != "smalltalk" && s.RulesSayQuestion).ToList();
-        var ranker = Standardiser(questions.SelectMany(q => q.Candidates.Select(c => c.Features)).ToList(), AnswerFeatures.Names, semantic);
+        var ranker = FeatureScaling.Fit(questions.SelectMany(q => q.Candidates.Select(c => c.Features)).ToList(), AnswerFeatures.Names, semantic);
         var standardised = questions.Select(q => q.Candidates.Select(c => ranker.Apply(c.Features)).ToArray()).ToList();
         var rights = questions.Select(q => q.Candidates.Select(c => c.Right).ToArray()).ToList();
         var weightOf = StoryWeights(questions.Select(q => q.Group).ToList());
@@ -178,7 +182,7 @@ public sealed class ScorerTrainer
         var rankerL2 = L2Choices.Select(l2 => (L2: l2, Folds: OutOfFold(features, l2))).MaxBy(x => RightFirst(x.Folds));
         var outOfFold = rankerL2.Folds;
         var scored = outOfFold.Where(o => o.Inputs is not null).ToList();
-        var calibration = Standardiser(scored.Select(o => o.Inputs!).ToList(), AnswerFeatures.ConfidenceNames, semantic);
+        var calibration = FeatureScaling.Fit(scored.Select(o => o.Inputs!).ToList(), AnswerFeatures.ConfidenceNames, semantic);
         LinearModel FitCalibrator(IEnumerable<(string Group, TrainingCase Case, double[]? Inputs, bool Right)> part, IReadOnlyList<int> inputs, double l2)
         {
             var rows = part.ToList();
@@ -336,29 +340,6 @@ public sealed class ScorerTrainer
         return (AnswerSelector.ConfidenceInputs(top.Features, top.Score, share, margin), top.Right);
     }
 
-    /// <summary>Feature means and spreads over the training rows; semantic inputs are dropped (scale 0) from the lexical variant.</summary>
-    private static Scaling Standardiser(IReadOnlyList<double[]> rows, IReadOnlyList<string> names, bool semantic)
-    {
-        var n = names.Count;
-        var mean = new double[n];
-        var scale = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            var column = rows.Select(r => r[i]).ToList();
-            mean[i] = column.Count > 0 ? column.Average() : 0;
-            var sd = column.Count > 1 ? Math.Sqrt(column.Sum(v => (v - mean[i]) * (v - mean[i])) / column.Count) : 0;
-            scale[i] = sd > 1e-9 && (semantic || !AnswerFeatures.SemanticOnly.Contains(names[i])) ? sd : 0;
-        }
-
-        return new Scaling(mean, scale);
-    }
-
-    private sealed record Scaling(double[] Mean, double[] Scale)
-    {
-        public double[] Apply(double[] x) => x.Select((v, i) => Scale[i] > 0 ? (v - Mean[i]) / Scale[i] : 0).ToArray();
-
-        public LinearModel Model(double[] weights, double bias) => new() { Mean = Mean.ToList(), Scale = Scale.ToList(), Weights = weights.ToList(), Bias = bias };
-    }
 
     /// <summary>
     /// The calibrated probability that maximises right outcomes out of fold: a right citation for an answerable

@@ -29,6 +29,24 @@ public sealed class ScorerTrainerTests
         var folds = loaded.Training![AnswerModel.SemanticVariant].GetProperty("Folds").EnumerateArray().Select(f => f.GetProperty("Story").GetString()).ToList();
         Assert.Equal(new[] { "ap", "harbor-ferry" }, folds.Order());
         Assert.InRange(loaded.Variant(semantic: true).Threshold, 0.05, 0.95);
+        Assert.True(loaded.Span!.Fits(SpanFeatures.Names.Count));
+        Assert.True(loaded.Training!["span"].GetProperty("Cases").GetInt32() > 0, "the span model learns from the cases' expected answers");
+    }
+
+    [Fact]
+    public void Train_WithoutExpectedAnswers_ShowsTheTypeRulesPick()
+    {
+        using var folder = new TempFolder();
+        var pool = Pool(folder, "harbor-ferry")
+            .Select(s => s with { Cases = s.Cases.Select(c => c with { Answers = null }).ToList() })
+            .ToArray();
+        using var log = new StringWriter();
+
+        var model = new ScorerTrainer(pool, log).Train();
+
+        Assert.Contains("span: no case has expected answers", log.ToString());
+        var weighed = SpanFeatures.Names.Where((_, i) => model.Span!.Weights[i] != 0).ToList();
+        Assert.Equal(SpanFeatures.Classes.Select(c => c + "." + SpanFeatures.Rule), weighed);
     }
 
     [Fact]
@@ -69,7 +87,8 @@ public sealed class ScorerTrainerTests
                 c.GetProperty("id").GetString()!,
                 c.GetProperty("kind").GetString()!,
                 new[] { c.GetProperty("question").GetString()! },
-                c.TryGetProperty("support", out var support) ? support.EnumerateArray().Select(s => s.GetString()!).ToList() : new List<string>()))
+                c.TryGetProperty("support", out var support) ? support.EnumerateArray().Select(s => s.GetString()!).ToList() : new List<string>(),
+                c.TryGetProperty("answers", out var answers) ? answers.EnumerateArray().Select(s => s.GetString()!).ToList() : null))
             .ToList();
         return new TrainingStory(group, new KnowledgeOptions { StoryPath = storyPath, IndexPath = folder.Combine("index-" + group), ModelPath = TestFiles.Model }, cases);
     }

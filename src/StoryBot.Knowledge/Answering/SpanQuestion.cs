@@ -1,0 +1,40 @@
+using StoryBot.Knowledge.Analysis;
+using StoryBot.Knowledge.Understanding;
+
+namespace StoryBot.Knowledge.Answering;
+
+/// <summary>
+/// What finding the answer inside a cited sentence needs to know about the question: its analysis, the words it
+/// (and the people it excludes) already say, their stems, the counted noun, the person a "who is X?" defines, the
+/// role holders a "who is the …?" prefers, and which kinds of span answer it.
+/// </summary>
+public sealed record SpanQuestion(
+    QuestionAnalysis Question,
+    IReadOnlySet<string> QuestionWords,
+    IReadOnlySet<string> OwnWords,
+    IReadOnlySet<string> QuestionStems,
+    IReadOnlySet<string>? CountedStems,
+    NamedEntity? Defined,
+    IReadOnlySet<string>? PreferredPeople)
+{
+    /// <summary>The kinds of span that answer the question by its type (None: any phrase may).</summary>
+    public SpanKinds Asked { get; } = AskedOf(Question);
+
+    /// <summary>Which of <see cref="SpanFeatures.Classes"/> the question belongs to.</summary>
+    public int Class { get; } = AskedOf(Question) != SpanKinds.None ? 0 : Question.Type is QuestionType.YesNo or QuestionType.Other ? 1 : 2;
+
+    private static SpanKinds AskedOf(QuestionAnalysis question) => question.Type switch
+    {
+        QuestionType.Who => SpanKinds.Person | SpanKinds.Organization,
+        QuestionType.Where => SpanKinds.Place,
+        QuestionType.When => SpanKinds.Time,
+        QuestionType.HowLong => SpanKinds.Duration,
+        QuestionType.HowMany when question.Normalized.Contains("how much", StringComparison.Ordinal) => SpanKinds.Number | SpanKinds.Amount,
+        QuestionType.HowMany => SpanKinds.Number,
+        QuestionType.HowMuch => SpanKinds.Amount,
+        QuestionType.HowOld => SpanKinds.Number,
+        QuestionType.Name => SpanKinds.Person | SpanKinds.Organization | SpanKinds.Place,
+        _ when question.AsksForSpeech || WordLists.SpeechVerb.IsMatch(question.Normalized) => SpanKinds.Quote,
+        _ => SpanKinds.None,
+    };
+}
