@@ -111,7 +111,7 @@ public static class Harness
         foreach (var m in DevMessages.Load())
         {
             var r = DevMessages.Respond(knowledge, m, ref memory);
-            var cites = string.Join(",", r.Citations.Select(c => $"{c.StoryId}#{c.Sentence}"));
+            var cites = string.Join(",", r.Citations.Select(c => $"{c.StoryId}#{c.Sentence}[{c.Span}]"));
             var related = string.Join(",", r.Related.Select(c => $"{c.StoryId}#{c.Sentence}"));
             Console.WriteLine(string.Create(Inv, $"{m.Id}\t{r.Kind}\t{r.Confidence:0.000000}\t{cites}\t{related}\t{string.Join("|", r.Suggestions)}\t{m.Text}"));
         }

@@ -327,30 +327,24 @@ public sealed class StoryKnowledge : IDisposable
     /// <summary>The answer to show in bold: the span model's best candidate (the type rules' pick before one is fitted).</summary>
     private (string Text, int Start)? ChooseSpan(SpanQuestion question, SentenceProfile profile)
     {
+        var text = profile.Sentence.Text;
         if (_span is null)
         {
-            return SpanFinder.Locate(question, profile) is { } rule ? (profile.Sentence.Text.Substring(rule.Start, rule.Length).Trim(), rule.Start) : null;
+            return SpanFinder.Locate(question, profile) is { } rule ? (text.Substring(rule.Start, rule.Length).Trim(), rule.Start) : null;
         }
 
-        SpanCandidate? best = null;
-        var bestScore = double.NegativeInfinity;
-        foreach (var candidate in SpanCandidates.Of(question, profile))
-        {
-            var score = _span.Score(candidate.Features);
-            if (score > bestScore)
-            {
-                (best, bestScore) = (candidate, score);
-            }
-        }
-
-        return best is null ? null : (best.Text, best.Start);
+        return SpanCandidates.Best(question, profile, _span) is { } best ? (text.Substring(best.Start, best.Length), best.Start) : null;
     }
 
     /// <summary>
     /// The candidate answer spans of <paramref name="profile"/>'s sentence for <paramref name="text"/>, as the bot would
     /// see them after the turns in <paramref name="memory"/>; null when the message is not a question. For the trainer.
     /// </summary>
-    public IReadOnlyList<SpanCandidate>? SpanCandidatesFor(string text, ConversationMemory memory, SentenceProfile profile)
+    public IReadOnlyList<SpanCandidate>? SpanCandidatesFor(string text, ConversationMemory memory, SentenceProfile profile) =>
+        SpanQuestionFor(text, memory) is { } question ? SpanCandidates.Of(question, profile) : null;
+
+    /// <summary>What finding the answer inside a sentence needs to know about <paramref name="text"/> after the turns in <paramref name="memory"/>; null when it is not a question.</summary>
+    public SpanQuestion? SpanQuestionFor(string text, ConversationMemory memory)
     {
         var question = _questions.Analyze(text);
         if (question.Intent != Intent.Question)
@@ -359,7 +353,7 @@ public sealed class StoryKnowledge : IDisposable
         }
 
         var concepts = ConceptsOf(question, memory);
-        return SpanCandidates.Of(SpanQuestionOf(question, concepts, _selector.RoleHolders(concepts, question.Possessors), QuestionWords(concepts)), profile);
+        return SpanQuestionOf(question, concepts, _selector.RoleHolders(concepts, question.Possessors), QuestionWords(concepts));
     }
 
     /// <summary>A human-readable trace of how a question was understood and scored: each feature and its contribution.</summary>

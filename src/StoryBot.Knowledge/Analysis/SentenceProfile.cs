@@ -32,7 +32,8 @@ public sealed class SentenceProfile
     /// <summary>Stem of a possessed word → its possessor ("Putin’s top diplomat": top → putin).</summary>
     public required Dictionary<string, string> Possessors { get; init; }
 
-    private IReadOnlyList<(int Start, int Length)>? _times, _durations, _numbers;
+    private IReadOnlyList<(int Start, int Length)>? _times, _durations, _numbers, _amounts, _quotes;
+    private string[]? _lowerTokens, _tokenNameKeys;
     private SentenceCues? _cues;
 
     /// <summary>What the answer-type checks read from the sentence's text with patterns (computed once, on first use).</summary>
@@ -48,6 +49,18 @@ public sealed class SentenceProfile
     public IReadOnlyList<(int Start, int Length)> NumberSpans => _numbers ??= Answering.AnswerTagger.Numbers(Sentence.Text)
         .Where(n => !TimeSpans.Any(t => n.Start < t.Start + t.Length && t.Start < n.Start + n.Length))
         .ToList();
+
+    /// <summary>Money amounts and percentages, in sentence order (computed once, on first use).</summary>
+    public IReadOnlyList<(int Start, int Length)> AmountSpans => _amounts ??= Answering.SpanFinder.Amounts(this);
+
+    /// <summary>Quoted passages without their quotation marks (computed once, on first use).</summary>
+    public IReadOnlyList<(int Start, int Length)> QuoteSpans => _quotes ??= Answering.AnswerTagger.Quotes(Sentence.Text).ToList();
+
+    /// <summary>Each token in lower case (computed once, on first use: the span candidates read them on every answer).</summary>
+    public string[] LowerTokens => _lowerTokens ??= Tokens.Select(t => t.Lower).ToArray();
+
+    /// <summary>Each token's name key (<see cref="EntityExtractor.NameKey"/>; computed once, on first use).</summary>
+    public string[] TokenNameKeys => _tokenNameKeys ??= Tokens.Select(t => EntityExtractor.NameKey(t.Text)).ToArray();
 
     /// <summary>Alias text stored in the index.</summary>
     public required string AliasText { get; set; }

@@ -14,115 +14,212 @@ public static class SpanCandidates
     /// <summary>No candidate is longer than this many words: a highlight is a phrase, not the sentence again.</summary>
     public const int MaxWords = 10;
 
-    /// <summary>The candidates for <paramref name="question"/> in <paramref name="profile"/>, in sentence order.</summary>
+    private static readonly int Rule = SpanFeatures.IndexOf(SpanFeatures.Rule);
+    private static readonly int RuleOverlap = SpanFeatures.IndexOf(SpanFeatures.RuleOverlap);
+    private static readonly int KindFits = SpanFeatures.IndexOf(SpanFeatures.KindFits);
+    private static readonly int HoldsKind = SpanFeatures.IndexOf(SpanFeatures.HoldsKind);
+    private static readonly int KindMissing = SpanFeatures.IndexOf(SpanFeatures.KindMissing);
+    private static readonly int Entity = SpanFeatures.IndexOf(SpanFeatures.Entity);
+    private static readonly int QuestionShare = SpanFeatures.IndexOf(SpanFeatures.QuestionShare);
+    private static readonly int AfterQuestionWord = SpanFeatures.IndexOf(SpanFeatures.AfterQuestionWord);
+    private static readonly int BeforeQuestionWord = SpanFeatures.IndexOf(SpanFeatures.BeforeQuestionWord);
+    private static readonly int Nearness = SpanFeatures.IndexOf(SpanFeatures.Nearness);
+    private static readonly int Length = SpanFeatures.IndexOf(SpanFeatures.Length);
+    private static readonly int Opens = SpanFeatures.IndexOf(SpanFeatures.Opens);
+    private static readonly int Quoted = SpanFeatures.IndexOf(SpanFeatures.Quoted);
+    private static readonly int Phrase = SpanFeatures.IndexOf(SpanFeatures.Phrase);
+    private static readonly int Gap = SpanFeatures.IndexOf(SpanFeatures.Gap);
+
+    /// <summary>The candidates for <paramref name="question"/> in <paramref name="profile"/>, in sentence order (for training and <c>--explain</c>).</summary>
     public static IReadOnlyList<SpanCandidate> Of(SpanQuestion question, SentenceProfile profile)
     {
-        var text = profile.Sentence.Text;
-        var tokens = profile.Tokens;
-        if (tokens.Count == 0)
+        var sentence = Sentence.Of(question, profile);
+        var candidates = new List<SpanCandidate>(sentence.Spans.Count);
+        foreach (var span in sentence.Spans)
         {
-            return Array.Empty<SpanCandidate>();
+            var x = new double[SpanFeatures.Names.Count];
+            sentence.Measure(span, x);
+            var (start, length) = Trimmed(profile.Sentence.Text, span.Start, span.Length);
+            candidates.Add(new SpanCandidate(start, length, profile.Sentence.Text.Substring(start, length), x));
         }
 
-        var matched = new bool[tokens.Count];
-        var content = new bool[tokens.Count];
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            matched[i] = question.QuestionStems.Contains(profile.TokenStems[i]) || question.QuestionStems.Contains(EntityExtractor.NameKey(tokens[i].Text))
-                || question.QuestionWords.Contains(tokens[i].Lower);
-            content[i] = !WordLists.FunctionWords.Contains(tokens[i].Text) && tokens[i].Text.Any(char.IsLetterOrDigit);
-        }
+        return candidates;
+    }
 
-        // Typed stretches: what each kind of question asks for.
-        var typed = new List<(int Start, int Length, SpanKinds Kind)>();
-        foreach (var m in profile.Mentions)
+    /// <summary>
+    /// The candidate <paramref name="model"/> scores highest (the first in sentence order among equals), or null when the
+    /// sentence has none: the same choice as the best of <see cref="Of"/>, without a vector or a string per candidate.
+    /// </summary>
+    public static (int Start, int Length)? Best(SpanQuestion question, SentenceProfile profile, LinearModel model)
+    {
+        var sentence = Sentence.Of(question, profile);
+        var x = new double[SpanFeatures.Names.Count];
+        (int Start, int Length)? best = null;
+        var bestScore = double.NegativeInfinity;
+        foreach (var span in sentence.Spans)
         {
-            typed.Add((m.Start, m.End - m.Start, m.Entity.Kind switch
+            Array.Clear(x);
+            sentence.Measure(span, x);
+            var score = model.Score(x);
+            if (score > bestScore)
             {
-                EntityKind.Person => SpanKinds.Person,
-                EntityKind.Organization => SpanKinds.Organization,
-                _ => SpanKinds.Place,
-            }));
+                (best, bestScore) = (Trimmed(profile.Sentence.Text, span.Start, span.Length), score);
+            }
         }
 
-        typed.AddRange(profile.TimeSpans.Select(s => (s.Start, s.Length, SpanKinds.Time)));
-        typed.AddRange(profile.DurationSpans.Select(s => (s.Start, s.Length, SpanKinds.Duration)));
-        typed.AddRange(profile.NumberSpans.Select(s => (s.Start, s.Length, SpanKinds.Number)));
-        typed.AddRange(SpanFinder.Amounts(profile).Select(s => (s.Start, s.Length, SpanKinds.Amount)));
-        var quotes = AnswerTagger.Quotes(text).ToList();
-        typed.AddRange(quotes.Select(s => (s.Start, s.Length, SpanKinds.Quote)));
+        return best;
+    }
 
-        var spans = new Dictionary<(int Start, int Length), (bool Phrase, bool Gap)>();
-        void Add(int start, int length, bool phrase = false, bool gap = false)
+    private static (int Start, int Length) Trimmed(string text, int start, int length)
+    {
+        var end = start + length;
+        while (start < end && char.IsWhiteSpace(text[start]))
         {
-            if (length <= 0)
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        return (start, end - start);
+    }
+
+    /// <summary>Where a candidate came from: a typed stretch or the rules' pick (neither flag), a phrase, a gap.</summary>
+    private readonly record struct Source(int Start, int Length, bool Phrase, bool Gap);
+
+    /// <summary>One sentence read for one question: which words the question says, which carry content, and the candidates.</summary>
+    private sealed class Sentence
+    {
+        private readonly SpanQuestion _question;
+        private readonly SentenceProfile _profile;
+        private readonly bool[] _matched;
+        private readonly bool[] _content;
+        private readonly (int Start, int Length)? _rule;
+        private readonly int _offset;
+
+        private Sentence(SpanQuestion question, SentenceProfile profile)
+        {
+            _question = question;
+            _profile = profile;
+            _offset = question.Class * SpanFeatures.Measures.Count;
+            var tokens = profile.Tokens;
+            var lower = profile.LowerTokens;
+            var keys = profile.TokenNameKeys;
+            _matched = new bool[tokens.Count];
+            _content = new bool[tokens.Count];
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                _matched[i] = question.QuestionStems.Contains(profile.TokenStems[i]) || question.QuestionStems.Contains(keys[i]) || question.QuestionWords.Contains(lower[i]);
+                _content[i] = !WordLists.FunctionWords.Contains(tokens[i].Text) && HasLetterOrDigit(tokens[i].Text);
+            }
+
+            _rule = SpanFinder.Locate(question, profile);
+        }
+
+        public List<Source> Spans { get; } = new();
+
+        public static Sentence Of(SpanQuestion question, SentenceProfile profile)
+        {
+            var sentence = new Sentence(question, profile);
+            sentence.Collect();
+            sentence.Spans.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Length.CompareTo(b.Length));
+            return sentence;
+        }
+
+        private static bool HasLetterOrDigit(string word)
+        {
+            foreach (var c in word)
+            {
+                if (char.IsLetterOrDigit(c))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private void Collect()
+        {
+            var tokens = _profile.Tokens;
+            if (tokens.Count == 0)
             {
                 return;
             }
 
-            spans[(start, length)] = spans.TryGetValue((start, length), out var seen) ? (seen.Phrase || phrase, seen.Gap || gap) : (phrase, gap);
-        }
-
-        foreach (var t in typed)
-        {
-            Add(t.Start, t.Length);
-        }
-
-        var rule = SpanFinder.Locate(question, profile);
-        if (rule is { } r)
-        {
-            Add(r.Start, r.Length);
-        }
-
-        // Phrases: a new one at punctuation and at a preposition or conjunction; each alone and joined with the next.
-        var phrases = new List<(int From, int To)>();
-        var from = 0;
-        for (var i = 1; i <= tokens.Count; i++)
-        {
-            if (i == tokens.Count || tokens[i - 1].PunctuationAfter || WordLists.PhraseOpeners.Contains(tokens[i].Text))
+            foreach (var m in _profile.Mentions)
             {
-                phrases.Add((from, i - 1));
-                from = i;
+                Add(m.Start, m.End - m.Start);
+            }
+
+            AddAll(_profile.TimeSpans);
+            AddAll(_profile.DurationSpans);
+            AddAll(_profile.NumberSpans);
+            AddAll(_profile.AmountSpans);
+            AddAll(_profile.QuoteSpans);
+            if (_rule is { } r)
+            {
+                Add(r.Start, r.Length);
+            }
+
+            // Phrases: a new one at punctuation and at a preposition or conjunction; each alone and joined with the next.
+            var from = 0;
+            var previous = (From: -1, To: -1);
+            for (var i = 1; i <= tokens.Count; i++)
+            {
+                if (i == tokens.Count || tokens[i - 1].PunctuationAfter || WordLists.PhraseOpeners.Contains(tokens[i].Text))
+                {
+                    AddWords(from, i - 1, phrase: true, gap: false);
+                    if (previous.From >= 0 && !tokens[previous.To].PunctuationAfter)
+                    {
+                        AddWords(previous.From, i - 1, phrase: true, gap: false);
+                    }
+
+                    previous = (from, i - 1);
+                    from = i;
+                }
+            }
+
+            // Gaps: runs of words the question does not say, within a clause.
+            for (var i = 0; i < tokens.Count;)
+            {
+                if (_matched[i])
+                {
+                    i++;
+                    continue;
+                }
+
+                var j = i;
+                while (j < tokens.Count && !_matched[j] && (j == i || !tokens[j - 1].PunctuationAfter))
+                {
+                    j++;
+                }
+
+                AddWords(i, j - 1, phrase: false, gap: true);
+                i = j;
             }
         }
 
-        for (var k = 0; k < phrases.Count; k++)
+        private void AddAll(IReadOnlyList<(int Start, int Length)> spans)
         {
-            AddWords(phrases[k].From, phrases[k].To, phrase: true);
-            if (k + 1 < phrases.Count && !tokens[phrases[k].To].PunctuationAfter)
+            for (var i = 0; i < spans.Count; i++)
             {
-                AddWords(phrases[k].From, phrases[k + 1].To, phrase: true);
+                Add(spans[i].Start, spans[i].Length);
             }
         }
 
-        // Gaps: runs of words the question does not say, within a clause.
-        for (var i = 0; i < tokens.Count;)
+        private void AddWords(int first, int last, bool phrase, bool gap)
         {
-            if (matched[i])
-            {
-                i++;
-                continue;
-            }
-
-            var j = i;
-            while (j < tokens.Count && !matched[j] && (j == i || !tokens[j - 1].PunctuationAfter))
-            {
-                j++;
-            }
-
-            AddWords(i, j - 1, gap: true);
-            i = j;
-        }
-
-        void AddWords(int first, int last, bool phrase = false, bool gap = false)
-        {
-            while (first <= last && !content[first])
+            var tokens = _profile.Tokens;
+            while (first <= last && !_content[first])
             {
                 first++;
             }
 
             last = Math.Min(last, first + MaxWords - 1);
-            while (last >= first && !content[last])
+            while (last >= first && !_content[last])
             {
                 last--;
             }
@@ -133,120 +230,141 @@ public static class SpanCandidates
             }
         }
 
-        var candidates = new List<SpanCandidate>(spans.Count);
-        foreach (var ((start, length), origin) in spans.OrderBy(s => s.Key.Start).ThenBy(s => s.Key.Length))
+        private void Add(int start, int length, bool phrase = false, bool gap = false)
         {
-            var raw = text.Substring(start, length);
-            var spanText = raw.Trim();
-            if (spanText.Length == 0)
+            if (length <= 0 || _profile.Sentence.Text.AsSpan(start, length).IsWhiteSpace())
             {
-                continue;
+                return;
             }
 
-            var lead = raw.Length - raw.TrimStart().Length;
-            candidates.Add(new SpanCandidate(start + lead, spanText.Length, spanText, Measure(question, profile, matched, content, typed, quotes, rule, start, length, origin)));
+            for (var k = 0; k < Spans.Count; k++)
+            {
+                if (Spans[k].Start == start && Spans[k].Length == length)
+                {
+                    Spans[k] = Spans[k] with { Phrase = Spans[k].Phrase || phrase, Gap = Spans[k].Gap || gap };
+                    return;
+                }
+            }
+
+            Spans.Add(new Source(start, length, phrase, gap));
         }
 
-        return candidates;
-    }
-
-    /// <summary>Where the question's class's block of features starts in a candidate's vector.</summary>
-    private static int Offset(SpanQuestion question) => question.Class * SpanFeatures.Measures.Count;
-
-    private static double[] Measure(
-        SpanQuestion question,
-        SentenceProfile profile,
-        bool[] matched,
-        bool[] content,
-        List<(int Start, int Length, SpanKinds Kind)> typed,
-        List<(int Start, int Length)> quotes,
-        (int Start, int Length)? rule,
-        int start,
-        int length,
-        (bool Phrase, bool Gap) origin)
-    {
-        var tokens = profile.Tokens;
-        var end = start + length;
-        int first = -1, last = -1;
-        for (var i = 0; i < tokens.Count; i++)
+        /// <summary>Writes <paramref name="span"/>'s measures into its question class's block of <paramref name="x"/>.</summary>
+        public void Measure(Source span, double[] x)
         {
-            if (tokens[i].End > start && tokens[i].Start < end)
+            var tokens = _profile.Tokens;
+            var (start, length) = (span.Start, span.Length);
+            var end = start + length;
+            var o = _offset;
+            var kind = SpanKinds.None;
+            var holds = SpanKinds.None;
+            for (var i = 0; i < _profile.Mentions.Count; i++)
             {
-                first = first < 0 ? i : first;
-                last = i;
+                var m = _profile.Mentions[i];
+                Classify(m.Start, m.End - m.Start, m.Entity.Kind switch
+                {
+                    EntityKind.Person => SpanKinds.Person,
+                    EntityKind.Organization => SpanKinds.Organization,
+                    _ => SpanKinds.Place,
+                });
+            }
+
+            ClassifyAll(_profile.TimeSpans, SpanKinds.Time);
+            ClassifyAll(_profile.DurationSpans, SpanKinds.Duration);
+            ClassifyAll(_profile.NumberSpans, SpanKinds.Number);
+            ClassifyAll(_profile.AmountSpans, SpanKinds.Amount);
+            ClassifyAll(_profile.QuoteSpans, SpanKinds.Quote);
+            var quoted = false;
+            for (var i = 0; i < _profile.QuoteSpans.Count; i++)
+            {
+                var q = _profile.QuoteSpans[i];
+                quoted |= q.Start <= start && end <= q.Start + q.Length;
+            }
+
+            var asked = _question.Asked;
+            var isRule = _rule is { } r && r.Start == start && r.Length == length;
+            x[o + Rule] = isRule ? 1 : 0;
+            x[o + RuleOverlap] = !isRule && _rule is { } p && p.Start < end && start < p.Start + p.Length ? 1 : 0;
+            x[o + KindFits] = asked != SpanKinds.None && (kind & asked) != 0 ? 1 : 0;
+            x[o + HoldsKind] = asked != SpanKinds.None && (kind & asked) == 0 && (holds & asked) != 0 ? 1 : 0;
+            x[o + KindMissing] = asked != SpanKinds.None && ((kind | holds) & asked) == 0 ? 1 : 0;
+            x[o + Entity] = (kind & (SpanKinds.Person | SpanKinds.Organization | SpanKinds.Place)) != 0 ? 1 : 0;
+            x[o + Quoted] = quoted ? 1 : 0;
+            x[o + Phrase] = span.Phrase ? 1 : 0;
+            x[o + Gap] = span.Gap ? 1 : 0;
+
+            int first = -1, last = -1;
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                if (tokens[i].End > start && tokens[i].Start < end)
+                {
+                    first = first < 0 ? i : first;
+                    last = i;
+                }
+            }
+
+            if (first < 0)
+            {
+                return;
+            }
+
+            int words = 0, said = 0;
+            for (var i = first; i <= last; i++)
+            {
+                if (_content[i])
+                {
+                    words++;
+                    said += _matched[i] ? 1 : 0;
+                }
+            }
+
+            var before = first - 1;
+            while (before >= 0 && !_content[before])
+            {
+                before--;
+            }
+
+            var after = last + 1;
+            while (after < tokens.Count && !_content[after])
+            {
+                after++;
+            }
+
+            var distance = int.MaxValue;
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                if (_matched[i] && (i < first || i > last))
+                {
+                    distance = Math.Min(distance, i < first ? first - i - 1 : i - last - 1);
+                }
+            }
+
+            x[o + QuestionShare] = words > 0 ? (double)said / words : 0;
+            x[o + AfterQuestionWord] = before >= 0 && _matched[before] ? 1 : 0;
+            x[o + BeforeQuestionWord] = after < tokens.Count && _matched[after] ? 1 : 0;
+            x[o + Nearness] = distance == int.MaxValue ? 0 : 1.0 / (1 + distance);
+            x[o + Length] = Math.Min(words, MaxWords) / (double)MaxWords;
+            x[o + Opens] = first == 0 ? 1 : 0;
+
+            void ClassifyAll(IReadOnlyList<(int Start, int Length)> spans, SpanKinds as_)
+            {
+                for (var i = 0; i < spans.Count; i++)
+                {
+                    Classify(spans[i].Start, spans[i].Length, as_);
+                }
+            }
+
+            void Classify(int s, int l, SpanKinds as_)
+            {
+                if (s == start && l == length)
+                {
+                    kind |= as_;
+                }
+                else if (s >= start && s + l <= end)
+                {
+                    holds |= as_;
+                }
             }
         }
-
-        var x = new double[SpanFeatures.Names.Count];
-        var offset = Offset(question);
-        void Set(string measure, double value) => x[offset + SpanFeatures.IndexOf(measure)] = value;
-
-        var kind = SpanKinds.None;
-        var holds = SpanKinds.None;
-        foreach (var t in typed)
-        {
-            if (t.Start == start && t.Length == length)
-            {
-                kind |= t.Kind;
-            }
-            else if (t.Start >= start && t.Start + t.Length <= end)
-            {
-                holds |= t.Kind;
-            }
-        }
-
-        var asked = question.Asked;
-        Set(SpanFeatures.Rule, rule is { } r && r.Start == start && r.Length == length ? 1 : 0);
-        Set(SpanFeatures.RuleOverlap, rule is { } o && !(o.Start == start && o.Length == length) && o.Start < end && start < o.Start + o.Length ? 1 : 0);
-        Set(SpanFeatures.KindFits, asked != SpanKinds.None && (kind & asked) != 0 ? 1 : 0);
-        Set(SpanFeatures.HoldsKind, asked != SpanKinds.None && (kind & asked) == 0 && (holds & asked) != 0 ? 1 : 0);
-        Set(SpanFeatures.KindMissing, asked != SpanKinds.None && ((kind | holds) & asked) == 0 ? 1 : 0);
-        Set(SpanFeatures.Entity, (kind & (SpanKinds.Person | SpanKinds.Organization | SpanKinds.Place)) != 0 ? 1 : 0);
-        Set(SpanFeatures.Quoted, quotes.Any(q => q.Start <= start && end <= q.Start + q.Length) ? 1 : 0);
-        Set(SpanFeatures.Phrase, origin.Phrase ? 1 : 0);
-        Set(SpanFeatures.Gap, origin.Gap ? 1 : 0);
-        if (first < 0)
-        {
-            return x;
-        }
-
-        int words = 0, said = 0;
-        for (var i = first; i <= last; i++)
-        {
-            if (content[i])
-            {
-                words++;
-                said += matched[i] ? 1 : 0;
-            }
-        }
-
-        var before = first - 1;
-        while (before >= 0 && !content[before])
-        {
-            before--;
-        }
-
-        var after = last + 1;
-        while (after < tokens.Count && !content[after])
-        {
-            after++;
-        }
-
-        var distance = int.MaxValue;
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            if (matched[i] && (i < first || i > last))
-            {
-                distance = Math.Min(distance, i < first ? first - i - 1 : i - last - 1);
-            }
-        }
-
-        Set(SpanFeatures.QuestionShare, words > 0 ? (double)said / words : 0);
-        Set(SpanFeatures.AfterQuestionWord, before >= 0 && matched[before] ? 1 : 0);
-        Set(SpanFeatures.BeforeQuestionWord, after < tokens.Count && matched[after] ? 1 : 0);
-        Set(SpanFeatures.Nearness, distance == int.MaxValue ? 0 : 1.0 / (1 + distance));
-        Set(SpanFeatures.Length, Math.Min(words, MaxWords) / (double)MaxWords);
-        Set(SpanFeatures.Opens, first == 0 ? 1 : 0);
-        return x;
     }
 }

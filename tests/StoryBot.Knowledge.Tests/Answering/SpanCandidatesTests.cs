@@ -55,6 +55,30 @@ public sealed class SpanCandidatesTests : IDisposable
         Assert.Equal("James Comey", reply.Citations[0].Span);
     }
 
+    [Fact]
+    public void Best_ChoosesWhatTheBestOfAllCandidatesWouldBe_ForEveryDevQuestionAndSentence()
+    {
+        var model = AnswerModel.Load(TestFiles.Model).Span!;
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(TestFiles.Root, "eval", "dev", "questions.json")));
+        var questions = json.RootElement.GetProperty("cases").EnumerateArray()
+            .Where(c => c.TryGetProperty("question", out _)).Select(c => c.GetProperty("question").GetString()!).ToList();
+        var compared = 0;
+        foreach (var question in questions)
+        {
+            var spanQuestion = _knowledge.SpanQuestionFor(question, new ConversationMemory());
+            foreach (var profile in spanQuestion is null ? new() : _knowledge.Model.Profiles.ToList())
+            {
+                var all = SpanCandidates.Of(spanQuestion, profile);
+                var expected = all.Count == 0 ? ((int, int)?)null : all.Select((c, i) => (c, i, Score: model.Score(c.Features)))
+                    .OrderByDescending(x => x.Score).ThenBy(x => x.i).Select(x => ((int, int)?)(x.c.Start, x.c.Length)).First();
+                Assert.Equal(expected, SpanCandidates.Best(spanQuestion!, profile, model));
+                compared++;
+            }
+        }
+
+        Assert.True(compared > 1000, $"compared {compared}");
+    }
+
     private StoryBot.Knowledge.Analysis.SentenceProfile Sentence(string startsWith) =>
         _knowledge.Model.Profiles.Single(p => p.Sentence.Text.Contains(startsWith, StringComparison.Ordinal));
 
