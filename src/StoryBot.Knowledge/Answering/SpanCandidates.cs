@@ -112,7 +112,7 @@ public static class SpanCandidates
             for (var i = 0; i < tokens.Count; i++)
             {
                 _matched[i] = question.QuestionStems.Contains(profile.TokenStems[i]) || question.QuestionStems.Contains(keys[i]) || question.QuestionWords.Contains(lower[i]);
-                _content[i] = !WordLists.FunctionWords.Contains(tokens[i].Text) && HasLetterOrDigit(tokens[i].Text);
+                _content[i] = !WordLists.FunctionWords.Contains(tokens[i].Text) && !WordLists.PhraseOpeners.Contains(tokens[i].Text) && HasLetterOrDigit(tokens[i].Text);
             }
 
             _rule = SpanFinder.Locate(question, profile);
