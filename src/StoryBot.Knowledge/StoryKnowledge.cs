@@ -134,6 +134,11 @@ public sealed class StoryKnowledge : IDisposable
         }
 
         var text = question.Text;
+        foreach (var (typo, fix) in question.TypoFixes)
+        {
+            text = System.Text.RegularExpressions.Regex.Replace(text, @"\b" + System.Text.RegularExpressions.Regex.Escape(typo) + @"\b", fix, System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        }
+
         if (memory is not null && FollowsUp(question, memory))
         {
             var names = memory.LastEntities.Select(k => _model.Entities.FirstOrDefault(e => e.Key == k)?.Name).OfType<string>();
@@ -314,6 +319,12 @@ public sealed class StoryKnowledge : IDisposable
     private SpanQuestion SpanQuestionOf(QuestionAnalysis question, IReadOnlyList<QueryConcept> concepts, HashSet<string> roleHolders, IReadOnlySet<string> questionWords)
     {
         var excludedPeople = question.Copular ? new HashSet<string>() : roleHolders;
+        if (question.TypoFixes.Count > 0)
+        {
+            // "who did trupm fire?" says Trump: the answer is someone else
+            questionWords = questionWords.Concat(question.TypoFixes.Values.Select(EntityExtractor.NameKey)).ToHashSet(StringComparer.Ordinal);
+        }
+
         return new SpanQuestion(
             question,
             questionWords.Concat(excludedPeople).ToHashSet(StringComparer.Ordinal),

@@ -17,6 +17,9 @@ public sealed record QuestionAnalysis(
     /// </summary>
     public IReadOnlyList<string>? ExactTerms { get; init; }
 
+    /// <summary>Misspelt words of the message → the story word each stands for ("trmup" → trump): the text the semantic signal reads is spelt right.</summary>
+    public IReadOnlyDictionary<string, string> TypoFixes { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Concept surface → the word that possesses it in the question ("America's top diplomat" → america).</summary>
     public IReadOnlyDictionary<string, string> Possessors { get; init; } = new Dictionary<string, string>();
 

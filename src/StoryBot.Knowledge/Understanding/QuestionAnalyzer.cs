@@ -31,6 +31,7 @@ public sealed partial class QuestionAnalyzer
 
     private readonly BoundedMemo<string, string> _stems = new(MaxMemoWords, StringComparer.Ordinal);
     private readonly BoundedMemo<string, List<QueryAlternative>> _expansions = new(MaxMemoWords, StringComparer.Ordinal);
+    private readonly BoundedMemo<string, string> _typoFixes = new(MaxMemoWords, StringComparer.Ordinal);
 
     public QuestionAnalyzer(StoryModel model, SynonymTable synonyms, KnowledgeFeatures features)
     {
@@ -138,6 +139,7 @@ public sealed partial class QuestionAnalyzer
         }
 
         var which = QuestionClassifier.WhichNoun(normalized);
+        Dictionary<string, string>? fixes = null;
         for (var i = 0; i < words.Count; i++)
         {
             if (i > 0 && words[i - 1] == "which" && NumberWords.Contains(words[i]))
@@ -151,6 +153,10 @@ public sealed partial class QuestionAnalyzer
             }
 
             concepts.Add(new QueryConcept(words[i], Expand(words[i], stems[i])));
+            if (TypoFix(words[i], stems[i]) is { Length: > 0 } fix)
+            {
+                (fixes ??= new Dictionary<string, string>(StringComparer.Ordinal))[words[i]] = fix;
+            }
         }
 
         var anaphora = Anaphora.None;
@@ -217,6 +223,7 @@ public sealed partial class QuestionAnalyzer
         return new QuestionAnalysis(text, normalized, intent, type, concepts, Head(QuestionClassifier.CountedNoun(normalized)), anaphora, definition)
         {
             ExactTerms = terms,
+            TypoFixes = fixes ?? (IReadOnlyDictionary<string, string>)EmptyFixes,
             Possessors = possessors,
             CountedPhrase = QuestionClassifier.CountedPhrase(normalized) is { } counted ? string.Join(' ', counted.Split(' ').Select(Slang.Expand)) : null,
             NamedNoun = Head(QuestionClassifier.NamedNoun(normalized)),
@@ -355,6 +362,13 @@ public sealed partial class QuestionAnalyzer
         var kept = stems.Where(s => !StopWordSets.Index.Contains(s)).ToArray();
         return new QueryAlternative(kept.Length > 0 ? kept : stems.ToArray(), weight);
     }
+
+    private static readonly Dictionary<string, string> EmptyFixes = new();
+
+    /// <summary>The story word a misspelt word stands for ("trmup" → trump), or "" when the word is not a typo.</summary>
+    private string TypoFix(string word, string stem) =>
+        _typoFixes.TryGet(word, out var known) ? known : _typoFixes.Keep(word,
+            Features.Typos && _model.DocumentFrequency(stem) == 0 && (_lexicon is null || !_lexicon.IsWord(word)) && Corrections(word) is [var first, ..] ? first : string.Empty);
 
     private List<QueryAlternative> Expand(string word, string stem) =>
         _expansions.TryGet(word, out var known) ? known : _expansions.Keep(word, NewExpansion(word, stem));
