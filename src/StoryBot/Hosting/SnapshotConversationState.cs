@@ -11,6 +11,8 @@ namespace StoryBot.Hosting;
 /// and the write keep a copy of the state instead (<see cref="InMemoryStateStorage.Copy"/>: the state copies itself),
 /// and only a save that is not forced serialises — that copy and the current state, the SDK's own comparison, so a
 /// state is "changed" exactly when the SDK would say so. Same storage, keys and reads; a forced save writes as before.
+/// A turn that changes the state for certain says so first (<see cref="MarkChanged"/>): then nothing is copied, and every
+/// save of the turn writes.
 /// </summary>
 public sealed class SnapshotConversationState : ConversationState
 {
@@ -18,6 +20,8 @@ public sealed class SnapshotConversationState : ConversationState
     internal const string CachedStateKey = nameof(ConversationState);
 
     private const string SnapshotKey = "StoryBot.ConversationStateSnapshot";
+
+    private const string ChangedKey = "StoryBot.ConversationStateChanged";
 
     /// <summary>The SDK's change hash: <c>JsonConvert.SerializeObject</c> with these settings (BotState.CachedBotState.ComputeHash).</summary>
     private static readonly JsonSerializerSettings HashSettings = new() { MaxDepth = null };
@@ -29,6 +33,19 @@ public sealed class SnapshotConversationState : ConversationState
     {
         _storage = storage;
     }
+
+    /// <summary>
+    /// Says that this turn changes the conversation's state for certain (a message the knowledge core answers counts the
+    /// turn in its memory): every save of the turn writes without comparing, so no copy is kept to compare with. With the
+    /// SDK's <see cref="ConversationState"/> pass <see cref="IsMarkedChanged"/> as the save's <c>force</c>, the same.
+    /// </summary>
+    public static void MarkChanged(ITurnContext turnContext) => turnContext.TurnState[ChangedKey] = true;
+
+    /// <summary>Whether <see cref="MarkChanged"/> was called in this turn.</summary>
+    public static bool IsMarkedChanged(ITurnContext turnContext) => turnContext.TurnState.ContainsKey(ChangedKey);
+
+    /// <summary>Forgets <see cref="MarkChanged"/>: a turn run again (another instance saved first) marks it again.</summary>
+    public static void ClearMark(ITurnContext turnContext) => turnContext.TurnState.Remove(ChangedKey);
 
     /// <summary>Reads the state as <see cref="BotState.LoadAsync"/> does, keeping a copy to compare with instead of its JSON.</summary>
     public override async Task LoadAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default)
@@ -54,7 +71,7 @@ public sealed class SnapshotConversationState : ConversationState
         // The constructor hashes what it is given: an empty bag, then the state goes in through the public setter.
         var loaded = new CachedBotState { State = state };
         turnContext.TurnState[CachedStateKey] = loaded;
-        turnContext.TurnState[SnapshotKey] = new Snapshot(loaded, Copy(state));
+        Keep(turnContext, loaded);
     }
 
     /// <summary>Writes the state when <paramref name="force"/> says so or it differs from the copy taken when it was loaded or last written.</summary>
@@ -62,14 +79,14 @@ public sealed class SnapshotConversationState : ConversationState
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var cached = GetCachedState(turnContext);
-        if (cached is null || (!force && !IsChanged(turnContext, cached)))
+        if (cached is null || (!force && !IsMarkedChanged(turnContext) && !IsChanged(turnContext, cached)))
         {
             return;
         }
 
         var changes = new Dictionary<string, object> { { GetStorageKey(turnContext), cached.State } };
         await _storage.WriteAsync(changes, cancellationToken).ConfigureAwait(false);
-        turnContext.TurnState[SnapshotKey] = new Snapshot(cached, Copy(cached.State)); // after the write: with its new ETag, as the SDK hashes it
+        Keep(turnContext, cached); // after the write: with its new ETag, as the SDK hashes it
     }
 
     /// <summary>An empty state that the next save writes, as <see cref="BotState.ClearStateAsync"/> (whose empty hash can never match).</summary>
@@ -85,6 +102,19 @@ public sealed class SnapshotConversationState : ConversationState
     private static bool IsChanged(ITurnContext turnContext, CachedBotState cached) =>
         turnContext.TurnState.Get<Snapshot>(SnapshotKey) is not { } snapshot || !ReferenceEquals(snapshot.Owner, cached)
         || JsonConvert.SerializeObject(snapshot.State, HashSettings) != JsonConvert.SerializeObject(cached.State, HashSettings);
+
+    /// <summary>Keeps a copy of <paramref name="cached"/>'s state to compare with, unless the turn is marked changed (then no save compares).</summary>
+    private static void Keep(ITurnContext turnContext, CachedBotState cached)
+    {
+        if (IsMarkedChanged(turnContext))
+        {
+            turnContext.TurnState.Remove(SnapshotKey);
+        }
+        else
+        {
+            turnContext.TurnState[SnapshotKey] = new Snapshot(cached, Copy(cached.State));
+        }
+    }
 
     private static IDictionary<string, object> Copy(IDictionary<string, object> state) => (IDictionary<string, object>)InMemoryStateStorage.Copy(state);
 

@@ -24,8 +24,8 @@ public class SnapshotConversationStateTests
         var snapshot = await RunAsync(storage => new SnapshotConversationState(storage));
 
         Assert.Equal(sdk, snapshot);
-        // Turns 1, 4 (twice), 5, 6, 8 and 10 write; 2, 3, 7 and 9 do not: the comparison covers both.
-        Assert.Equal(7, sdk.Count(line => line.StartsWith("write", StringComparison.Ordinal)));
+        // Turns 1, 4 (twice), 5, 6, 8, 10, 11 and 12 write; 2, 3, 7 and 9 do not: the comparison covers both.
+        Assert.Equal(9, sdk.Count(line => line.StartsWith("write", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public class SnapshotConversationStateTests
         Assert.Equal(writes, storage.Log.Count(l => l.StartsWith("write", StringComparison.Ordinal)));
     }
 
-    /// <summary>Turns that write, skip writes, write twice, clear, reload and delete; returns the storage's log and what each turn saw.</summary>
+    /// <summary>Turns that write, skip writes, write twice, clear, reload, delete and are marked changed; returns the storage's log and what each turn saw.</summary>
     private static async Task<List<string>> RunAsync(Func<IStorage, ConversationState> create)
     {
         var storage = new RecordingStorage();
@@ -59,9 +59,14 @@ public class SnapshotConversationStateTests
         async Task TurnAsync(int n, Func<ITurnContext, ConversationData, Task<bool>> body)
         {
             var context = Context();
+            if (n >= 11)
+            {
+                SnapshotConversationState.MarkChanged(context); // as the bot marks a message turn before reading the state
+            }
+
             var current = await data.GetAsync(context, () => new ConversationData());
             var force = await body(context, current);
-            await state.SaveChangesAsync(context, force);
+            await state.SaveChangesAsync(context, force || SnapshotConversationState.IsMarkedChanged(context));
             log.Add($"turn {n}: saved");
         }
 
@@ -101,6 +106,8 @@ public class SnapshotConversationStateTests
             return false;
         });
         await TurnAsync(10, (_, _) => Task.FromResult(false)); // starts afresh: written
+        await TurnAsync(11, (_, d) => { d.Memory.Turns++; return Task.FromResult(false); }); // marked: written
+        await TurnAsync(12, (_, _) => Task.FromResult(false)); // marked, though nothing changed: written, as forced
         return log;
     }
 
