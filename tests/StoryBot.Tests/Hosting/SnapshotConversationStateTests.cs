@@ -84,7 +84,7 @@ public class SnapshotConversationStateTests
         await TurnAsync(5, (_, _) => Task.FromResult(true)); // forced: written though unchanged
         await TurnAsync(6, (_, d) =>
         {
-            d.Answers.Add(new SentAnswer { Id = "a1", Question = "who?", Citations = { new FeedbackCitation { Story = "s", Paragraph = 2, Sentence = 3 } } });
+            d.Answers.Add(new SentAnswer { Id = "a1", Question = "who?", Citations = new List<FeedbackCitation> { new() { Story = "s", Paragraph = 2, Sentence = 3 } } });
             return Task.FromResult(false);
         });
         await TurnAsync(7, async (c, d) =>
