@@ -28,7 +28,7 @@ public sealed class HttpTurn
             services.GetRequiredService<ReliabilityOptions>());
     }
 
-    /// <summary>Posts <paramref name="text"/> in <paramref name="conversationId"/>; returns the response's status and body length.</summary>
+    /// <summary>Posts <paramref name="text"/> in <paramref name="conversationId"/>; returns the response's status and Content-Length.</summary>
     public async Task<(int Status, long Bytes)> PostAsync(string conversationId, string text, int index)
     {
         var body = Body(conversationId, text, index);
@@ -39,10 +39,9 @@ public sealed class HttpTurn
         context.Request.ContentType = "application/json; charset=utf-8";
         context.Request.ContentLength = body.Length;
         context.Request.Body = new MemoryStream(body, writable: false);
-        var response = new MemoryStream();
-        context.Response.Body = response;
+        context.Response.Body = Stream.Null; // Kestrel's response pipe in the host: nothing to count against the turn here
         await _validation.InvokeAsync(context);
-        return (context.Response.StatusCode, response.Length);
+        return (context.Response.StatusCode, context.Response.ContentLength ?? 0);
     }
 
     /// <summary>The load test's body (bench/StoryBot.LoadTest), built per request here as a client would send it.</summary>
