@@ -12,7 +12,9 @@ using StoryBot.Benchmarks;
 //   scale [--stories 1,10,100] [--reps 20]   answer time and index size by number of stories
 //   startup --host <published StoryBot.dll> [--runs 10]   process start to first answer
 //   replies [--stories N]             every dev message's reply (kind, confidence, cited sentence): diff it before/after a perf change
-//   turns [--rounds 20]               the bot's whole turn in process (state, rendering, feedback too): allocated B, CPU and wall µs per turn
+//   turns [--rounds 20] [--http]      the bot's whole turn in process (state, rendering, feedback too): allocated B, CPU and wall µs per turn;
+//                                      --http: as POST /api/messages (validation, reading the activity, writing the replies) without Kestrel
+//   turn-replies                       every dev message's whole turn (reply activities as sent, stored state): diff it before/after a host change
 //   --smoke                            everything once, in seconds, no timing claims (CI)
 var verb = args.Length > 0 ? args[0] : string.Empty;
 int Option(string name, int fallback)
@@ -40,7 +42,9 @@ switch (verb)
     case "replies":
         return Harness.RunReplies(Text("--stories") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 1);
     case "turns":
-        return await TurnHarness.RunAsync(Option("--rounds", 20));
+        return await TurnHarness.RunAsync(Option("--rounds", 20), http: args.Contains("--http"));
+    case "turn-replies":
+        return await TurnReplies.RunAsync();
     case "--smoke":
         return Smoke(Text("--host"));
     default:

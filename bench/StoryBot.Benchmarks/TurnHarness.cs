@@ -22,7 +22,8 @@ public static class TurnHarness
     /// <summary>Untimed rounds: JIT, the question-embedding cache, and each conversation's kept answers filled.</summary>
     private const int WarmupRounds = 10;
 
-    public static async Task<int> RunAsync(int rounds)
+    /// <param name="http">Each turn as <c>POST /api/messages</c> (<see cref="HttpTurn"/>): request validation, reading the activity and writing the replies too.</param>
+    public static async Task<int> RunAsync(int rounds, bool http = false)
     {
         var messages = DevMessages.Load();
         var index = BenchSetup.TempFolder("turns-index");
@@ -36,11 +37,21 @@ public static class TurnHarness
             .Build();
         await using var services = EvalService.BuildServices(configuration, BenchSetup.RepoRoot);
         var client = services.GetRequiredService<InProcessTurnClient>();
+        var post = http ? new HttpTurn(services) : null;
+        var sent = 0;
         async Task RoundAsync()
         {
             for (var i = 0; i < messages.Count; i++)
             {
-                await client.AskAsync("c" + (i % Conversations).ToString(CultureInfo.InvariantCulture), messages[i].Text);
+                var conversation = "c" + (i % Conversations).ToString(CultureInfo.InvariantCulture);
+                if (post is null)
+                {
+                    await client.AskAsync(conversation, messages[i].Text);
+                }
+                else if (await post.PostAsync(conversation, messages[i].Text, sent++) is { Status: not 200 } failed)
+                {
+                    throw new InvalidOperationException($"POST /api/messages answered {failed.Status}");
+                }
             }
         }
 
@@ -66,7 +77,7 @@ public static class TurnHarness
         var cpuUs = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMicroseconds / turns;
         perTurnUs.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"## Whole turns in process ({(BenchSetup.Semantic ? "semantic" : "lexical-only")}): {turns} turns, {messages.Count} messages over {Conversations} conversations × {rounds} rounds"));
+            $"## Whole turns in process{(http ? " as POST /api/messages" : string.Empty)} ({(BenchSetup.Semantic ? "semantic" : "lexical-only")}): {turns} turns, {messages.Count} messages over {Conversations} conversations × {rounds} rounds"));
         Console.WriteLine();
         Console.WriteLine("| allocated B/turn | CPU µs/turn | wall µs/turn, median round | wall µs/turn, fastest round | gen0 collections |");
         Console.WriteLine("|---:|---:|---:|---:|---:|");

@@ -106,7 +106,7 @@ public class AdapterWithErrorHandler : CloudAdapter, IBotFrameworkHttpAdapter
 
     private async Task ProcessPostAsync(HttpRequest httpRequest, HttpResponse httpResponse, IBot bot, CancellationToken cancellationToken)
     {
-        var activity = await HttpHelper.ReadRequestAsync<Activity>(httpRequest);
+        var activity = await ActivityReader.ReadAsync(httpRequest); // the SDK's reading, from the bytes validation holds
         if (string.IsNullOrEmpty(activity?.Type))
         {
             httpResponse.StatusCode = StatusCodes.Status400BadRequest; // as CloudAdapter: the problem body is added below

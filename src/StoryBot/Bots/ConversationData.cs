@@ -37,15 +37,6 @@ public sealed class ConversationData : IDeepCloneable
         Answers = Answers is null ? null! : CopyOf(Answers),
     };
 
-    /// <summary>Each kept answer copied into a list of the right size (every read and write of a turn copies them all).</summary>
-    private static List<SentAnswer> CopyOf(List<SentAnswer> answers)
-    {
-        var copy = new List<SentAnswer>(answers.Count);
-        foreach (var answer in answers)
-        {
-            copy.Add(answer.Copy());
-        }
-
-        return copy;
-    }
+    /// <summary>The kept answers in a list of their own; the answers themselves are immutable and shared (every read and write of a turn copies the list).</summary>
+    private static List<SentAnswer> CopyOf(List<SentAnswer> answers) => new(answers);
 }

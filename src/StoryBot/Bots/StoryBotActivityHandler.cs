@@ -42,25 +42,21 @@ public class StoryBotActivityHandler : ActivityHandler
     }
 
     /// <summary>
-    /// Runs the turn, then saves the conversation's state if it changed. A message the knowledge core answered has
-    /// changed it for certain (<see cref="StoryBot.Knowledge.Answering.ConversationMemory.Turns"/> counts every one), so that save skips the SDK's
-    /// change check, which serialises the whole state to JSON once more (up to <see cref="ConversationAnswers.MaxKept"/>
-    /// answers with their sentences: ~5 % of a turn's CPU under load, docs/performance.md); other turns keep the check.
+    /// Runs the turn, then saves the conversation's state if it changed. A message the knowledge core answers changes it
+    /// for certain (<see cref="StoryBot.Knowledge.Answering.ConversationMemory.Turns"/> counts every one) and is marked so
+    /// before the state is read (<see cref="SnapshotConversationState.MarkChanged"/>): its save skips the change check,
+    /// and the state keeps no copy to check against (docs/performance.md); other turns keep the check.
     /// </summary>
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
-        turnContext.TurnState.Remove(StateChangedKey);
+        SnapshotConversationState.ClearMark(turnContext);
         await base.OnTurnAsync(turnContext, cancellationToken);
-        var changed = turnContext.TurnState.ContainsKey(StateChangedKey);
-        await _conversationState.SaveChangesAsync(turnContext, force: changed, cancellationToken);
+        await _conversationState.SaveChangesAsync(turnContext, force: SnapshotConversationState.IsMarkedChanged(turnContext), cancellationToken);
     }
 
     /// <summary>The answers the conversation's state keeps, with their cited sentences read back from the story (the state keeps only where they are).</summary>
     private List<SentAnswer>? Rateable(List<SentAnswer>? kept) =>
         kept?.Select(a => a.WithSentences((story, sentence) => _knowledge.Model.Profile(story, sentence)?.Sentence.Text)).ToList();
-
-    /// <summary>Set in the turn's state when the turn has certainly changed the conversation's state.</summary>
-    private const string StateChangedKey = "StoryBot.StateChanged";
 
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
@@ -127,9 +123,9 @@ public class StoryBotActivityHandler : ActivityHandler
 
         var started = Stopwatch.GetTimestamp();
         var text = MessageText.Clean(activity);
+        SnapshotConversationState.MarkChanged(turnContext); // Respond below counts the turn in data.Memory
         var data = await _data.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
         var reply = _knowledge.Respond(text, data.Memory);
-        turnContext.TurnState[StateChangedKey] = true; // Respond counted the turn in data.Memory
         var target = TargetFor(activity);
         var message = _renderer.Render(reply, target);
         var rated = _feedback.Prepare(reply, text, _knowledge.Stories[0].Id);

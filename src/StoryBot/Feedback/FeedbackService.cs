@@ -79,9 +79,8 @@ public sealed class FeedbackService
                 var messageId = responses[index].Id;
                 await TryAsync(async () =>
                 {
-                    var copy = answer.Copy();
-                    copy.Conversation = await _hasher.HashAsync(incoming.ChannelId ?? "unknown", incoming.Conversation?.Id);
-                    await _store.RememberSentAsync(messageId, copy);
+                    var conversation = await _hasher.HashAsync(incoming.ChannelId ?? "unknown", incoming.Conversation?.Id);
+                    await _store.RememberSentAsync(messageId, answer.WithConversation(conversation));
                 });
             }
 
@@ -174,7 +173,7 @@ public sealed class FeedbackService
             Intent = answer.Intent,
             Confidence = answer.Confidence,
             Story = answer.Story,
-            Citations = answer.Citations.Select(c => c.Copy()).ToList(),
+            Citations = answer.Citations.ToList(), // immutable citations, a list of its own
             Version = BotVersion,
             User = await _hasher.HashAsync(channel, activity.From?.AadObjectId ?? activity.From?.Id, cancellationToken),
             Conversation = await _hasher.HashAsync(channel, activity.Conversation?.Id, cancellationToken),

@@ -67,7 +67,7 @@ public sealed class InMemoryFeedbackStore : IFeedbackStore
                 _sent.Remove(_sent.MinBy(e => e.Value.Until).Key);
             }
 
-            _sent[messageId] = (answer.Copy(), now + IFeedbackStore.SentAnswerLifetime);
+            _sent[messageId] = (answer, now + IFeedbackStore.SentAnswerLifetime);
         }
 
         return Task.CompletedTask;
@@ -77,7 +77,7 @@ public sealed class InMemoryFeedbackStore : IFeedbackStore
     {
         lock (_gate)
         {
-            return Task.FromResult(_sent.TryGetValue(messageId, out var e) && e.Until > _clock.GetUtcNow() ? e.Answer.Copy() : null);
+            return Task.FromResult(_sent.TryGetValue(messageId, out var e) && e.Until > _clock.GetUtcNow() ? e.Answer : null);
         }
     }
 

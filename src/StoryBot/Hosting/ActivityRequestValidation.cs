@@ -50,7 +50,7 @@ public sealed class ActivityRequestValidation
             return;
         }
 
-        request.Body = new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false);
+        request.Body = new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false, publiclyVisible: true); // ActivityReader reads the array
         if (Validate(bytes, context.Items) is { } p)
         {
             await ProblemResponses.WriteAsync(context.Response, p.Status, p.Title, p.Detail, ct);

@@ -31,7 +31,7 @@ public static class StoryBotServices
         services.AddStoryBotTurnSafety(); // the IStorage (Storage:Kind: bounded memory or Redis), one turn at a time per conversation, connector timeout
         services.AddStoryBotTranscripts(configuration, configRoot); // after the turn gate: one conversation's activities in order
         services.AddStoryBotFeedback(configuration, configRoot); // ratings in the store of Storage:Kind
-        services.AddSingleton<ConversationState>();
+        services.AddSingleton<ConversationState, SnapshotConversationState>(); // the SDK's, with a copy instead of two JSON passes per turn for its change check
 
         services.AddSingleton<AdapterWithErrorHandler>();
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());

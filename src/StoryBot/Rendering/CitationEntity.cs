@@ -79,6 +79,9 @@ public static class CitationEntity
             cut = max - 1;
         }
 
-        return text[..cut].TrimEnd(',', ';', ':', ' ', '—', '-') + "…";
+        return string.Concat(text.AsSpan(0, cut).TrimEnd(CutPunctuation), "…");
     }
+
+    /// <summary>What <see cref="Truncate"/> takes off before its ellipsis.</summary>
+    private static readonly char[] CutPunctuation = [',', ';', ':', ' ', '—', '-'];
 }

@@ -21,9 +21,20 @@ public static class ReplyEntity
         entity.Properties["intent"] = IntentName(reply.Kind);
         entity.Properties["answered"] = reply.Answered;
         entity.Properties["confidence"] = Math.Round(Math.Clamp(reply.Confidence, 0, 1), 3);
-        entity.Properties["citations"] = new JArray(reply.Answered ? reply.Citations.Select(ToJson) : Enumerable.Empty<JObject>());
-        entity.Properties["related"] = new JArray(reply.Related.Select(ToJson));
+        entity.Properties["citations"] = reply.Answered ? ToJson(reply.Citations) : new JArray();
+        entity.Properties["related"] = ToJson(reply.Related);
         return entity;
+    }
+
+    private static JArray ToJson(IReadOnlyList<Citation> citations)
+    {
+        var array = new JArray();
+        for (var i = 0; i < citations.Count; i++)
+        {
+            array.Add(ToJson(citations[i]));
+        }
+
+        return array;
     }
 
     /// <summary>The intent names of the contract (camelCase of <see cref="ReplyKind"/>).</summary>

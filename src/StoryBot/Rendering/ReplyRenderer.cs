@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -17,6 +18,9 @@ public sealed class ReplyRenderer
     public const int MaxSuggestions = 3;
 
     private readonly StoryKnowledge _knowledge;
+
+    /// <summary>The characters <see cref="Escape"/> changes.</summary>
+    private static readonly SearchValues<char> Escaped = SearchValues.Create("<>&*_`[]\\#|");
 
     public ReplyRenderer(StoryKnowledge knowledge) => _knowledge = knowledge;
 
@@ -98,7 +102,7 @@ public sealed class ReplyRenderer
 
     private string Quoted(string? lead, IReadOnlyList<Citation> citations, RenderTarget target)
     {
-        var sb = new StringBuilder();
+        var sb = new StringBuilder(QuotedCapacity(lead, citations));
         if (lead is not null)
         {
             sb.Append(lead).Append("\n\n");
@@ -113,7 +117,9 @@ public sealed class ReplyRenderer
                 sb.Append(" [").Append(i + 1).Append(']'); // Teams: a marker only where a claim backs it
             }
 
-            sb.Append("\n\n").Append(Reference(c, target)).Append("\n\n");
+            sb.Append("\n\n");
+            AppendReference(sb, c, target);
+            sb.Append("\n\n");
         }
 
         if (target == RenderTarget.Markdown)
@@ -126,19 +132,45 @@ public sealed class ReplyRenderer
             }
         }
 
-        return sb.ToString().TrimEnd();
-    }
-
-    private string Reference(Citation c, RenderTarget target)
-    {
-        var paragraphs = ParagraphCount(c.StoryId);
-        var where = $"paragraph {c.Paragraph} of {paragraphs}, {Escape(c.StorySource)}";
-        if (_knowledge.Stories.Count > 1)
+        while (sb.Length > 0 && char.IsWhiteSpace(sb[^1]))
         {
-            where += $", *{Escape(c.StoryTitle)}*";
+            sb.Length--; // string.TrimEnd() on the builder: one string, not two
         }
 
-        return target == RenderTarget.TeamsChannel ? $"— {where}" : $"*— {where}*";
+        return sb.ToString();
+    }
+
+    /// <summary>Room for the quoted sentences and their references, so the builder does not grow chunk by chunk.</summary>
+    private static int QuotedCapacity(string? lead, IReadOnlyList<Citation> citations)
+    {
+        var capacity = 64 + (lead?.Length ?? 0);
+        foreach (var c in citations)
+        {
+            capacity += c.Text.Length + c.StorySource.Length + 2 * c.StoryTitle.Length + 64;
+        }
+
+        return capacity;
+    }
+
+    /// <summary>"*— paragraph N of M, source*" (and the story's title when several are served; no emphasis in a Teams channel).</summary>
+    private void AppendReference(StringBuilder sb, Citation c, RenderTarget target)
+    {
+        var emphasis = target != RenderTarget.TeamsChannel;
+        if (emphasis)
+        {
+            sb.Append('*');
+        }
+
+        sb.Append("— paragraph ").Append(c.Paragraph).Append(" of ").Append(ParagraphCount(c.StoryId)).Append(", ").Append(Escape(c.StorySource));
+        if (_knowledge.Stories.Count > 1)
+        {
+            sb.Append(", *").Append(Escape(c.StoryTitle)).Append('*');
+        }
+
+        if (emphasis)
+        {
+            sb.Append('*');
+        }
     }
 
     private string Decline(KnowledgeReply reply, RenderTarget target)
@@ -165,9 +197,15 @@ public sealed class ReplyRenderer
     private static string Highlight(Citation c) => CitationSpan.Bold(c, Escape);
 
     /// <summary>Escapes characters that Markdown or HTML would interpret, so story text shows as written.</summary>
+    /// <remarks>Most text has none of them and is returned as it is (a reply escapes every piece of its sentences).</remarks>
     public static string Escape(string text)
     {
-        var sb = new StringBuilder(text.Length);
+        if (text.AsSpan().IndexOfAny(Escaped) < 0)
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length + 8);
         foreach (var ch in text)
         {
             switch (ch)

@@ -18,7 +18,7 @@ public sealed class SentAnswerTests
         Intent = "answer",
         Confidence = 0.927,
         Story = "ap-2017-05-trump-lavrov",
-        Citations = { new FeedbackCitation { Story = "ap-2017-05-trump-lavrov", Paragraph = 8, Sentence = 8, Text = Repo.ComeySentence, Span = "James Comey" } },
+        Citations = new List<FeedbackCitation> { new() { Story = "ap-2017-05-trump-lavrov", Paragraph = 8, Sentence = 8, Text = Repo.ComeySentence, Span = "James Comey" } },
     };
 
     [Fact]

@@ -16,17 +16,16 @@ public class InMemoryStateStorageTests
         var original = new ConversationData { Memory = new ConversationMemory() };
         Populate(original);
         Populate(original.Memory);
-        var answer = new SentAnswer { Citations = { new FeedbackCitation() } };
+        var citation = new FeedbackCitation();
+        Populate(citation);
+        var answer = new SentAnswer { Citations = new List<FeedbackCitation> { citation } };
         Populate(answer);
-        Populate(answer.Citations[0]);
         original.Answers.Add(answer);
 
         var copy = (ConversationData)original.DeepClone();
 
         Assert.Equal(JsonConvert.SerializeObject(original), JsonConvert.SerializeObject(copy));
-        Assert.NotSame(original.Answers, copy.Answers);
-        Assert.NotSame(original.Answers[0], copy.Answers[0]);
-        Assert.NotSame(original.Answers[0].Citations[0], copy.Answers[0].Citations[0]);
+        Assert.NotSame(original.Answers, copy.Answers); // the kept answers themselves are shared: immutable (below)
         Assert.NotSame(original.Memory, copy.Memory);
         Assert.NotSame(original.Memory.LastTerms, copy.Memory.LastTerms);
         Assert.NotSame(original.Memory.LastEntities, copy.Memory.LastEntities);
@@ -87,6 +86,21 @@ public class InMemoryStateStorageTests
         await Turn(d => { Assert.Equal(3, d.Memory.Turns); Assert.Equal(new[] { "lavrov" }, d.Memory.LastEntities); return Task.CompletedTask; });
     }
 
+    [Theory]
+    [InlineData(typeof(SentAnswer))]
+    [InlineData(typeof(FeedbackCitation))]
+    public void Kept_answers_are_immutable_so_copies_of_the_state_share_them(Type type)
+    {
+        foreach (var property in type.GetProperties())
+        {
+            var setter = property.SetMethod;
+            Assert.True(setter is null || setter.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(System.Runtime.CompilerServices.IsExternalInit)),
+                $"{type.Name}.{property.Name} can be set after construction: DeepClone shares these objects");
+            Assert.False(property.PropertyType.IsGenericType && property.PropertyType.GetGenericTypeDefinition() == typeof(List<>),
+                $"{type.Name}.{property.Name} is a mutable list: DeepClone shares these objects");
+        }
+    }
+
     private sealed class Item : IStoreItem
     {
         public string? Value { get; set; }
@@ -111,7 +125,7 @@ public class InMemoryStateStorageTests
                 var t when t == typeof(DateTimeOffset) => DateTimeOffset.UnixEpoch.AddDays(n),
                 var t when t == typeof(List<string>) => new List<string> { "x" + n, "y" + n },
                 var t when t == typeof(ConversationMemory) => p.GetValue(target), // populated by its own call
-                var t when t == typeof(List<SentAnswer>) || t == typeof(List<FeedbackCitation>) => p.GetValue(target), // filled by the test
+                var t when t == typeof(List<SentAnswer>) || t == typeof(IReadOnlyList<FeedbackCitation>) => p.GetValue(target), // filled by the test
                 _ => throw new InvalidOperationException($"Populate does not know how to fill {p.PropertyType.Name} {p.Name}: teach it, and DeepClone."),
             };
             p.SetValue(target, value);
