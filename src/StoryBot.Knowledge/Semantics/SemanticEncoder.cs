@@ -20,6 +20,13 @@ public sealed class SemanticEncoder
 
     private readonly SentenceEncoder _encoder;
 
+    /// <summary>
+    /// Encodes at most one call per core at a time. Encoding is CPU-bound, so more at once only time-slices the cores,
+    /// and each run in flight holds its own activation buffers: with 32 conversations asking new questions at once the
+    /// process grew past its 600 MB budget (607 MB) while answering no faster.
+    /// </summary>
+    private readonly SemaphoreSlim _running = new(Environment.ProcessorCount, Environment.ProcessorCount);
+
     private SemanticEncoder() => _encoder = new SentenceEncoder();
 
     /// <summary>The process's one encoder, loaded on first use.</summary>
@@ -29,7 +36,7 @@ public sealed class SemanticEncoder
     public static Task WarmUpAsync() => Task.Run(() => Instance.Value);
 
     /// <summary>A question's vector (with the query prefix).</summary>
-    public float[] EncodeQuery(string question) => _encoder.Encode(new[] { QueryPrefix + question })[0];
+    public float[] EncodeQuery(string question) => Encode(new[] { QueryPrefix + question })[0];
 
     /// <summary>Vectors of several questions at once (batches are cheaper per item).</summary>
     public float[][] EncodeQueries(IReadOnlyList<string> questions) => EncodeBatched(questions.Select(q => QueryPrefix + q).ToList());
@@ -44,11 +51,24 @@ public sealed class SemanticEncoder
         for (var start = 0; start < texts.Count; start += batch)
         {
             var chunk = texts.Skip(start).Take(batch).ToArray();
-            var encoded = _encoder.Encode(chunk);
+            var encoded = Encode(chunk);
             Array.Copy(encoded, 0, vectors, start, encoded.Length);
         }
 
         return vectors;
+    }
+
+    private float[][] Encode(string[] texts)
+    {
+        _running.Wait();
+        try
+        {
+            return _encoder.Encode(texts);
+        }
+        finally
+        {
+            _running.Release();
+        }
     }
 
     /// <summary>Cosine of two normalised vectors.</summary>
