@@ -183,22 +183,9 @@ public static class SpanCandidates
             }
 
             // Gaps: runs of words the question does not say, within a clause.
-            for (var i = 0; i < tokens.Count;)
+            foreach (var (first, last) in UnsaidRuns.Of(tokens, _matched))
             {
-                if (_matched[i])
-                {
-                    i++;
-                    continue;
-                }
-
-                var j = i;
-                while (j < tokens.Count && !_matched[j] && (j == i || !tokens[j - 1].PunctuationAfter))
-                {
-                    j++;
-                }
-
-                AddWords(i, j - 1, phrase: false, gap: true);
-                i = j;
+                AddWords(first, last, phrase: false, gap: true);
             }
         }
 
@@ -256,24 +243,24 @@ public static class SpanCandidates
             var (start, length) = (span.Start, span.Length);
             var end = start + length;
             var o = _offset;
-            var kind = SpanKinds.None;
-            var holds = SpanKinds.None;
+            var kind = AnswerTags.None;
+            var holds = AnswerTags.None;
             for (var i = 0; i < _profile.Mentions.Count; i++)
             {
                 var m = _profile.Mentions[i];
                 Classify(m.Start, m.End - m.Start, m.Entity.Kind switch
                 {
-                    EntityKind.Person => SpanKinds.Person,
-                    EntityKind.Organization => SpanKinds.Organization,
-                    _ => SpanKinds.Place,
+                    EntityKind.Person => AnswerTags.Person,
+                    EntityKind.Organization => AnswerTags.Organization,
+                    _ => AnswerTags.Place,
                 });
             }
 
-            ClassifyAll(_profile.TimeSpans, SpanKinds.Time);
-            ClassifyAll(_profile.DurationSpans, SpanKinds.Duration);
-            ClassifyAll(_profile.NumberSpans, SpanKinds.Number);
-            ClassifyAll(_profile.AmountSpans, SpanKinds.Amount);
-            ClassifyAll(_profile.QuoteSpans, SpanKinds.Quote);
+            ClassifyAll(_profile.TimeSpans, AnswerTags.Time);
+            ClassifyAll(_profile.DurationSpans, AnswerTags.Duration);
+            ClassifyAll(_profile.NumberSpans, AnswerTags.Number);
+            ClassifyAll(_profile.AmountSpans, AnswerTags.Money);
+            ClassifyAll(_profile.QuoteSpans, AnswerTags.Quotation);
             var quoted = false;
             for (var i = 0; i < _profile.QuoteSpans.Count; i++)
             {
@@ -285,10 +272,10 @@ public static class SpanCandidates
             var isRule = _rule is { } r && r.Start == start && r.Length == length;
             x[o + Rule] = isRule ? 1 : 0;
             x[o + RuleOverlap] = !isRule && _rule is { } p && p.Start < end && start < p.Start + p.Length ? 1 : 0;
-            x[o + KindFits] = asked != SpanKinds.None && (kind & asked) != 0 ? 1 : 0;
-            x[o + HoldsKind] = asked != SpanKinds.None && (kind & asked) == 0 && (holds & asked) != 0 ? 1 : 0;
-            x[o + KindMissing] = asked != SpanKinds.None && ((kind | holds) & asked) == 0 ? 1 : 0;
-            x[o + Entity] = (kind & (SpanKinds.Person | SpanKinds.Organization | SpanKinds.Place)) != 0 ? 1 : 0;
+            x[o + KindFits] = asked != AnswerTags.None && (kind & asked) != 0 ? 1 : 0;
+            x[o + HoldsKind] = asked != AnswerTags.None && (kind & asked) == 0 && (holds & asked) != 0 ? 1 : 0;
+            x[o + KindMissing] = asked != AnswerTags.None && ((kind | holds) & asked) == 0 ? 1 : 0;
+            x[o + Entity] = (kind & (AnswerTags.Person | AnswerTags.Organization | AnswerTags.Place)) != 0 ? 1 : 0;
             x[o + Quoted] = quoted ? 1 : 0;
             x[o + Phrase] = span.Phrase ? 1 : 0;
             x[o + Gap] = span.Gap ? 1 : 0;
@@ -346,7 +333,7 @@ public static class SpanCandidates
             x[o + Length] = Math.Min(words, MaxWords) / (double)MaxWords;
             x[o + Opens] = first == 0 ? 1 : 0;
 
-            void ClassifyAll(IReadOnlyList<(int Start, int Length)> spans, SpanKinds as_)
+            void ClassifyAll(IReadOnlyList<(int Start, int Length)> spans, AnswerTags as_)
             {
                 for (var i = 0; i < spans.Count; i++)
                 {
@@ -354,7 +341,7 @@ public static class SpanCandidates
                 }
             }
 
-            void Classify(int s, int l, SpanKinds as_)
+            void Classify(int s, int l, AnswerTags as_)
             {
                 if (s == start && l == length)
                 {

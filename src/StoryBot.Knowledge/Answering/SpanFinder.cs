@@ -239,21 +239,9 @@ public static partial class SpanFinder
         var tokens = profile.Tokens;
         var matched = tokens.Select((t, i) => questionStems.Contains(profile.TokenStems[i]) || questionStems.Contains(EntityExtractor.NameKey(t.Text))).ToArray();
         (int From, int To, double Score)? best = null;
-        var i0 = 0;
-        while (i0 < tokens.Count)
+        foreach (var (i0, last) in UnsaidRuns.Of(tokens, matched))
         {
-            if (matched[i0])
-            {
-                i0++;
-                continue;
-            }
-
-            var j = i0;
-            while (j < tokens.Count && !matched[j] && (j == i0 || !tokens[j - 1].PunctuationAfter))
-            {
-                j++;
-            }
-
+            var j = last + 1;
             var from = i0;
             var to = j - 1;
             while (from <= to && Function.Contains(tokens[from].Text))
@@ -286,8 +274,6 @@ public static partial class SpanFinder
                     best = (from, to, score);
                 }
             }
-
-            i0 = j == i0 ? j + 1 : j;
         }
 
         if (best is not { } b || b.Score <= 0)

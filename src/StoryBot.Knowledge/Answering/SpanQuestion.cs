@@ -18,23 +18,23 @@ public sealed record SpanQuestion(
     IReadOnlySet<string>? PreferredPeople)
 {
     /// <summary>The kinds of span that answer the question by its type (None: any phrase may).</summary>
-    public SpanKinds Asked { get; } = AskedOf(Question);
+    public AnswerTags Asked { get; } = AskedOf(Question);
 
     /// <summary>Which of <see cref="SpanFeatures.Classes"/> the question belongs to.</summary>
-    public int Class { get; } = AskedOf(Question) != SpanKinds.None ? 0 : Question.Type is QuestionType.YesNo or QuestionType.Other ? 1 : 2;
+    public int Class { get; } = AskedOf(Question) != AnswerTags.None ? 0 : Question.Type is QuestionType.YesNo or QuestionType.Other ? 1 : 2;
 
-    private static SpanKinds AskedOf(QuestionAnalysis question) => question.Type switch
+    private static AnswerTags AskedOf(QuestionAnalysis question) => question.Type switch
     {
-        QuestionType.Who => SpanKinds.Person | SpanKinds.Organization,
-        QuestionType.Where => SpanKinds.Place,
-        QuestionType.When => SpanKinds.Time,
-        QuestionType.HowLong => SpanKinds.Duration,
-        QuestionType.HowMany when question.Normalized.Contains("how much", StringComparison.Ordinal) => SpanKinds.Number | SpanKinds.Amount,
-        QuestionType.HowMany => SpanKinds.Number,
-        QuestionType.HowMuch => SpanKinds.Amount,
-        QuestionType.HowOld => SpanKinds.Number,
-        QuestionType.Name => SpanKinds.Person | SpanKinds.Organization | SpanKinds.Place,
-        _ when question.AsksForSpeech || WordLists.SpeechVerb.IsMatch(question.Normalized) => SpanKinds.Quote,
-        _ => SpanKinds.None,
+        QuestionType.Who => AnswerTags.Person | AnswerTags.Organization,
+        QuestionType.Where => AnswerTags.Place,
+        QuestionType.When => AnswerTags.Time,
+        QuestionType.HowLong => AnswerTags.Duration,
+        QuestionType.HowMany when question.Normalized.Contains("how much", StringComparison.Ordinal) => AnswerTags.Number | AnswerTags.Money,
+        QuestionType.HowMany => AnswerTags.Number,
+        QuestionType.HowMuch => AnswerTags.Money,
+        QuestionType.HowOld => AnswerTags.Number,
+        QuestionType.Name => AnswerTags.Person | AnswerTags.Organization | AnswerTags.Place,
+        _ when question.AsksForSpeech || WordLists.SpeechVerb.IsMatch(question.Normalized) => AnswerTags.Quotation,
+        _ => AnswerTags.None,
     };
 }
