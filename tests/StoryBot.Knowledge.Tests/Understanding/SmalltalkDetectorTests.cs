@@ -21,6 +21,8 @@ public sealed class SmalltalkDetectorTests : IClassFixture<StoryKnowledgeTests.L
     [InlineData("thx a ton, really helped", ReplyKind.Thanks)]
     [InlineData("ok cya later", ReplyKind.Goodbye)]
     [InlineData("what should i ask u", ReplyKind.Help)]
+    [InlineData("no idea what to ask you tbh", ReplyKind.Help)] // cited a sentence before the casual help examples
+    [InlineData("i have no clue what to type", ReplyKind.Help)]
     [InlineData("r u a real person", ReplyKind.About)]
     [InlineData("who did trump fire", ReplyKind.Answer)]
     public void Message_GetsTheReplyKindAPersonWouldExpect(string message, ReplyKind expected)
