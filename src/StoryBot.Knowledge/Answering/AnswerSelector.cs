@@ -247,7 +247,12 @@ public sealed partial class AnswerSelector
         }
 
         var top = ranked[0].Score;
-        var sum = ranked.Sum(r => Math.Exp(r.Score - top));
+        var sum = 0.0;
+        foreach (var r in ranked)
+        {
+            sum += Math.Exp(r.Score - top); // in order, as Enumerable.Sum added them
+        }
+
         for (var i = 0; i < ranked.Count; i++)
         {
             var r = ranked[i];
@@ -259,14 +264,24 @@ public sealed partial class AnswerSelector
     }
 
     /// <summary>The calibrator's input vector (<see cref="AnswerFeatures.ConfidenceNames"/>).</summary>
-    public static double[] ConfidenceInputs(double[] features, double score, double probability, double margin) =>
-        AnswerFeatures.ConfidenceNames.Select(name => name switch
+    /// <remarks>A loop, not a LINQ projection: it runs for every candidate of every question.</remarks>
+    public static double[] ConfidenceInputs(double[] features, double score, double probability, double margin)
+    {
+        var names = AnswerFeatures.ConfidenceNames;
+        var inputs = new double[names.Count];
+        for (var i = 0; i < inputs.Length; i++)
         {
-            AnswerFeatures.RankScore => score,
-            AnswerFeatures.RankProbability => probability,
-            AnswerFeatures.RankMargin => margin,
-            _ => features[AnswerFeatures.IndexOf(name)],
-        }).ToArray();
+            inputs[i] = names[i] switch
+            {
+                AnswerFeatures.RankScore => score,
+                AnswerFeatures.RankProbability => probability,
+                AnswerFeatures.RankMargin => margin,
+                var name => features[AnswerFeatures.IndexOf(name)],
+            };
+        }
+
+        return inputs;
+    }
 
     /// <summary>Plain BM25 of the question's words over the sentence field, by document (the <see cref="AnswerFeatures.Words"/> feature).</summary>
     private Dictionary<int, float> WordScores(QuestionAnalysis question)
@@ -341,10 +356,12 @@ public sealed partial class AnswerSelector
                 continue;
             }
 
-            foreach (var alternative in concept.Alternatives)
+            var alternatives = concept.Alternatives;
+            for (var a = 0; a < alternatives.Count; a++)
             {
                 // a role is said by title words ("foreign minister"), not by an organisation or place alone ("the FBI")
-                if (alternative.Weight < 0.7f || !alternative.Stems.Any(st => !_model.IsEntityKey(st) && !KnownPlaces.IsPlaceOrDemonym(st)))
+                var alternative = alternatives[a];
+                if (alternative.Weight < 0.7f || !HasTitleWord(alternative.Stems))
                 {
                     continue;
                 }
@@ -363,6 +380,20 @@ public sealed partial class AnswerSelector
         }
 
         return holders;
+    }
+
+    /// <summary>Some stem is neither an entity's key nor a place: a loop, as it runs for every wording of every question.</summary>
+    private bool HasTitleWord(string[] stems)
+    {
+        foreach (var stem in stems)
+        {
+            if (!_model.IsEntityKey(stem) && !KnownPlaces.IsPlaceOrDemonym(stem))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     internal static IReadOnlySet<string> QuestionWordSet(IEnumerable<QueryConcept> concepts) =>
