@@ -48,7 +48,7 @@ public sealed partial class AnswerSelector
     public IReadOnlyList<ScoredSentence> Rank(QuestionAnalysis question, IReadOnlyList<QueryConcept> concepts, ConversationMemory memory, HashSet<string>? roleHolders = null, float[]? queryVector = null)
     {
         // Only wordings some sentence uses can match; the rest are skipped once here, for the query and every candidate.
-        var usable = concepts.Select(c => c.Alternatives.Where(a => DocumentFrequency(a) > 0).ToArray()).ToArray();
+        var usable = UsableAlternatives(concepts);
         // The index's PreparedTermSearcher supplies every term's statistics and picks in-order scoring for
         // small indexes (out-of-order above ~1,000 sentences, where its bucket table pays off).
         var hits = concepts.Count == 0 ? Array.Empty<ScoreDoc>() : _index.Searcher.Search(BuildQuery(concepts, usable), Candidates).ScoreDocs;
@@ -84,35 +84,39 @@ public sealed partial class AnswerSelector
             return Array.Empty<ScoredSentence>();
         }
 
-        var lexicalRank = new Dictionary<int, (int Rank, float Score)>();
-        for (var r = 0; r < hits.Length; r++)
-        {
-            lexicalRank[hits[r].Doc] = (r, hits[r].Score);
-        }
-
         var bestCosine = semanticCount > 0 ? cosines![semanticTop[0]] : 0;
         var words = WordScores(question);
         var bestWords = words.Count > 0 ? words.Values.Max() : 1;
-        var weights = concepts.Select(c => c.UserWeight * Idf(c)).ToArray();
-        var known = usable.Select(u => u.Length > 0).ToArray();
-        var ownWeight = concepts.Select((c, i) => c.Carried ? 0 : weights[i]).Sum();
-        var unknownShare = ownWeight > 0 ? concepts.Select((c, i) => c.Carried || known[i] ? 0 : weights[i]).Sum() / ownWeight : 0;
-        int IndexOf(string? word) => word is null ? -1 : concepts.Select((c, i) => (c, i)).FirstOrDefault(x => !x.c.Carried && x.c.Surface.Split(' ').Contains(word), (null!, -1)).Item2;
-        var verbIndex = IndexOf(question.SubjectVerb);
-        var headIndex = IndexOf(question.WhichNoun);
+        var weights = new double[concepts.Count];
+        var known = new bool[concepts.Count];
+        double ownWeight = 0, unknownWeight = 0; // summed in the concepts' order, as Enumerable.Sum did
+        for (var i = 0; i < concepts.Count; i++)
+        {
+            weights[i] = concepts[i].UserWeight * Idf(concepts[i]);
+            known[i] = usable[i].Length > 0;
+            ownWeight += concepts[i].Carried ? 0 : weights[i];
+        }
+
+        for (var i = 0; i < concepts.Count; i++)
+        {
+            unknownWeight += concepts[i].Carried || known[i] ? 0 : weights[i];
+        }
+
+        var unknownShare = ownWeight > 0 ? unknownWeight / ownWeight : 0;
+        var verbIndex = OwnConceptWith(concepts, question.SubjectVerb);
+        var headIndex = OwnConceptWith(concepts, question.WhichNoun);
         var questionKeys = QuestionEntityKeys(concepts);
-        var questionPeople = concepts.Where(c => !c.Carried)
-            .SelectMany(c => c.Surface.Split(' '))
-            .Select(EntityExtractor.NameKey)
-            .Where(k => _model.Person(k) is not null && !question.PossessorWords.Contains(k))
-            .Distinct()
-            .ToList();
+        var questionPeople = QuestionPeople(question, concepts);
         var typeWords = WordLists.TypeWords(question.Type);
         roleHolders ??= RoleHolders(concepts, question.Possessors);
         var noHolder = question.Copular && question.Type == QuestionType.Who && roleHolders.Count == 0 && question.Possessors.Count > 0
             && RoleHolders(concepts).Count > 0;
-        var excluded = question.Copular ? new HashSet<string>() : roleHolders;
-        var notAnswers = questionKeys.Concat(excluded).ToHashSet(StringComparer.Ordinal);
+        // only asked whether it contains a key: with no role holders to add, the question's keys themselves
+        var notAnswers = question.Copular || roleHolders.Count == 0 ? questionKeys : new HashSet<string>(questionKeys, StringComparer.Ordinal);
+        if (!question.Copular)
+        {
+            notAnswers.UnionWith(roleHolders);
+        }
         var maxLexical = hits.Length > 0 ? hits[0].Score : 1;
         var asked = _features.AnswerTypes ? WhatIsAsked(question, concepts) : AskedFor.Nothing;
         var ranked = new List<ScoredSentence>(candidateDocs.Count);
@@ -164,7 +168,8 @@ public sealed partial class AnswerSelector
             Set(AnswerFeatures.MissingConcept, ownWeight > 0 ? missing / ownWeight : 0);
             Set(AnswerFeatures.Words, words.TryGetValue(doc, out var wordScore) ? wordScore / bestWords : 0);
             Set(AnswerFeatures.UnknownShare, unknownShare);
-            if (lexicalRank.TryGetValue(doc, out var lexical))
+            var lexical = LexicalOf(hits, doc);
+            if (lexical.Found)
             {
                 Set(AnswerFeatures.Lexical, lexical.Score / maxLexical);
                 Set(AnswerFeatures.LexicalRank, 1.0 / (1 + lexical.Rank));
@@ -177,7 +182,7 @@ public sealed partial class AnswerSelector
                 Set(AnswerFeatures.SemanticGap, cosines[doc] - bestCosine);
                 Set(AnswerFeatures.SemanticRank, 1.0 / (1 + rank));
                 Set(AnswerFeatures.SemanticBest, bestCosine);
-                Set(AnswerFeatures.Agreement, rank == 0 && lexical.Rank == 0 && lexicalRank.ContainsKey(doc) ? 1 : 0);
+                Set(AnswerFeatures.Agreement, rank == 0 && lexical.Rank == 0 && lexical.Found ? 1 : 0);
             }
 
             Set(AnswerFeatures.TypeMatch, typeSatisfied == true ? 1 : 0);
@@ -212,6 +217,105 @@ public sealed partial class AnswerSelector
 
         ranked.Sort((a, b) => b.Score.CompareTo(a.Score));
         return Calibrate(ranked);
+    }
+
+    /// <summary>Per concept, its wordings that some sentence uses, in the concept's order (loops: this runs for every question).</summary>
+    private QueryAlternative[][] UsableAlternatives(IReadOnlyList<QueryConcept> concepts)
+    {
+        var usable = new QueryAlternative[concepts.Count][];
+        for (var c = 0; c < usable.Length; c++)
+        {
+            var alternatives = concepts[c].Alternatives;
+            var count = 0;
+            for (var a = 0; a < alternatives.Count; a++)
+            {
+                count += DocumentFrequency(alternatives[a]) > 0 ? 1 : 0;
+            }
+
+            var kept = count == 0 ? Array.Empty<QueryAlternative>() : new QueryAlternative[count];
+            for (int a = 0, k = 0; k < count; a++)
+            {
+                if (DocumentFrequency(alternatives[a]) > 0)
+                {
+                    kept[k++] = alternatives[a];
+                }
+            }
+
+            usable[c] = kept;
+        }
+
+        return usable;
+    }
+
+    /// <summary>Lucene's rank and score of <paramref name="doc"/> among <paramref name="hits"/> (a top few, so a scan beats a dictionary).</summary>
+    private static (bool Found, int Rank, float Score) LexicalOf(ScoreDoc[] hits, int doc)
+    {
+        for (var r = hits.Length - 1; r >= 0; r--)
+        {
+            if (hits[r].Doc == doc)
+            {
+                return (true, r, hits[r].Score);
+            }
+        }
+
+        return default;
+    }
+
+    /// <summary>The first concept of the user's own whose surface has <paramref name="word"/> as a word, or -1.</summary>
+    private static int OwnConceptWith(IReadOnlyList<QueryConcept> concepts, string? word)
+    {
+        if (word is null)
+        {
+            return -1;
+        }
+
+        for (var i = 0; i < concepts.Count; i++)
+        {
+            if (!concepts[i].Carried && HasWord(concepts[i].Surface, word))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Whether <paramref name="word"/> is one of the space-separated words of <paramref name="surface"/>, as <c>Split(' ').Contains</c> says, without the array.</summary>
+    internal static bool HasWord(string surface, string word)
+    {
+        foreach (var range in surface.AsSpan().Split(' '))
+        {
+            if (surface.AsSpan(range).SequenceEqual(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The people the question's own words name (name keys, first mention first), except possessors ("Putin's diplomat").</summary>
+    private List<string> QuestionPeople(QuestionAnalysis question, IReadOnlyList<QueryConcept> concepts)
+    {
+        var people = new List<string>();
+        foreach (var concept in concepts)
+        {
+            if (concept.Carried)
+            {
+                continue;
+            }
+
+            foreach (var word in concept.Surface.Split(' '))
+            {
+                var key = EntityExtractor.NameKey(word);
+                if (_model.Person(key) is not null && !question.PossessorWords.Contains(key) && !people.Contains(key))
+                {
+                    people.Add(key);
+                }
+            }
+        }
+
+        return people;
     }
 
     /// <summary>The best cosine of any sentence to <paramref name="queryVector"/> (0 without sentence vectors).</summary>
@@ -504,12 +608,27 @@ public sealed partial class AnswerSelector
             return _model.Idf(ownDf);
         }
 
-        var best = concept.Alternatives.Select(DocumentFrequency).Where(df => df > 0).DefaultIfEmpty(0).Min();
+        var best = 0;
+        foreach (var alternative in concept.Alternatives)
+        {
+            var df = DocumentFrequency(alternative);
+            best = df > 0 && (best == 0 || df < best) ? df : best;
+        }
+
         return _model.Idf(best); // never used in any wording: the highest weight, counted as missing
     }
 
-    private int DocumentFrequency(QueryAlternative alternative) =>
-        alternative.Stems.Length == 1 ? _model.DocumentFrequency(alternative.Stems[0]) : alternative.Stems.Min(_model.DocumentFrequency);
+    private int DocumentFrequency(QueryAlternative alternative)
+    {
+        var stems = alternative.Stems;
+        var min = _model.DocumentFrequency(stems[0]);
+        for (var i = 1; i < stems.Length; i++)
+        {
+            min = Math.Min(min, _model.DocumentFrequency(stems[i]));
+        }
+
+        return min;
+    }
 
     private double Match(QueryConcept concept, QueryAlternative[] alternatives, SentenceProfile profile, QuestionAnalysis question)
     {
