@@ -119,6 +119,12 @@ public sealed partial class AnswerSelector
         }
         var maxLexical = hits.Length > 0 ? hits[0].Score : 1;
         var asked = _features.AnswerTypes ? WhatIsAsked(question, concepts) : AskedFor.Nothing;
+        var anyCarried = false;
+        foreach (var concept in concepts)
+        {
+            anyCarried |= concept.Carried;
+        }
+
         var ranked = new List<ScoredSentence>(candidateDocs.Count);
         foreach (var doc in candidateDocs)
         {
@@ -131,7 +137,6 @@ public sealed partial class AnswerSelector
             var storyId = profile.Sentence.StoryId;
             var number = profile.Sentence.Number;
             var x = new double[AnswerFeatures.Names.Count];
-            void Set(string name, double value) => x[AnswerFeatures.IndexOf(name)] = value;
 
             var typeSatisfied = _features.AnswerTypes ? TypeSatisfied(question, profile, notAnswers, asked) : null;
             double covered = 0, total = 0, ownCovered = 0, ownTotal = 0, missing = 0;
@@ -158,60 +163,60 @@ public sealed partial class AnswerSelector
             }
 
             var coverage = total > 0 ? covered / total : 0;
-            if (ownTotal > 0 && concepts.Any(c => c.Carried))
+            if (ownTotal > 0 && anyCarried)
             {
                 // In a follow-up the user's new words say what is asked; the carried topic only narrows it down.
                 coverage = (coverage + (ownCovered / ownTotal)) / 2;
             }
 
-            Set(AnswerFeatures.Coverage, coverage);
-            Set(AnswerFeatures.MissingConcept, ownWeight > 0 ? missing / ownWeight : 0);
-            Set(AnswerFeatures.Words, words.TryGetValue(doc, out var wordScore) ? wordScore / bestWords : 0);
-            Set(AnswerFeatures.UnknownShare, unknownShare);
+            Set(x, AnswerFeatures.Coverage, coverage);
+            Set(x, AnswerFeatures.MissingConcept, ownWeight > 0 ? missing / ownWeight : 0);
+            Set(x, AnswerFeatures.Words, words.TryGetValue(doc, out var wordScore) ? wordScore / bestWords : 0);
+            Set(x, AnswerFeatures.UnknownShare, unknownShare);
             var lexical = LexicalOf(hits, doc);
             if (lexical.Found)
             {
-                Set(AnswerFeatures.Lexical, lexical.Score / maxLexical);
-                Set(AnswerFeatures.LexicalRank, 1.0 / (1 + lexical.Rank));
+                Set(x, AnswerFeatures.Lexical, lexical.Score / maxLexical);
+                Set(x, AnswerFeatures.LexicalRank, 1.0 / (1 + lexical.Rank));
             }
 
             if (cosines is not null)
             {
                 var rank = SemanticOrder.RankOf(cosines, IsSentence, doc);
-                Set(AnswerFeatures.Semantic, cosines[doc]);
-                Set(AnswerFeatures.SemanticGap, cosines[doc] - bestCosine);
-                Set(AnswerFeatures.SemanticRank, 1.0 / (1 + rank));
-                Set(AnswerFeatures.SemanticBest, bestCosine);
-                Set(AnswerFeatures.Agreement, rank == 0 && lexical.Rank == 0 && lexical.Found ? 1 : 0);
+                Set(x, AnswerFeatures.Semantic, cosines[doc]);
+                Set(x, AnswerFeatures.SemanticGap, cosines[doc] - bestCosine);
+                Set(x, AnswerFeatures.SemanticRank, 1.0 / (1 + rank));
+                Set(x, AnswerFeatures.SemanticBest, bestCosine);
+                Set(x, AnswerFeatures.Agreement, rank == 0 && lexical.Rank == 0 && lexical.Found ? 1 : 0);
             }
 
-            Set(AnswerFeatures.TypeMatch, typeSatisfied == true ? 1 : 0);
-            Set(AnswerFeatures.TypeMismatch, typeSatisfied == false ? 1 : 0);
-            Set(AnswerFeatures.NoRoleHolder, _features.Aliases && noHolder ? 1 : 0);
-            Set(AnswerFeatures.NamesRoleHolder, _features.Aliases && question.Copular && question.Type == QuestionType.Who
-                && profile.Mentions.Any(m => roleHolders.Contains(m.Entity.Key) && !questionKeys.Contains(m.Entity.Key)) ? 1 : 0);
-            Set(AnswerFeatures.Reason, _features.AnswerTypes && question.Type == QuestionType.Why && profile.Cues.GivesReason ? 1 : 0);
-            Set(AnswerFeatures.PersonMissing, _features.Aliases && questionPeople.Any(p => !profile.EntityKeys.Contains(p)) ? 1 : 0);
-            Set(AnswerFeatures.VerbUnused, _features.AnswerTypes && verbIndex >= 0 && !known[verbIndex] ? 1 : 0);
-            Set(AnswerFeatures.WhichNounMissing, _features.AnswerTypes && headIndex >= 0 && question.Type is QuestionType.What or QuestionType.Other or QuestionType.YesNo
+            Set(x, AnswerFeatures.TypeMatch, typeSatisfied == true ? 1 : 0);
+            Set(x, AnswerFeatures.TypeMismatch, typeSatisfied == false ? 1 : 0);
+            Set(x, AnswerFeatures.NoRoleHolder, _features.Aliases && noHolder ? 1 : 0);
+            Set(x, AnswerFeatures.NamesRoleHolder, _features.Aliases && question.Copular && question.Type == QuestionType.Who
+                && NamesAny(profile, roleHolders, questionKeys) ? 1 : 0);
+            Set(x, AnswerFeatures.Reason, _features.AnswerTypes && question.Type == QuestionType.Why && profile.Cues.GivesReason ? 1 : 0);
+            Set(x, AnswerFeatures.PersonMissing, _features.Aliases && MissesAny(profile, questionPeople) ? 1 : 0);
+            Set(x, AnswerFeatures.VerbUnused, _features.AnswerTypes && verbIndex >= 0 && !known[verbIndex] ? 1 : 0);
+            Set(x, AnswerFeatures.WhichNounMissing, _features.AnswerTypes && headIndex >= 0 && question.Type is QuestionType.What or QuestionType.Other or QuestionType.YesNo
                 && Match(concepts[headIndex], usable[headIndex], profile, question) < 0.4 ? 1 : 0);
-            if (_features.FollowUps && concepts.Any(c => c.Carried) && memory.LastStoryId == storyId)
+            if (_features.FollowUps && anyCarried && memory.LastStoryId == storyId)
             {
-                Set(AnswerFeatures.FollowUpSame, memory.LastSentence == number ? 1 : 0);
-                Set(AnswerFeatures.FollowUpAdjacent, Math.Abs(memory.LastSentence - number) == 1 ? 1 : 0);
+                Set(x, AnswerFeatures.FollowUpSame, memory.LastSentence == number ? 1 : 0);
+                Set(x, AnswerFeatures.FollowUpAdjacent, Math.Abs(memory.LastSentence - number) == 1 ? 1 : 0);
             }
 
             if (question.DefinitionSubject is { } subject)
             {
-                var entity = _model.Entities.FirstOrDefault(e => e.Key == subject && _model.Profile(storyId, e.FirstSentence) is not null);
+                var entity = EntityOf(subject, storyId);
                 if (entity is not null && profile.EntityKeys.Contains(subject))
                 {
-                    Set(AnswerFeatures.MentionsSubject, 1);
-                    Set(AnswerFeatures.DefinesSubject, entity.FirstSentence == number && entity.Title.Length > 0 ? 1 : 0);
+                    Set(x, AnswerFeatures.MentionsSubject, 1);
+                    Set(x, AnswerFeatures.DefinesSubject, entity.FirstSentence == number && entity.Title.Length > 0 ? 1 : 0);
                 }
             }
 
-            Set(AnswerFeatures.Lede, number == 1 ? 1 : 0);
+            Set(x, AnswerFeatures.Lede, number == 1 ? 1 : 0);
             ranked.Add(new ScoredSentence(profile, _scorer.Ranker.Score(x), 0, coverage, typeSatisfied, lexical.Score, x));
         }
 
@@ -316,6 +321,55 @@ public sealed partial class AnswerSelector
         }
 
         return people;
+    }
+
+    /// <summary>Sets feature <paramref name="name"/> of <paramref name="x"/>; static, so a candidate's vector needs no closure.</summary>
+    private static void Set(double[] x, string name, double value) => x[AnswerFeatures.IndexOf(name)] = value;
+
+    /// <summary>The sentence mentions one of <paramref name="holders"/> that the question does not name itself.</summary>
+    private static bool NamesAny(SentenceProfile profile, HashSet<string> holders, HashSet<string> questionKeys)
+    {
+        var mentions = profile.Mentions;
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var key = mentions[i].Entity.Key;
+            if (holders.Contains(key) && !questionKeys.Contains(key))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Some person of <paramref name="people"/> is not mentioned by the sentence.</summary>
+    private static bool MissesAny(SentenceProfile profile, List<string> people)
+    {
+        foreach (var person in people)
+        {
+            if (!profile.EntityKeys.Contains(person))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The first entity keyed <paramref name="key"/> whose first sentence is in story <paramref name="storyId"/>, or null.</summary>
+    private NamedEntity? EntityOf(string key, string storyId)
+    {
+        var entities = _model.Entities;
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var entity = entities[i];
+            if (entity.Key == key && _model.Profile(storyId, entity.FirstSentence) is not null)
+            {
+                return entity;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The best cosine of any sentence to <paramref name="queryVector"/> (0 without sentence vectors).</summary>
@@ -716,14 +770,11 @@ public sealed partial class AnswerSelector
     /// <summary>Whether the sentence holds what the question type asks for; null when the type asks for nothing in particular.</summary>
     private bool? TypeSatisfied(QuestionAnalysis question, SentenceProfile profile, HashSet<string> questionKeys, AskedFor asked)
     {
-        bool NewEntity(params EntityKind[] kinds) =>
-            profile.Mentions.Any(m => kinds.Contains(m.Entity.Kind) && !questionKeys.Contains(m.Entity.Key) && !questionKeys.Contains(m.Entity.Name.ToLowerInvariant()));
-
         return question.Type switch
         {
             // a partner can be a country ("who did Russia hash out a deal with?" → Iran and Turkey)
-            QuestionType.Who when question.DefinitionSubject is null => NewEntity(EntityKind.Person, EntityKind.Organization) || NewGroup(profile, questionKeys)
-                || ((question.Normalized.EndsWith(" with", StringComparison.Ordinal) || question.Normalized.Contains("with whom", StringComparison.Ordinal)) && NewEntity(EntityKind.Place)),
+            QuestionType.Who when question.DefinitionSubject is null => NewEntity(profile, questionKeys, EntityKind.Person, EntityKind.Organization) || NewGroup(profile, questionKeys)
+                || ((question.Normalized.EndsWith(" with", StringComparison.Ordinal) || question.Normalized.Contains("with whom", StringComparison.Ordinal)) && NewEntity(profile, questionKeys, EntityKind.Place, EntityKind.Place)),
             QuestionType.When => profile.Tags.HasFlag(AnswerTags.Time),
             QuestionType.Where => LocatedPlace(question, profile, questionKeys),
             QuestionType.HowMany => SpanFinder.CountFor(profile, asked.CountedStems, strict: true) is not null,
@@ -762,8 +813,35 @@ public sealed partial class AnswerSelector
         return speakerKeys;
     }
 
-    private static bool NewGroup(SentenceProfile profile, HashSet<string> questionKeys) =>
-        profile.Tokens.Any(t => WordLists.GroupNouns.Contains(t.Text) && !questionKeys.Contains(t.Lower));
+    /// <summary>The sentence mentions an entity of kind <paramref name="kind"/> or <paramref name="other"/> that the question does not name (a loop: it runs for every candidate).</summary>
+    private static bool NewEntity(SentenceProfile profile, HashSet<string> questionKeys, EntityKind kind, EntityKind other)
+    {
+        var mentions = profile.Mentions;
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var entity = mentions[i].Entity;
+            if ((entity.Kind == kind || entity.Kind == other) && !questionKeys.Contains(entity.Key) && !questionKeys.Contains(entity.Name.ToLowerInvariant()))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool NewGroup(SentenceProfile profile, HashSet<string> questionKeys)
+    {
+        var tokens = profile.Tokens;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (WordLists.GroupNouns.Contains(tokens[i].Text) && !questionKeys.Contains(tokens[i].Lower))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>How many words a speaker's name may stand from the speech verb ("Foreign Minister Sergey Lavrov said").</summary>
     private const int SpeakerReach = 3;
