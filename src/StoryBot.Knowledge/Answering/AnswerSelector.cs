@@ -86,7 +86,15 @@ public sealed partial class AnswerSelector
 
         var bestCosine = semanticCount > 0 ? cosines![semanticTop[0]] : 0;
         var words = WordScores(question);
-        var bestWords = words.Count > 0 ? words.Values.Max() : 1;
+        var bestWords = 1f;
+        if (words.Length > 0)
+        {
+            bestWords = words[0].Score;
+            foreach (var hit in words)
+            {
+                bestWords = Math.Max(bestWords, hit.Score); // in the hits' order, as the dictionary's Values.Max() saw them
+            }
+        }
         var weights = new double[concepts.Count];
         var known = new bool[concepts.Count];
         double ownWeight = 0, unknownWeight = 0; // summed in the concepts' order, as Enumerable.Sum did
@@ -171,7 +179,7 @@ public sealed partial class AnswerSelector
 
             Set(x, AnswerFeatures.Coverage, coverage);
             Set(x, AnswerFeatures.MissingConcept, ownWeight > 0 ? missing / ownWeight : 0);
-            Set(x, AnswerFeatures.Words, words.TryGetValue(doc, out var wordScore) ? wordScore / bestWords : 0);
+            Set(x, AnswerFeatures.Words, LexicalOf(words, doc) is { Found: true } wordHit ? wordHit.Score / bestWords : 0);
             Set(x, AnswerFeatures.UnknownShare, unknownShare);
             var lexical = LexicalOf(hits, doc);
             if (lexical.Found)
@@ -441,28 +449,36 @@ public sealed partial class AnswerSelector
         return inputs;
     }
 
-    /// <summary>Plain BM25 of the question's words over the sentence field, by document (the <see cref="AnswerFeatures.Words"/> feature).</summary>
-    private Dictionary<int, float> WordScores(QuestionAnalysis question)
+    /// <summary>
+    /// Plain BM25 of the question's words over the sentence field, best first (the <see cref="AnswerFeatures.Words"/>
+    /// feature); the top hits themselves, looked up by a scan, rather than copied into a dictionary.
+    /// </summary>
+    private ScoreDoc[] WordScores(QuestionAnalysis question)
     {
         var query = new BooleanQuery();
         var terms = question.ExactTerms is { } exact && WordTerms.Of(exact) is { } known ? known : WordAnalyzer.Terms(question.Text);
-        foreach (var term in terms.Distinct())
+        for (var i = 0; i < terms.Count; i++)
         {
-            query.Add(new TermQuery(new Term(IndexFields.Body, term)), Occur.SHOULD);
+            if (!EarlierHas(terms, i))
+            {
+                query.Add(new TermQuery(new Term(IndexFields.Body, terms[i])), Occur.SHOULD); // each term once, first first, as Distinct()
+            }
         }
 
-        var scores = new Dictionary<int, float>();
-        if (query.Clauses.Count == 0)
+        return query.Clauses.Count == 0 ? Array.Empty<ScoreDoc>() : _index.Searcher.Search(query, WordCandidates).ScoreDocs;
+    }
+
+    private static bool EarlierHas(IReadOnlyList<string> terms, int i)
+    {
+        for (var j = 0; j < i; j++)
         {
-            return scores;
+            if (string.Equals(terms[j], terms[i], StringComparison.Ordinal))
+            {
+                return true;
+            }
         }
 
-        foreach (var hit in _index.Searcher.Search(query, WordCandidates).ScoreDocs)
-        {
-            scores[hit.Doc] = hit.Score;
-        }
-
-        return scores;
+        return false;
     }
 
     /// <summary>Stems a number must count: the counted noun of a how-many question and the words that may stand for it.</summary>
