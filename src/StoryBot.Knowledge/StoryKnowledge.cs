@@ -284,8 +284,7 @@ public sealed class StoryKnowledge : IDisposable
         }
 
         var span = ChooseSpan(SpanQuestionOf(question, concepts, roleHolders, questionWords), best.Profile);
-        var entities = concepts.SelectMany(c => c.Surface.Split(' ')).Select(EntityExtractor.NameKey)
-            .Where(k => _model.Person(k) is not null).Distinct().ToList();
+        var entities = PeopleNamed(concepts);
         if (question.Type == QuestionType.Who && span is { } answered
             && best.Profile.Mentions.FirstOrDefault(m => m.Entity.Kind == EntityKind.Person && m.Start <= answered.Start && answered.Start < m.End) is { Entity: not null } answerPerson)
         {
@@ -299,8 +298,7 @@ public sealed class StoryKnowledge : IDisposable
         }
 
         // Carry forward only what the cited sentence is actually about: words it does not contain would mislead a follow-up.
-        var topic = concepts.Where(c => c.Alternatives.Any(a => a.Stems.All(st => best.Profile.Terms.Contains(st) || best.Profile.AliasTerms.ContainsKey(st))))
-            .Select(c => c.Surface).Distinct().ToList();
+        var topic = TopicOf(concepts, best.Profile);
         Remember(memory, best.Profile, topic, entities);
         return new KnowledgeReply
         {
@@ -467,6 +465,64 @@ public sealed class StoryKnowledge : IDisposable
         }
 
         return words;
+    }
+
+    /// <summary>The people the concepts' words name (name keys, first mention first); a loop, as it runs on every answer.</summary>
+    private List<string> PeopleNamed(List<QueryConcept> concepts)
+    {
+        var people = new List<string>();
+        foreach (var concept in concepts)
+        {
+            foreach (var word in concept.Surface.Split(' '))
+            {
+                var key = EntityExtractor.NameKey(word);
+                if (_model.Person(key) is not null && !people.Contains(key))
+                {
+                    people.Add(key);
+                }
+            }
+        }
+
+        return people;
+    }
+
+    /// <summary>The surfaces of the concepts <paramref name="cited"/> says in some wording (its own terms or aliases), each once.</summary>
+    private static List<string> TopicOf(List<QueryConcept> concepts, SentenceProfile cited)
+    {
+        var topic = new List<string>();
+        foreach (var concept in concepts)
+        {
+            if (!topic.Contains(concept.Surface) && Says(cited, concept))
+            {
+                topic.Add(concept.Surface);
+            }
+        }
+
+        return topic;
+
+        static bool Says(SentenceProfile profile, QueryConcept concept)
+        {
+            var alternatives = concept.Alternatives;
+            for (var a = 0; a < alternatives.Count; a++)
+            {
+                var all = true;
+                foreach (var stem in alternatives[a].Stems)
+                {
+                    if (!profile.Terms.Contains(stem) && !profile.AliasTerms.ContainsKey(stem))
+                    {
+                        all = false;
+                        break;
+                    }
+                }
+
+                if (all)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     private static void Remember(ConversationMemory memory, SentenceProfile cited, List<string> terms, List<string> entities)
