@@ -133,7 +133,7 @@ public sealed partial class AnswerSelector
             anyCarried |= concept.Carried;
         }
 
-        var ranked = new List<ScoredSentence>(candidateDocs.Count);
+        var ranked = new List<Scored>(candidateDocs.Count);
         foreach (var doc in candidateDocs)
         {
             var profile = ProfileOf(doc);
@@ -225,7 +225,7 @@ public sealed partial class AnswerSelector
             }
 
             Set(x, AnswerFeatures.Lede, number == 1 ? 1 : 0);
-            ranked.Add(new ScoredSentence(profile, _scorer.Ranker.Score(x), 0, coverage, typeSatisfied, lexical.Score, x));
+            ranked.Add(new Scored(profile, _scorer.Ranker.Score(x), coverage, typeSatisfied, lexical.Score, x));
         }
 
         ranked.Sort((a, b) => b.Score.CompareTo(a.Score));
@@ -405,11 +405,13 @@ public sealed partial class AnswerSelector
     }
 
     /// <summary>Each candidate's confidence: the calibrator over its features, its softmax share and its lead over the best other.</summary>
-    private List<ScoredSentence> Calibrate(List<ScoredSentence> ranked)
+    /// <remarks>Each candidate's <see cref="ScoredSentence"/> is made once, here, not made in ranking and copied with its confidence.</remarks>
+    private List<ScoredSentence> Calibrate(List<Scored> ranked)
     {
+        var calibrated = new List<ScoredSentence>(ranked.Count);
         if (ranked.Count == 0)
         {
-            return ranked;
+            return calibrated;
         }
 
         var top = ranked[0].Score;
@@ -423,11 +425,14 @@ public sealed partial class AnswerSelector
         {
             var r = ranked[i];
             var inputs = ConfidenceInputs(r.Features, r.Score, Math.Exp(r.Score - top) / sum, r.Score - (i == 0 ? (ranked.Count > 1 ? ranked[1].Score : r.Score - 10) : top));
-            ranked[i] = r with { Confidence = _scorer.Confidence(inputs), ConfidenceInputs = inputs };
+            calibrated.Add(new ScoredSentence(r.Profile, r.Score, _scorer.Confidence(inputs), r.Coverage, r.TypeSatisfied, r.LexicalScore, r.Features) { ConfidenceInputs = inputs });
         }
 
-        return ranked;
+        return calibrated;
     }
+
+    /// <summary>A candidate scored by the ranker, before calibration gives it a confidence.</summary>
+    private readonly record struct Scored(SentenceProfile Profile, double Score, double Coverage, bool? TypeSatisfied, float LexicalScore, double[] Features);
 
     /// <summary>The calibrator's input vector (<see cref="AnswerFeatures.ConfidenceNames"/>).</summary>
     /// <remarks>A loop, not a LINQ projection: it runs for every candidate of every question.</remarks>
