@@ -316,18 +316,41 @@ public sealed class StoryKnowledge : IDisposable
     /// <summary>What finding the answer inside a sentence needs to know about <paramref name="question"/>.</summary>
     private SpanQuestion SpanQuestionOf(QuestionAnalysis question, IReadOnlyList<QueryConcept> concepts, HashSet<string> roleHolders, IReadOnlySet<string> questionWords)
     {
-        var excludedPeople = question.Copular ? new HashSet<string>() : roleHolders;
         if (question.TypoFixes.Count > 0)
         {
             // "who did trupm fire?" says Trump: the answer is someone else
             questionWords = questionWords.Concat(question.TypoFixes.Values.Select(EntityExtractor.NameKey)).ToHashSet(StringComparer.Ordinal);
         }
 
+        // the question's words and the people it excludes: the words themselves when it excludes nobody (read-only sets)
+        var saidOrExcluded = questionWords;
+        if (!question.Copular && roleHolders.Count > 0)
+        {
+            var words = new HashSet<string>(questionWords, StringComparer.Ordinal);
+            words.UnionWith(roleHolders);
+            saidOrExcluded = words;
+        }
+
+        var stems = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var concept in concepts)
+        {
+            if (concept.Carried)
+            {
+                continue;
+            }
+
+            var alternatives = concept.Alternatives;
+            for (var a = 0; a < alternatives.Count; a++)
+            {
+                stems.UnionWith(alternatives[a].Stems);
+            }
+        }
+
         return new SpanQuestion(
             question,
-            questionWords.Concat(excludedPeople).ToHashSet(StringComparer.Ordinal),
+            saidOrExcluded,
             questionWords,
-            concepts.Where(c => !c.Carried).SelectMany(c => c.Alternatives).SelectMany(a => a.Stems).ToHashSet(StringComparer.Ordinal),
+            stems,
             AnswerSelector.CountedStems(question, concepts) ?? (question.NamedNoun is null ? null : new HashSet<string> { question.NamedNoun }),
             question.DefinitionSubject is { } subject ? _model.Person(subject) : null,
             question.Copular ? roleHolders : null);
