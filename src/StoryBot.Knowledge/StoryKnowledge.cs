@@ -284,8 +284,7 @@ public sealed class StoryKnowledge : IDisposable
         }
 
         var span = ChooseSpan(SpanQuestionOf(question, concepts, roleHolders, questionWords), best.Profile);
-        var entities = concepts.SelectMany(c => c.Surface.Split(' ')).Select(EntityExtractor.NameKey)
-            .Where(k => _model.Person(k) is not null).Distinct().ToList();
+        var entities = PeopleNamed(concepts);
         if (question.Type == QuestionType.Who && span is { } answered
             && best.Profile.Mentions.FirstOrDefault(m => m.Entity.Kind == EntityKind.Person && m.Start <= answered.Start && answered.Start < m.End) is { Entity: not null } answerPerson)
         {
@@ -299,8 +298,7 @@ public sealed class StoryKnowledge : IDisposable
         }
 
         // Carry forward only what the cited sentence is actually about: words it does not contain would mislead a follow-up.
-        var topic = concepts.Where(c => c.Alternatives.Any(a => a.Stems.All(st => best.Profile.Terms.Contains(st) || best.Profile.AliasTerms.ContainsKey(st))))
-            .Select(c => c.Surface).Distinct().ToList();
+        var topic = TopicOf(concepts, best.Profile);
         Remember(memory, best.Profile, topic, entities);
         return new KnowledgeReply
         {
@@ -318,18 +316,41 @@ public sealed class StoryKnowledge : IDisposable
     /// <summary>What finding the answer inside a sentence needs to know about <paramref name="question"/>.</summary>
     private SpanQuestion SpanQuestionOf(QuestionAnalysis question, IReadOnlyList<QueryConcept> concepts, HashSet<string> roleHolders, IReadOnlySet<string> questionWords)
     {
-        var excludedPeople = question.Copular ? new HashSet<string>() : roleHolders;
         if (question.TypoFixes.Count > 0)
         {
             // "who did trupm fire?" says Trump: the answer is someone else
             questionWords = questionWords.Concat(question.TypoFixes.Values.Select(EntityExtractor.NameKey)).ToHashSet(StringComparer.Ordinal);
         }
 
+        // the question's words and the people it excludes: the words themselves when it excludes nobody (read-only sets)
+        var saidOrExcluded = questionWords;
+        if (!question.Copular && roleHolders.Count > 0)
+        {
+            var words = new HashSet<string>(questionWords, StringComparer.Ordinal);
+            words.UnionWith(roleHolders);
+            saidOrExcluded = words;
+        }
+
+        var stems = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var concept in concepts)
+        {
+            if (concept.Carried)
+            {
+                continue;
+            }
+
+            var alternatives = concept.Alternatives;
+            for (var a = 0; a < alternatives.Count; a++)
+            {
+                stems.UnionWith(alternatives[a].Stems);
+            }
+        }
+
         return new SpanQuestion(
             question,
-            questionWords.Concat(excludedPeople).ToHashSet(StringComparer.Ordinal),
+            saidOrExcluded,
             questionWords,
-            concepts.Where(c => !c.Carried).SelectMany(c => c.Alternatives).SelectMany(a => a.Stems).ToHashSet(StringComparer.Ordinal),
+            stems,
             AnswerSelector.CountedStems(question, concepts) ?? (question.NamedNoun is null ? null : new HashSet<string> { question.NamedNoun }),
             question.DefinitionSubject is { } subject ? _model.Person(subject) : null,
             question.Copular ? roleHolders : null);
@@ -467,6 +488,64 @@ public sealed class StoryKnowledge : IDisposable
         }
 
         return words;
+    }
+
+    /// <summary>The people the concepts' words name (name keys, first mention first); a loop, as it runs on every answer.</summary>
+    private List<string> PeopleNamed(List<QueryConcept> concepts)
+    {
+        var people = new List<string>();
+        foreach (var concept in concepts)
+        {
+            foreach (var word in concept.Surface.Split(' '))
+            {
+                var key = EntityExtractor.NameKey(word);
+                if (_model.Person(key) is not null && !people.Contains(key))
+                {
+                    people.Add(key);
+                }
+            }
+        }
+
+        return people;
+    }
+
+    /// <summary>The surfaces of the concepts <paramref name="cited"/> says in some wording (its own terms or aliases), each once.</summary>
+    private static List<string> TopicOf(List<QueryConcept> concepts, SentenceProfile cited)
+    {
+        var topic = new List<string>();
+        foreach (var concept in concepts)
+        {
+            if (!topic.Contains(concept.Surface) && Says(cited, concept))
+            {
+                topic.Add(concept.Surface);
+            }
+        }
+
+        return topic;
+
+        static bool Says(SentenceProfile profile, QueryConcept concept)
+        {
+            var alternatives = concept.Alternatives;
+            for (var a = 0; a < alternatives.Count; a++)
+            {
+                var all = true;
+                foreach (var stem in alternatives[a].Stems)
+                {
+                    if (!profile.Terms.Contains(stem) && !profile.AliasTerms.ContainsKey(stem))
+                    {
+                        all = false;
+                        break;
+                    }
+                }
+
+                if (all)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     private static void Remember(ConversationMemory memory, SentenceProfile cited, List<string> terms, List<string> entities)

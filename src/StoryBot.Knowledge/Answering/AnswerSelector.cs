@@ -48,7 +48,7 @@ public sealed partial class AnswerSelector
     public IReadOnlyList<ScoredSentence> Rank(QuestionAnalysis question, IReadOnlyList<QueryConcept> concepts, ConversationMemory memory, HashSet<string>? roleHolders = null, float[]? queryVector = null)
     {
         // Only wordings some sentence uses can match; the rest are skipped once here, for the query and every candidate.
-        var usable = concepts.Select(c => c.Alternatives.Where(a => DocumentFrequency(a) > 0).ToArray()).ToArray();
+        var usable = UsableAlternatives(concepts);
         // The index's PreparedTermSearcher supplies every term's statistics and picks in-order scoring for
         // small indexes (out-of-order above ~1,000 sentences, where its bucket table pays off).
         var hits = concepts.Count == 0 ? Array.Empty<ScoreDoc>() : _index.Searcher.Search(BuildQuery(concepts, usable), Candidates).ScoreDocs;
@@ -84,38 +84,56 @@ public sealed partial class AnswerSelector
             return Array.Empty<ScoredSentence>();
         }
 
-        var lexicalRank = new Dictionary<int, (int Rank, float Score)>();
-        for (var r = 0; r < hits.Length; r++)
-        {
-            lexicalRank[hits[r].Doc] = (r, hits[r].Score);
-        }
-
         var bestCosine = semanticCount > 0 ? cosines![semanticTop[0]] : 0;
         var words = WordScores(question);
-        var bestWords = words.Count > 0 ? words.Values.Max() : 1;
-        var weights = concepts.Select(c => c.UserWeight * Idf(c)).ToArray();
-        var known = usable.Select(u => u.Length > 0).ToArray();
-        var ownWeight = concepts.Select((c, i) => c.Carried ? 0 : weights[i]).Sum();
-        var unknownShare = ownWeight > 0 ? concepts.Select((c, i) => c.Carried || known[i] ? 0 : weights[i]).Sum() / ownWeight : 0;
-        int IndexOf(string? word) => word is null ? -1 : concepts.Select((c, i) => (c, i)).FirstOrDefault(x => !x.c.Carried && x.c.Surface.Split(' ').Contains(word), (null!, -1)).Item2;
-        var verbIndex = IndexOf(question.SubjectVerb);
-        var headIndex = IndexOf(question.WhichNoun);
+        var bestWords = 1f;
+        if (words.Length > 0)
+        {
+            bestWords = words[0].Score;
+            foreach (var hit in words)
+            {
+                bestWords = Math.Max(bestWords, hit.Score); // in the hits' order, as the dictionary's Values.Max() saw them
+            }
+        }
+        var weights = new double[concepts.Count];
+        var known = new bool[concepts.Count];
+        double ownWeight = 0, unknownWeight = 0; // summed in the concepts' order, as Enumerable.Sum did
+        for (var i = 0; i < concepts.Count; i++)
+        {
+            weights[i] = concepts[i].UserWeight * Idf(concepts[i]);
+            known[i] = usable[i].Length > 0;
+            ownWeight += concepts[i].Carried ? 0 : weights[i];
+        }
+
+        for (var i = 0; i < concepts.Count; i++)
+        {
+            unknownWeight += concepts[i].Carried || known[i] ? 0 : weights[i];
+        }
+
+        var unknownShare = ownWeight > 0 ? unknownWeight / ownWeight : 0;
+        var verbIndex = OwnConceptWith(concepts, question.SubjectVerb);
+        var headIndex = OwnConceptWith(concepts, question.WhichNoun);
         var questionKeys = QuestionEntityKeys(concepts);
-        var questionPeople = concepts.Where(c => !c.Carried)
-            .SelectMany(c => c.Surface.Split(' '))
-            .Select(EntityExtractor.NameKey)
-            .Where(k => _model.Person(k) is not null && !question.PossessorWords.Contains(k))
-            .Distinct()
-            .ToList();
+        var questionPeople = QuestionPeople(question, concepts);
         var typeWords = WordLists.TypeWords(question.Type);
         roleHolders ??= RoleHolders(concepts, question.Possessors);
         var noHolder = question.Copular && question.Type == QuestionType.Who && roleHolders.Count == 0 && question.Possessors.Count > 0
             && RoleHolders(concepts).Count > 0;
-        var excluded = question.Copular ? new HashSet<string>() : roleHolders;
-        var notAnswers = questionKeys.Concat(excluded).ToHashSet(StringComparer.Ordinal);
+        // only asked whether it contains a key: with no role holders to add, the question's keys themselves
+        var notAnswers = question.Copular || roleHolders.Count == 0 ? questionKeys : new HashSet<string>(questionKeys, StringComparer.Ordinal);
+        if (!question.Copular)
+        {
+            notAnswers.UnionWith(roleHolders);
+        }
         var maxLexical = hits.Length > 0 ? hits[0].Score : 1;
         var asked = _features.AnswerTypes ? WhatIsAsked(question, concepts) : AskedFor.Nothing;
-        var ranked = new List<ScoredSentence>(candidateDocs.Count);
+        var anyCarried = false;
+        foreach (var concept in concepts)
+        {
+            anyCarried |= concept.Carried;
+        }
+
+        var ranked = new List<Scored>(candidateDocs.Count);
         foreach (var doc in candidateDocs)
         {
             var profile = ProfileOf(doc);
@@ -127,7 +145,6 @@ public sealed partial class AnswerSelector
             var storyId = profile.Sentence.StoryId;
             var number = profile.Sentence.Number;
             var x = new double[AnswerFeatures.Names.Count];
-            void Set(string name, double value) => x[AnswerFeatures.IndexOf(name)] = value;
 
             var typeSatisfied = _features.AnswerTypes ? TypeSatisfied(question, profile, notAnswers, asked) : null;
             double covered = 0, total = 0, ownCovered = 0, ownTotal = 0, missing = 0;
@@ -154,64 +171,213 @@ public sealed partial class AnswerSelector
             }
 
             var coverage = total > 0 ? covered / total : 0;
-            if (ownTotal > 0 && concepts.Any(c => c.Carried))
+            if (ownTotal > 0 && anyCarried)
             {
                 // In a follow-up the user's new words say what is asked; the carried topic only narrows it down.
                 coverage = (coverage + (ownCovered / ownTotal)) / 2;
             }
 
-            Set(AnswerFeatures.Coverage, coverage);
-            Set(AnswerFeatures.MissingConcept, ownWeight > 0 ? missing / ownWeight : 0);
-            Set(AnswerFeatures.Words, words.TryGetValue(doc, out var wordScore) ? wordScore / bestWords : 0);
-            Set(AnswerFeatures.UnknownShare, unknownShare);
-            if (lexicalRank.TryGetValue(doc, out var lexical))
+            Set(x, AnswerFeatures.Coverage, coverage);
+            Set(x, AnswerFeatures.MissingConcept, ownWeight > 0 ? missing / ownWeight : 0);
+            Set(x, AnswerFeatures.Words, LexicalOf(words, doc) is { Found: true } wordHit ? wordHit.Score / bestWords : 0);
+            Set(x, AnswerFeatures.UnknownShare, unknownShare);
+            var lexical = LexicalOf(hits, doc);
+            if (lexical.Found)
             {
-                Set(AnswerFeatures.Lexical, lexical.Score / maxLexical);
-                Set(AnswerFeatures.LexicalRank, 1.0 / (1 + lexical.Rank));
+                Set(x, AnswerFeatures.Lexical, lexical.Score / maxLexical);
+                Set(x, AnswerFeatures.LexicalRank, 1.0 / (1 + lexical.Rank));
             }
 
             if (cosines is not null)
             {
                 var rank = SemanticOrder.RankOf(cosines, IsSentence, doc);
-                Set(AnswerFeatures.Semantic, cosines[doc]);
-                Set(AnswerFeatures.SemanticGap, cosines[doc] - bestCosine);
-                Set(AnswerFeatures.SemanticRank, 1.0 / (1 + rank));
-                Set(AnswerFeatures.SemanticBest, bestCosine);
-                Set(AnswerFeatures.Agreement, rank == 0 && lexical.Rank == 0 && lexicalRank.ContainsKey(doc) ? 1 : 0);
+                Set(x, AnswerFeatures.Semantic, cosines[doc]);
+                Set(x, AnswerFeatures.SemanticGap, cosines[doc] - bestCosine);
+                Set(x, AnswerFeatures.SemanticRank, 1.0 / (1 + rank));
+                Set(x, AnswerFeatures.SemanticBest, bestCosine);
+                Set(x, AnswerFeatures.Agreement, rank == 0 && lexical.Rank == 0 && lexical.Found ? 1 : 0);
             }
 
-            Set(AnswerFeatures.TypeMatch, typeSatisfied == true ? 1 : 0);
-            Set(AnswerFeatures.TypeMismatch, typeSatisfied == false ? 1 : 0);
-            Set(AnswerFeatures.NoRoleHolder, _features.Aliases && noHolder ? 1 : 0);
-            Set(AnswerFeatures.NamesRoleHolder, _features.Aliases && question.Copular && question.Type == QuestionType.Who
-                && profile.Mentions.Any(m => roleHolders.Contains(m.Entity.Key) && !questionKeys.Contains(m.Entity.Key)) ? 1 : 0);
-            Set(AnswerFeatures.Reason, _features.AnswerTypes && question.Type == QuestionType.Why && profile.Cues.GivesReason ? 1 : 0);
-            Set(AnswerFeatures.PersonMissing, _features.Aliases && questionPeople.Any(p => !profile.EntityKeys.Contains(p)) ? 1 : 0);
-            Set(AnswerFeatures.VerbUnused, _features.AnswerTypes && verbIndex >= 0 && !known[verbIndex] ? 1 : 0);
-            Set(AnswerFeatures.WhichNounMissing, _features.AnswerTypes && headIndex >= 0 && question.Type is QuestionType.What or QuestionType.Other or QuestionType.YesNo
+            Set(x, AnswerFeatures.TypeMatch, typeSatisfied == true ? 1 : 0);
+            Set(x, AnswerFeatures.TypeMismatch, typeSatisfied == false ? 1 : 0);
+            Set(x, AnswerFeatures.NoRoleHolder, _features.Aliases && noHolder ? 1 : 0);
+            Set(x, AnswerFeatures.NamesRoleHolder, _features.Aliases && question.Copular && question.Type == QuestionType.Who
+                && NamesAny(profile, roleHolders, questionKeys) ? 1 : 0);
+            Set(x, AnswerFeatures.Reason, _features.AnswerTypes && question.Type == QuestionType.Why && profile.Cues.GivesReason ? 1 : 0);
+            Set(x, AnswerFeatures.PersonMissing, _features.Aliases && MissesAny(profile, questionPeople) ? 1 : 0);
+            Set(x, AnswerFeatures.VerbUnused, _features.AnswerTypes && verbIndex >= 0 && !known[verbIndex] ? 1 : 0);
+            Set(x, AnswerFeatures.WhichNounMissing, _features.AnswerTypes && headIndex >= 0 && question.Type is QuestionType.What or QuestionType.Other or QuestionType.YesNo
                 && Match(concepts[headIndex], usable[headIndex], profile, question) < 0.4 ? 1 : 0);
-            if (_features.FollowUps && concepts.Any(c => c.Carried) && memory.LastStoryId == storyId)
+            if (_features.FollowUps && anyCarried && memory.LastStoryId == storyId)
             {
-                Set(AnswerFeatures.FollowUpSame, memory.LastSentence == number ? 1 : 0);
-                Set(AnswerFeatures.FollowUpAdjacent, Math.Abs(memory.LastSentence - number) == 1 ? 1 : 0);
+                Set(x, AnswerFeatures.FollowUpSame, memory.LastSentence == number ? 1 : 0);
+                Set(x, AnswerFeatures.FollowUpAdjacent, Math.Abs(memory.LastSentence - number) == 1 ? 1 : 0);
             }
 
             if (question.DefinitionSubject is { } subject)
             {
-                var entity = _model.Entities.FirstOrDefault(e => e.Key == subject && _model.Profile(storyId, e.FirstSentence) is not null);
+                var entity = EntityOf(subject, storyId);
                 if (entity is not null && profile.EntityKeys.Contains(subject))
                 {
-                    Set(AnswerFeatures.MentionsSubject, 1);
-                    Set(AnswerFeatures.DefinesSubject, entity.FirstSentence == number && entity.Title.Length > 0 ? 1 : 0);
+                    Set(x, AnswerFeatures.MentionsSubject, 1);
+                    Set(x, AnswerFeatures.DefinesSubject, entity.FirstSentence == number && entity.Title.Length > 0 ? 1 : 0);
                 }
             }
 
-            Set(AnswerFeatures.Lede, number == 1 ? 1 : 0);
-            ranked.Add(new ScoredSentence(profile, _scorer.Ranker.Score(x), 0, coverage, typeSatisfied, lexical.Score, x));
+            Set(x, AnswerFeatures.Lede, number == 1 ? 1 : 0);
+            ranked.Add(new Scored(profile, _scorer.Ranker.Score(x), coverage, typeSatisfied, lexical.Score, x));
         }
 
         ranked.Sort((a, b) => b.Score.CompareTo(a.Score));
         return Calibrate(ranked);
+    }
+
+    /// <summary>Per concept, its wordings that some sentence uses, in the concept's order (loops: this runs for every question).</summary>
+    private QueryAlternative[][] UsableAlternatives(IReadOnlyList<QueryConcept> concepts)
+    {
+        var usable = new QueryAlternative[concepts.Count][];
+        for (var c = 0; c < usable.Length; c++)
+        {
+            var alternatives = concepts[c].Alternatives;
+            var count = 0;
+            for (var a = 0; a < alternatives.Count; a++)
+            {
+                count += DocumentFrequency(alternatives[a]) > 0 ? 1 : 0;
+            }
+
+            var kept = count == 0 ? Array.Empty<QueryAlternative>() : new QueryAlternative[count];
+            for (int a = 0, k = 0; k < count; a++)
+            {
+                if (DocumentFrequency(alternatives[a]) > 0)
+                {
+                    kept[k++] = alternatives[a];
+                }
+            }
+
+            usable[c] = kept;
+        }
+
+        return usable;
+    }
+
+    /// <summary>Lucene's rank and score of <paramref name="doc"/> among <paramref name="hits"/> (a top few, so a scan beats a dictionary).</summary>
+    private static (bool Found, int Rank, float Score) LexicalOf(ScoreDoc[] hits, int doc)
+    {
+        for (var r = hits.Length - 1; r >= 0; r--)
+        {
+            if (hits[r].Doc == doc)
+            {
+                return (true, r, hits[r].Score);
+            }
+        }
+
+        return default;
+    }
+
+    /// <summary>The first concept of the user's own whose surface has <paramref name="word"/> as a word, or -1.</summary>
+    private static int OwnConceptWith(IReadOnlyList<QueryConcept> concepts, string? word)
+    {
+        if (word is null)
+        {
+            return -1;
+        }
+
+        for (var i = 0; i < concepts.Count; i++)
+        {
+            if (!concepts[i].Carried && HasWord(concepts[i].Surface, word))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Whether <paramref name="word"/> is one of the space-separated words of <paramref name="surface"/>, as <c>Split(' ').Contains</c> says, without the array.</summary>
+    internal static bool HasWord(string surface, string word)
+    {
+        foreach (var range in surface.AsSpan().Split(' '))
+        {
+            if (surface.AsSpan(range).SequenceEqual(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The people the question's own words name (name keys, first mention first), except possessors ("Putin's diplomat").</summary>
+    private List<string> QuestionPeople(QuestionAnalysis question, IReadOnlyList<QueryConcept> concepts)
+    {
+        var people = new List<string>();
+        foreach (var concept in concepts)
+        {
+            if (concept.Carried)
+            {
+                continue;
+            }
+
+            foreach (var word in concept.Surface.Split(' '))
+            {
+                var key = EntityExtractor.NameKey(word);
+                if (_model.Person(key) is not null && !question.PossessorWords.Contains(key) && !people.Contains(key))
+                {
+                    people.Add(key);
+                }
+            }
+        }
+
+        return people;
+    }
+
+    /// <summary>Sets feature <paramref name="name"/> of <paramref name="x"/>; static, so a candidate's vector needs no closure.</summary>
+    private static void Set(double[] x, string name, double value) => x[AnswerFeatures.IndexOf(name)] = value;
+
+    /// <summary>The sentence mentions one of <paramref name="holders"/> that the question does not name itself.</summary>
+    private static bool NamesAny(SentenceProfile profile, HashSet<string> holders, HashSet<string> questionKeys)
+    {
+        var mentions = profile.Mentions;
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var key = mentions[i].Entity.Key;
+            if (holders.Contains(key) && !questionKeys.Contains(key))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Some person of <paramref name="people"/> is not mentioned by the sentence.</summary>
+    private static bool MissesAny(SentenceProfile profile, List<string> people)
+    {
+        foreach (var person in people)
+        {
+            if (!profile.EntityKeys.Contains(person))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The first entity keyed <paramref name="key"/> whose first sentence is in story <paramref name="storyId"/>, or null.</summary>
+    private NamedEntity? EntityOf(string key, string storyId)
+    {
+        var entities = _model.Entities;
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var entity = entities[i];
+            if (entity.Key == key && _model.Profile(storyId, entity.FirstSentence) is not null)
+            {
+                return entity;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The best cosine of any sentence to <paramref name="queryVector"/> (0 without sentence vectors).</summary>
@@ -239,57 +405,85 @@ public sealed partial class AnswerSelector
     }
 
     /// <summary>Each candidate's confidence: the calibrator over its features, its softmax share and its lead over the best other.</summary>
-    private List<ScoredSentence> Calibrate(List<ScoredSentence> ranked)
+    /// <remarks>Each candidate's <see cref="ScoredSentence"/> is made once, here, not made in ranking and copied with its confidence.</remarks>
+    private List<ScoredSentence> Calibrate(List<Scored> ranked)
     {
+        var calibrated = new List<ScoredSentence>(ranked.Count);
         if (ranked.Count == 0)
         {
-            return ranked;
+            return calibrated;
         }
 
         var top = ranked[0].Score;
-        var sum = ranked.Sum(r => Math.Exp(r.Score - top));
+        var sum = 0.0;
+        foreach (var r in ranked)
+        {
+            sum += Math.Exp(r.Score - top); // in order, as Enumerable.Sum added them
+        }
+
         for (var i = 0; i < ranked.Count; i++)
         {
             var r = ranked[i];
             var inputs = ConfidenceInputs(r.Features, r.Score, Math.Exp(r.Score - top) / sum, r.Score - (i == 0 ? (ranked.Count > 1 ? ranked[1].Score : r.Score - 10) : top));
-            ranked[i] = r with { Confidence = _scorer.Confidence(inputs), ConfidenceInputs = inputs };
+            calibrated.Add(new ScoredSentence(r.Profile, r.Score, _scorer.Confidence(inputs), r.Coverage, r.TypeSatisfied, r.LexicalScore, r.Features) { ConfidenceInputs = inputs });
         }
 
-        return ranked;
+        return calibrated;
     }
 
-    /// <summary>The calibrator's input vector (<see cref="AnswerFeatures.ConfidenceNames"/>).</summary>
-    public static double[] ConfidenceInputs(double[] features, double score, double probability, double margin) =>
-        AnswerFeatures.ConfidenceNames.Select(name => name switch
-        {
-            AnswerFeatures.RankScore => score,
-            AnswerFeatures.RankProbability => probability,
-            AnswerFeatures.RankMargin => margin,
-            _ => features[AnswerFeatures.IndexOf(name)],
-        }).ToArray();
+    /// <summary>A candidate scored by the ranker, before calibration gives it a confidence.</summary>
+    private readonly record struct Scored(SentenceProfile Profile, double Score, double Coverage, bool? TypeSatisfied, float LexicalScore, double[] Features);
 
-    /// <summary>Plain BM25 of the question's words over the sentence field, by document (the <see cref="AnswerFeatures.Words"/> feature).</summary>
-    private Dictionary<int, float> WordScores(QuestionAnalysis question)
+    /// <summary>The calibrator's input vector (<see cref="AnswerFeatures.ConfidenceNames"/>).</summary>
+    /// <remarks>A loop, not a LINQ projection: it runs for every candidate of every question.</remarks>
+    public static double[] ConfidenceInputs(double[] features, double score, double probability, double margin)
+    {
+        var names = AnswerFeatures.ConfidenceNames;
+        var inputs = new double[names.Count];
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            inputs[i] = names[i] switch
+            {
+                AnswerFeatures.RankScore => score,
+                AnswerFeatures.RankProbability => probability,
+                AnswerFeatures.RankMargin => margin,
+                var name => features[AnswerFeatures.IndexOf(name)],
+            };
+        }
+
+        return inputs;
+    }
+
+    /// <summary>
+    /// Plain BM25 of the question's words over the sentence field, best first (the <see cref="AnswerFeatures.Words"/>
+    /// feature); the top hits themselves, looked up by a scan, rather than copied into a dictionary.
+    /// </summary>
+    private ScoreDoc[] WordScores(QuestionAnalysis question)
     {
         var query = new BooleanQuery();
         var terms = question.ExactTerms is { } exact && WordTerms.Of(exact) is { } known ? known : WordAnalyzer.Terms(question.Text);
-        foreach (var term in terms.Distinct())
+        for (var i = 0; i < terms.Count; i++)
         {
-            query.Add(new TermQuery(new Term(IndexFields.Body, term)), Occur.SHOULD);
+            if (!EarlierHas(terms, i))
+            {
+                query.Add(new TermQuery(new Term(IndexFields.Body, terms[i])), Occur.SHOULD); // each term once, first first, as Distinct()
+            }
         }
 
-        var scores = new Dictionary<int, float>();
-        if (query.Clauses.Count == 0)
+        return query.Clauses.Count == 0 ? Array.Empty<ScoreDoc>() : _index.Searcher.Search(query, WordCandidates).ScoreDocs;
+    }
+
+    private static bool EarlierHas(IReadOnlyList<string> terms, int i)
+    {
+        for (var j = 0; j < i; j++)
         {
-            return scores;
+            if (string.Equals(terms[j], terms[i], StringComparison.Ordinal))
+            {
+                return true;
+            }
         }
 
-        foreach (var hit in _index.Searcher.Search(query, WordCandidates).ScoreDocs)
-        {
-            scores[hit.Doc] = hit.Score;
-        }
-
-        return scores;
+        return false;
     }
 
     /// <summary>Stems a number must count: the counted noun of a how-many question and the words that may stand for it.</summary>
@@ -341,10 +535,12 @@ public sealed partial class AnswerSelector
                 continue;
             }
 
-            foreach (var alternative in concept.Alternatives)
+            var alternatives = concept.Alternatives;
+            for (var a = 0; a < alternatives.Count; a++)
             {
                 // a role is said by title words ("foreign minister"), not by an organisation or place alone ("the FBI")
-                if (alternative.Weight < 0.7f || !alternative.Stems.Any(st => !_model.IsEntityKey(st) && !KnownPlaces.IsPlaceOrDemonym(st)))
+                var alternative = alternatives[a];
+                if (alternative.Weight < 0.7f || !HasTitleWord(alternative.Stems))
                 {
                     continue;
                 }
@@ -363,6 +559,20 @@ public sealed partial class AnswerSelector
         }
 
         return holders;
+    }
+
+    /// <summary>Some stem is neither an entity's key nor a place: a loop, as it runs for every wording of every question.</summary>
+    private bool HasTitleWord(string[] stems)
+    {
+        foreach (var stem in stems)
+        {
+            if (!_model.IsEntityKey(stem) && !KnownPlaces.IsPlaceOrDemonym(stem))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     internal static IReadOnlySet<string> QuestionWordSet(IEnumerable<QueryConcept> concepts) =>
@@ -473,12 +683,27 @@ public sealed partial class AnswerSelector
             return _model.Idf(ownDf);
         }
 
-        var best = concept.Alternatives.Select(DocumentFrequency).Where(df => df > 0).DefaultIfEmpty(0).Min();
+        var best = 0;
+        foreach (var alternative in concept.Alternatives)
+        {
+            var df = DocumentFrequency(alternative);
+            best = df > 0 && (best == 0 || df < best) ? df : best;
+        }
+
         return _model.Idf(best); // never used in any wording: the highest weight, counted as missing
     }
 
-    private int DocumentFrequency(QueryAlternative alternative) =>
-        alternative.Stems.Length == 1 ? _model.DocumentFrequency(alternative.Stems[0]) : alternative.Stems.Min(_model.DocumentFrequency);
+    private int DocumentFrequency(QueryAlternative alternative)
+    {
+        var stems = alternative.Stems;
+        var min = _model.DocumentFrequency(stems[0]);
+        for (var i = 1; i < stems.Length; i++)
+        {
+            min = Math.Min(min, _model.DocumentFrequency(stems[i]));
+        }
+
+        return min;
+    }
 
     private double Match(QueryConcept concept, QueryAlternative[] alternatives, SentenceProfile profile, QuestionAnalysis question)
     {
@@ -566,14 +791,11 @@ public sealed partial class AnswerSelector
     /// <summary>Whether the sentence holds what the question type asks for; null when the type asks for nothing in particular.</summary>
     private bool? TypeSatisfied(QuestionAnalysis question, SentenceProfile profile, HashSet<string> questionKeys, AskedFor asked)
     {
-        bool NewEntity(params EntityKind[] kinds) =>
-            profile.Mentions.Any(m => kinds.Contains(m.Entity.Kind) && !questionKeys.Contains(m.Entity.Key) && !questionKeys.Contains(m.Entity.Name.ToLowerInvariant()));
-
         return question.Type switch
         {
             // a partner can be a country ("who did Russia hash out a deal with?" → Iran and Turkey)
-            QuestionType.Who when question.DefinitionSubject is null => NewEntity(EntityKind.Person, EntityKind.Organization) || NewGroup(profile, questionKeys)
-                || ((question.Normalized.EndsWith(" with", StringComparison.Ordinal) || question.Normalized.Contains("with whom", StringComparison.Ordinal)) && NewEntity(EntityKind.Place)),
+            QuestionType.Who when question.DefinitionSubject is null => NewEntity(profile, questionKeys, EntityKind.Person, EntityKind.Organization) || NewGroup(profile, questionKeys)
+                || ((question.Normalized.EndsWith(" with", StringComparison.Ordinal) || question.Normalized.Contains("with whom", StringComparison.Ordinal)) && NewEntity(profile, questionKeys, EntityKind.Place, EntityKind.Place)),
             QuestionType.When => profile.Tags.HasFlag(AnswerTags.Time),
             QuestionType.Where => LocatedPlace(question, profile, questionKeys),
             QuestionType.HowMany => SpanFinder.CountFor(profile, asked.CountedStems, strict: true) is not null,
@@ -612,8 +834,35 @@ public sealed partial class AnswerSelector
         return speakerKeys;
     }
 
-    private static bool NewGroup(SentenceProfile profile, HashSet<string> questionKeys) =>
-        profile.Tokens.Any(t => WordLists.GroupNouns.Contains(t.Text) && !questionKeys.Contains(t.Lower));
+    /// <summary>The sentence mentions an entity of kind <paramref name="kind"/> or <paramref name="other"/> that the question does not name (a loop: it runs for every candidate).</summary>
+    private static bool NewEntity(SentenceProfile profile, HashSet<string> questionKeys, EntityKind kind, EntityKind other)
+    {
+        var mentions = profile.Mentions;
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var entity = mentions[i].Entity;
+            if ((entity.Kind == kind || entity.Kind == other) && !questionKeys.Contains(entity.Key) && !questionKeys.Contains(entity.Name.ToLowerInvariant()))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool NewGroup(SentenceProfile profile, HashSet<string> questionKeys)
+    {
+        var tokens = profile.Tokens;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (WordLists.GroupNouns.Contains(tokens[i].Text) && !questionKeys.Contains(tokens[i].Lower))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>How many words a speaker's name may stand from the speech verb ("Foreign Minister Sergey Lavrov said").</summary>
     private const int SpeakerReach = 3;

@@ -45,7 +45,8 @@ public sealed class PlaceGazetteer
             return false;
         }
 
-        if (_byForm.TryGetValue(lowerTerm, out Place? exact) || _byForm.TryGetValue(NormalizeTerm(lowerTerm), out exact))
+        // A term already in normal form would only be looked up again (and NormalizeTerm allocates twice per miss).
+        if (_byForm.TryGetValue(lowerTerm, out Place? exact) || (!IsNormal(lowerTerm) && _byForm.TryGetValue(NormalizeTerm(lowerTerm), out exact)))
         {
             place = exact;
             return true;
@@ -66,6 +67,36 @@ public sealed class PlaceGazetteer
     /// straightened, a trailing possessive and a leading "the" dropped, dots removed, hyphens as
     /// spaces, whitespace collapsed ("The U.S.'s" → "us", "Guinea-Bissau" → "guinea bissau").
     /// </summary>
+    /// <summary>
+    /// Whether <see cref="NormalizeTerm"/> would return <paramref name="term"/> unchanged, checked without allocating:
+    /// lower-case ASCII letters and digits in words joined by single spaces, not starting with "the ".
+    /// </summary>
+    internal static bool IsNormal(string term)
+    {
+        if (term.Length == 0 || term.StartsWith("the ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < term.Length; i++)
+        {
+            var c = term[i];
+            if (c is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
+            {
+                continue;
+            }
+
+            if (c == ' ' && i > 0 && i < term.Length - 1 && term[i - 1] != ' ')
+            {
+                continue;
+            }
+
+            return false;
+        }
+
+        return true;
+    }
+
     public static string NormalizeTerm(string term)
     {
         string decomposed = term.Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD);
