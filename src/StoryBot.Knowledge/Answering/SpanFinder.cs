@@ -14,23 +14,15 @@ public static partial class SpanFinder
     [GeneratedRegex(@"\b(\d{1,3})[- ]years?[- ]old\b|\baged (\d{1,3})\b", RegexOptions.IgnoreCase)]
     private static partial Regex AgeRegex();
 
-    /// <summary>Where the type rules put the answer in <paramref name="profile"/> for <paramref name="question"/>, or null.</summary>
+    /// <summary>Where the type rules put the answer in <paramref name="question"/>'s cited <paramref name="profile"/>, or null.</summary>
     public static (int Start, int Length)? Locate(SpanQuestion question, SentenceProfile profile) =>
-        Raw(question.Question, profile, question.QuestionWords, question.CountedStems, question.QuestionStems, question.Defined, question.PreferredPeople, question.OwnWords) is { Length: > 0 } span
+        Rules(question, profile) is { Length: > 0 } span
             ? span
             : null;
 
-    /// <summary>The answer span of <paramref name="profile"/> for <paramref name="question"/>, or null.</summary>
-    /// <param name="ownWords">The question's own words (without the role holders <paramref name="questionWords"/> also excludes).</param>
-    public static (string Text, int Start)? Find(QuestionAnalysis question, SentenceProfile profile, IReadOnlySet<string> questionWords, IReadOnlySet<string>? countedStems = null, IReadOnlySet<string>? questionStems = null, NamedEntity? defined = null, IReadOnlySet<string>? preferredPeople = null, IReadOnlySet<string>? ownWords = null)
+    private static (int Start, int Length)? Rules(SpanQuestion asked, SentenceProfile profile)
     {
-        var text = profile.Sentence.Text;
-        var span = Raw(question, profile, questionWords, countedStems, questionStems, defined, preferredPeople, ownWords);
-        return span is { } s && s.Length > 0 ? (text.Substring(s.Start, s.Length).Trim(), s.Start) : null;
-    }
-
-    private static (int Start, int Length)? Raw(QuestionAnalysis question, SentenceProfile profile, IReadOnlySet<string> questionWords, IReadOnlySet<string>? countedStems, IReadOnlySet<string>? questionStems, NamedEntity? defined, IReadOnlySet<string>? preferredPeople, IReadOnlySet<string>? ownWords)
-    {
+        var (question, questionWords, ownWords, questionStems, countedStems, defined, preferredPeople) = asked;
         var text = profile.Sentence.Text;
         return question.Type switch
         {
@@ -47,13 +39,13 @@ public static partial class SpanFinder
             QuestionType.When => NearestToQuestion(profile, profile.TimeSpans.Concat(profile.DurationSpans).OrderBy(s => s.Start).ToList(), questionStems),
             QuestionType.HowLong => profile.DurationSpans.Cast<(int, int)?>().FirstOrDefault(),
             // "how much did she pay / earn / lose, did shares fall": an amount (money or a percentage) when the sentence names one
-            QuestionType.HowMany when question.Normalized.Contains("how much", StringComparison.Ordinal) && Amounts(profile) is { Count: > 0 } amounts
+            QuestionType.HowMany when question.Normalized.Contains("how much", StringComparison.Ordinal) && profile.AmountSpans is { Count: > 0 } amounts
                 => NearestToQuestion(profile, amounts, questionStems),
             QuestionType.HowMany => CountFor(profile, countedStems, strict: false, questionStems),
             QuestionType.Name => NameNear(profile, countedStems, questionWords),
             QuestionType.HowMuch => AnswerTagger.Money(text).Cast<(int, int)?>().FirstOrDefault(),
             QuestionType.HowOld => Age(text),
-            _ when WordLists.SpeechVerb.IsMatch(question.Normalized) && AnswerTagger.Quotes(text).Any() => AnswerTagger.Quotes(text).First(),
+            _ when WordLists.SpeechVerb.IsMatch(question.Normalized) && profile.QuoteSpans.Count > 0 => profile.QuoteSpans[0],
             _ when questionStems is not null => Unmatched(profile, questionStems),
             _ => null,
         };

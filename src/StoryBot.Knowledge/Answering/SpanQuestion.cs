@@ -21,7 +21,7 @@ public sealed record SpanQuestion(
     public AnswerTags Asked { get; } = AskedOf(Question);
 
     /// <summary>Which of <see cref="SpanFeatures.Classes"/> the question belongs to.</summary>
-    public int Class { get; } = AskedOf(Question) != AnswerTags.None ? 0 : Question.Type is QuestionType.YesNo or QuestionType.Other ? 1 : 2;
+    public int Class => Asked != AnswerTags.None ? 0 : Question.Type is QuestionType.YesNo or QuestionType.Other ? 1 : 2;
 
     private static AnswerTags AskedOf(QuestionAnalysis question) => question.Type switch
     {
