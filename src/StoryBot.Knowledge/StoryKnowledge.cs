@@ -353,7 +353,32 @@ public sealed class StoryKnowledge : IDisposable
             stems,
             AnswerSelector.CountedStems(question, concepts) ?? (question.NamedNoun is null ? null : new HashSet<string> { question.NamedNoun }),
             question.DefinitionSubject is { } subject ? _model.Person(subject) : null,
-            question.Copular ? roleHolders : null);
+            question.Copular ? roleHolders : null,
+            question.PassiveVerb is { } passive ? VerbStems(concepts, passive) : null);
+    }
+
+    /// <summary>Every way the question's concept holding <paramref name="verb"/> may be said ("canned" → can, fire, sack, …), as stems.</summary>
+    private static HashSet<string> VerbStems(IReadOnlyList<QueryConcept> concepts, string verb)
+    {
+        var stems = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var concept in concepts)
+        {
+            if (concept.Carried || !concept.Surface.Split(' ').Contains(verb))
+            {
+                continue;
+            }
+
+            foreach (var alternative in concept.Alternatives)
+            {
+                // a one-word way of saying it: the verb itself, not a phrase ("get canned") whose first word is an auxiliary
+                if (alternative.Stems.Length == 1)
+                {
+                    stems.Add(alternative.Stems[0]);
+                }
+            }
+        }
+
+        return stems;
     }
 
     /// <summary>The answer to show in bold: the span model's best candidate (the type rules' pick before one is fitted).</summary>

@@ -22,13 +22,15 @@ public static partial class SpanFinder
 
     private static (int Start, int Length)? Rules(SpanQuestion asked, SentenceProfile profile)
     {
-        var (question, questionWords, ownWords, questionStems, countedStems, defined, preferredPeople) = asked;
+        var (question, questionWords, ownWords, questionStems, countedStems, defined, preferredPeople, passiveStems) = asked;
         var text = profile.Sentence.Text;
         return question.Type switch
         {
             _ when defined is not null => Title(text, defined),
             QuestionType.Who when preferredPeople is { Count: > 0 } && profile.Mentions.FirstOrDefault(m => preferredPeople.Contains(m.Entity.Key)) is { Entity: not null } held
                 => (held.Start, held.End - held.Start), // "who is Russia's top diplomat?": the holder of that title
+            QuestionType.Who when passiveStems is { Count: > 0 } && ActedOn(profile, passiveStems, ownWords ?? questionWords) is { } patient
+                => patient, // "who got fired from the fbi?": whom the verb acted on ("fired FBI Director James Comey"), not who acted
             QuestionType.Who when question.SubjectVerb is { } verb && questionStems is not null && SubjectOfVerb(profile, verb, ownWords ?? questionWords, questionStems) is { } doer
                 => doer, // "who misled officials?": the name right before the verb ("Flynn misled"), even when he holds a role the question names
             QuestionType.Who => Entity(profile, questionWords, EntityKind.Person, EntityKind.Organization)
@@ -49,6 +51,83 @@ public static partial class SpanFinder
             _ when questionStems is not null => Unmatched(profile, questionStems),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// The person (else organisation) a passive question's verb acted on: in an active sentence the first one named
+    /// within a few words after the verb ("fired FBI Director James Comey" → James Comey, the title's organisation
+    /// giving way to the person), in a passive one the last one named right before its "was"/"got" ("Clinton was
+    /// defeated"). Names the question says are not answers. Null when the sentence does not use the verb.
+    /// </summary>
+    private static (int Start, int Length)? ActedOn(SentenceProfile profile, IReadOnlySet<string> verbStems, IReadOnlySet<string> questionWords)
+    {
+        var tokens = profile.Tokens;
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if (!verbStems.Contains(profile.TokenStems[k]) || tokens[k].Text.Length == 0 || char.IsUpper(tokens[k].Text[0]))
+            {
+                continue;
+            }
+
+            var auxiliary = k - 1;
+            while (auxiliary >= 0 && tokens[auxiliary].Lower.EndsWith("ly", StringComparison.Ordinal))
+            {
+                auxiliary--; // "was abruptly fired"
+            }
+
+            var passive = auxiliary >= 0 && WordLists.PassiveAuxiliaries.Contains(tokens[auxiliary].Lower);
+            EntityMention? person = null, organisation = null;
+            foreach (var mention in profile.Mentions)
+            {
+                if (mention.Entity is not { Kind: EntityKind.Person or EntityKind.Organization } entity || Said(profile, mention, questionWords))
+                {
+                    continue;
+                }
+
+                var inReach = passive
+                    ? mention.End <= tokens[auxiliary].Start && mention.End >= tokens[Math.Max(0, auxiliary - ActedOnReach)].Start
+                    : mention.Start >= tokens[k].End && mention.Start <= tokens[Math.Min(tokens.Count - 1, k + ActedOnReach)].Start;
+                if (!inReach)
+                {
+                    continue;
+                }
+
+                // after the verb the first name counts, before the auxiliary the last (the nearest to it)
+                if (entity.Kind == EntityKind.Person && (person is null || passive))
+                {
+                    person = mention;
+                }
+                else if (entity.Kind == EntityKind.Organization && (organisation is null || passive))
+                {
+                    organisation = mention;
+                }
+            }
+
+            if ((person ?? organisation) is { } found)
+            {
+                return (found.Start, found.End - found.Start);
+            }
+        }
+
+        return null;
+    }
+
+    // How many words from the verb (or its auxiliary) the one it acted on may stand: past a title ("FBI Director").
+    private const int ActedOnReach = 4;
+
+    // Whether every word of the mention is one the question says ("who was fired from the fbi": not FBI).
+    private static bool Said(SentenceProfile profile, EntityMention mention, IReadOnlySet<string> questionWords)
+    {
+        var tokens = profile.Tokens;
+        for (var t = 0; t < tokens.Count; t++)
+        {
+            if (tokens[t].Start >= mention.Start && tokens[t].End <= mention.End && !questionWords.Contains(tokens[t].Lower))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -6,7 +6,8 @@ namespace StoryBot.Knowledge.Answering;
 /// <summary>
 /// What finding the answer inside a cited sentence needs to know about the question: its analysis, the words it
 /// (and the people it excludes) already say, their stems, the counted noun, the person a "who is X?" defines, the
-/// role holders a "who is the …?" prefers, and which kinds of span answer it.
+/// role holders a "who is the …?" prefers, the stems of a passive question's verb ("who got fired" → fire, sack, …),
+/// and which kinds of span answer it.
 /// </summary>
 public sealed record SpanQuestion(
     QuestionAnalysis Question,
@@ -15,7 +16,8 @@ public sealed record SpanQuestion(
     IReadOnlySet<string> QuestionStems,
     IReadOnlySet<string>? CountedStems,
     NamedEntity? Defined,
-    IReadOnlySet<string>? PreferredPeople)
+    IReadOnlySet<string>? PreferredPeople,
+    IReadOnlySet<string>? PassiveVerbStems = null)
 {
     /// <summary>The kinds of span that answer the question by its type (None: any phrase may).</summary>
     public AnswerTags Asked { get; } = AskedOf(Question);

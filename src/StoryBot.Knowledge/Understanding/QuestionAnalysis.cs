@@ -44,6 +44,12 @@ public sealed record QuestionAnalysis(
     /// <summary>The verb of a "who did it" question ("who replaced Comey" → replaced): the story must say it, or no sentence answers.</summary>
     public string? SubjectVerb { get; init; }
 
+    /// <summary>
+    /// The participle of a passive "who was/got it done to" question ("who got fired from the fbi" → fired): the answer is
+    /// whoever the verb acted on, not whoever acted, so the sentence's voice decides where the answer stands.
+    /// </summary>
+    public string? PassiveVerb { get; init; }
+
     /// <summary>Who is asked to have said it ("what did Lavrov say" → lavrov), or null.</summary>
     public string? Speaker { get; init; }
 

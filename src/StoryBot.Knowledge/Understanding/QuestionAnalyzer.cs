@@ -231,6 +231,7 @@ public sealed partial class QuestionAnalyzer
             Locative = Locative().IsMatch(normalized),
             Copular = CopularWho().IsMatch(normalized),
             SubjectVerb = SubjectVerbQuestion().Match(normalized) is { Success: true } sv ? sv.Groups["verb"].Value : null,
+            PassiveVerb = PassiveParticiple(normalized),
             AsksForSpeech = speech.Success,
             Speaker = speech.Success && speech.Groups["speaker"].Success ? speech.Groups["speaker"].Value.Trim() : null,
         };
@@ -251,6 +252,41 @@ public sealed partial class QuestionAnalyzer
 
     [GeneratedRegex(@"^(?:and |so |but )?who (?<verb>(?!(?:is|was|are|were|has|had|does|did|was|will|would|could|can|should|might|may|must|s)\b)[a-z]+(?:ed|es|s))\b")]
     private static partial Regex SubjectVerbQuestion();
+
+    /// <summary>
+    /// The participle of a passive who-question ("who was fired", "who got canned", "who's been charged", "who will be
+    /// replaced"): after "who", auxiliaries and adverbs, the first word ends like a regular participle and some auxiliary
+    /// was a form of "be" or "get". Null for any other question.
+    /// </summary>
+    internal static string? PassiveParticiple(string normalized)
+    {
+        var words = normalized.Split(' ');
+        var start = words.Length > 0 && words[0] is "and" or "so" or "but" ? 1 : 0;
+        if (start >= words.Length || words[start] is not ("who" or "who's"))
+        {
+            return null;
+        }
+
+        var passive = words[start] == "who's";
+        for (var i = start + 1; i < words.Length; i++)
+        {
+            var word = words[i];
+            if (WordLists.PassiveAuxiliaries.Contains(word))
+            {
+                passive = true;
+            }
+            else if (word is "the" or "a" or "an")
+            {
+                return null; // "who are the children": a noun phrase, not a participle
+            }
+            else if (!WordLists.FunctionWords.Contains(word) && !word.EndsWith("ly", StringComparison.Ordinal))
+            {
+                return passive && word.Length > 3 && (word.EndsWith("ed", StringComparison.Ordinal) || word.EndsWith("en", StringComparison.Ordinal)) ? word : null;
+            }
+        }
+
+        return null;
+    }
 
     [GeneratedRegex(@"\b(?<role>[a-z\-]+) of (?:the )?(?<owner>[a-z\-]+)\b")]
     private static partial Regex RoleOfPlace();

@@ -13,6 +13,7 @@ public static class WordLists
     private static readonly Lazy<IReadOnlySet<string>> Groups = new(() => Words("group-nouns.txt"));
     private static readonly Lazy<IReadOnlySet<string>> Function = new(() => Words("function-words.txt"));
     private static readonly Lazy<IReadOnlySet<string>> Openers = new(() => Words("phrase-openers.txt"));
+    private static readonly Lazy<IReadOnlySet<string>> Passive = new(() => Words("passive-auxiliaries.txt"));
     private static readonly Lazy<IReadOnlyList<string>> Reasons = new(() => Lines("reason-markers.txt"));
     private static readonly Lazy<Regex> ReasonPattern = new(() => Alternation(Reasons.Value, RegexOptions.IgnoreCase));
     private static readonly Lazy<Regex> SpeechPattern = new(() => Alternation(Speech.Value, RegexOptions.None));
@@ -35,6 +36,9 @@ public static class WordLists
 
     /// <summary>Prepositions and conjunctions that open a phrase inside a clause (at, because, after …); case-insensitive.</summary>
     public static IReadOnlySet<string> PhraseOpeners => Openers.Value;
+
+    /// <summary>Forms of "be" and "get" that make the participle after them passive (was, got, been …); case-insensitive.</summary>
+    public static IReadOnlySet<string> PassiveAuxiliaries => Passive.Value;
 
     /// <summary>A whole-word match of a reason marker (because, in response, amid …), any case.</summary>
     public static Regex ReasonMarker => ReasonPattern.Value;

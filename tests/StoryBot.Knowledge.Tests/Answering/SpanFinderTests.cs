@@ -6,7 +6,8 @@ namespace StoryBot.Knowledge.Tests.Answering;
 /// <summary>
 /// Which words of the right sentence are bold when it holds several of the asked-for kind: the count that the
 /// counted noun follows most closely, the amount (money or percentage) a "how much" asks for, the time nearest the
-/// question's own words. Stories from the training pool in the repo, each served alone like <c>Story__Path</c>.
+/// question's own words; the one a passive question's verb acted on, not the one who acted. Stories from the training
+/// pool in the repo, each served alone like <c>Story__Path</c>.
 /// </summary>
 public sealed class SpanFinderTests
 {
@@ -20,6 +21,28 @@ public sealed class SpanFinderTests
         using var knowledge = StoryKnowledge.Load(new KnowledgeOptions
         {
             StoryPath = Path.Combine(TestFiles.Root, "eval", "train", story, "story.txt"),
+            IndexPath = index.Path,
+            ModelPath = TestFiles.Model,
+        });
+
+        var reply = knowledge.Respond(question, new ConversationMemory());
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.Equal(span, reply.Citations[0].Span);
+    }
+
+    [Theory]
+    [InlineData("who got fired from the fbi", "James Comey")] // "Trump … fired FBI Director James Comey": not Trump, not the FBI
+    [InlineData("who got canned from the fbi?", "James Comey")] // the same verb said another way
+    [InlineData("who was ousted as fbi director", "James Comey")]
+    [InlineData("who was defeated last year", "Hillary Rodham Clinton")] // a passive sentence: the one before "was defeated"
+    [InlineData("who fired comey", "Trump")] // the active question still asks for who acted
+    public void PassiveWhoQuestion_TheOneActedOnIsBold(string question, string span)
+    {
+        using var index = new TempFolder();
+        using var knowledge = StoryKnowledge.Load(new KnowledgeOptions
+        {
+            StoryPath = TestFiles.RealStory,
             IndexPath = index.Path,
             ModelPath = TestFiles.Model,
         });

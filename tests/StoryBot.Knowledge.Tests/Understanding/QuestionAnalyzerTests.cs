@@ -38,4 +38,18 @@ public sealed class QuestionAnalyzerTests
             }
         }
     }
+
+    [Theory]
+    [InlineData("who was fired", "fired")]
+    [InlineData("who got canned from the fbi", "canned")]
+    [InlineData("who's been charged", "charged")]
+    [InlineData("so who will be replaced", "replaced")]
+    [InlineData("who was abruptly ousted", "ousted")]
+    [InlineData("who fired comey", null)] // active: asks for who acted
+    [InlineData("who was president", null)] // copular: a role, not a participle
+    [InlineData("who got the job", null)]
+    [InlineData("who are the children", null)] // a noun phrase that happens to end in -en
+    [InlineData("what was fired", null)] // not a who-question
+    public void PassiveParticiple_IsTheVerbOfAPassiveWhoQuestion(string normalized, string? participle) =>
+        Assert.Equal(participle, QuestionAnalyzer.PassiveParticiple(normalized));
 }
