@@ -25,6 +25,9 @@ public static partial class AnswerTagger
     [GeneratedRegex(@"[$€£]\s?\d|\b\d[\d,\.]*\s?(?:dollars|euros|pounds|rubles|usd)\b|\b(?:dollars|euros|pounds|rubles)\b", RegexOptions.IgnoreCase)]
     private static partial Regex MoneyPhrase();
 
+    [GeneratedRegex(@"[$€£]\s?\d[\d,]*(?:\.\d+)?(?:\s(?:million|billion|trillion|thousand))?\b|\b\d[\d,]*(?:\.\d+)?(?:\s(?:million|billion|trillion|thousand))?\s?(?:dollars|euros|pounds|rubles|usd)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MoneyAmount();
+
     [GeneratedRegex(@"[“""][^”""]{2,}[”""]")]
     private static partial Regex Quotation();
 
@@ -85,9 +88,12 @@ public static partial class AnswerTagger
     public static IEnumerable<(int Start, int Length)> Times(string text) =>
         TimePhrase().Matches(text).Select(m => (m.Index, m.Length));
 
-    /// <summary>Money amounts.</summary>
+    /// <summary>
+    /// Money amounts, whole: "$280 million", "$1.1 billion", "85,000 dollars". <see cref="MoneyPhrase"/> only tells that
+    /// a sentence mentions money ("$2" of "$280 million" is enough for that), so it cannot cut the answer.
+    /// </summary>
     public static IEnumerable<(int Start, int Length)> Money(string text) =>
-        MoneyPhrase().Matches(text).Select(m => (m.Index, m.Length));
+        MoneyAmount().Matches(text).Select(m => (m.Index, m.Length));
 
     /// <summary>Quoted passages, without the quotation marks.</summary>
     public static IEnumerable<(int Start, int Length)> Quotes(string text) =>

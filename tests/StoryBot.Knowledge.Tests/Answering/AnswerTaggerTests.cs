@@ -1,0 +1,33 @@
+using StoryBot.Knowledge.Answering;
+using Xunit;
+
+namespace StoryBot.Knowledge.Tests.Answering;
+
+/// <summary>
+/// Money amounts come out whole, so the bold answer to "how much has Iowa already spent?" is "$280 million", not the
+/// "$2" that is enough to tell a sentence mentions money.
+/// </summary>
+public sealed class AnswerTaggerTests
+{
+    [Theory]
+    [InlineData("About $280 million of the infrastructure money has already been spent.", "$280 million")]
+    [InlineData("Iowa offered the company $1.1 billion in state incentives.", "$1.1 billion")]
+    [InlineData("jobs paying an average of at least $85,000 a year", "$85,000")]
+    [InlineData("a fine of 40,000 euros", "40,000 euros")]
+    [InlineData("a fine of 2.5 million dollars", "2.5 million dollars")]
+    [InlineData("it cost € 12 to ride", "€ 12")]
+    public void Money_IsTheWholeAmount(string sentence, string amount)
+    {
+        var (start, length) = Assert.Single(AnswerTagger.Money(sentence));
+
+        Assert.Equal(amount, sentence.Substring(start, length));
+    }
+
+    [Fact]
+    public void Money_NoneWithoutAnAmount() =>
+        Assert.Empty(AnswerTagger.Money("The company said it would pay in dollars, not euros."));
+
+    [Fact]
+    public void Tags_StillSeeMoney() =>
+        Assert.True(AnswerTagger.Tag("About $280 million has been spent.", Array.Empty<StoryBot.Knowledge.Analysis.EntityMention>()).HasFlag(AnswerTags.Money));
+}
