@@ -85,8 +85,8 @@ public static partial class SpanFinder
                 }
 
                 var inReach = passive
-                    ? mention.End <= tokens[auxiliary].Start && mention.End >= tokens[Math.Max(0, auxiliary - ActedOnReach)].Start
-                    : mention.Start >= tokens[k].End && mention.Start <= tokens[Math.Min(tokens.Count - 1, k + ActedOnReach)].Start;
+                    ? mention.End <= tokens[auxiliary].Start && mention.Start >= tokens[ReachBefore(tokens, auxiliary)].Start
+                    : mention.Start >= tokens[k].End && mention.End <= tokens[ReachAfter(tokens, k)].End;
                 if (!inReach)
                 {
                     continue;
@@ -112,8 +112,33 @@ public static partial class SpanFinder
         return null;
     }
 
-    // How many words from the verb (or its auxiliary) the one it acted on may stand: past a title ("FBI Director").
-    private const int ActedOnReach = 4;
+    // How many words from the verb (or its auxiliary) the one it acted on may stand, within the clause: past a title
+    // ("fired FBI Director James Comey", "asked Tallow County Common Pleas Judge Harold Finch").
+    private const int ActedOnReach = 8;
+
+    // The last token within reach after the verb at k: the clause ends at punctuation.
+    private static int ReachAfter(IReadOnlyList<WordToken> tokens, int k)
+    {
+        var last = k;
+        while (last + 1 < tokens.Count && last - k < ActedOnReach && !tokens[last].PunctuationAfter)
+        {
+            last++;
+        }
+
+        return last;
+    }
+
+    // The first token within reach before the auxiliary at k: the clause starts after punctuation.
+    private static int ReachBefore(IReadOnlyList<WordToken> tokens, int k)
+    {
+        var first = k;
+        while (first > 0 && k - first < ActedOnReach && !tokens[first - 1].PunctuationAfter)
+        {
+            first--;
+        }
+
+        return first;
+    }
 
     // Whether every word of the mention is one the question says ("who was fired from the fbi": not FBI).
     private static bool Said(SentenceProfile profile, EntityMention mention, IReadOnlySet<string> questionWords)

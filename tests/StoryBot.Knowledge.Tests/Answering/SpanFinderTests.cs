@@ -15,7 +15,9 @@ public sealed class SpanFinderTests
     [InlineData("transit-strike", "how many buses were idled by the strike", "640")] // not "About 4,200" bus drivers
     [InlineData("ebike-recall", "how many riders are suing quillon", "five")] // "one of five riders"
     [InlineData("chip-plant", "how much did corvane shares fall", "8 percent")] // not the $340 million loss
-    public void SeveralNumbers_TheOneTheQuestionAsksForIsBold(string story, string question, string span)
+    [InlineData("chip-plant", "how much has iowa already spent", "$280 million")] // the whole amount, not "$2"
+    [InlineData("transit-strike", "who was asked to order the strikers back", "Harold Finch")] // passive: past the judge's long title
+    public void StoryFromThePool_TheAskedForSpanIsBold(string story, string question, string span)
     {
         using var index = new TempFolder();
         using var knowledge = StoryKnowledge.Load(new KnowledgeOptions
