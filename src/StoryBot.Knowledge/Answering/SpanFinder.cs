@@ -37,7 +37,8 @@ public static partial class SpanFinder
                 ?? profile.Tokens.Where(t => WordLists.GroupNouns.Contains(t.Text) && !questionWords.Contains(t.Lower)).Select(t => ((int, int)?)(t.Start, t.End - t.Start)).FirstOrDefault(),
             QuestionType.Where => LocatedEntity(profile, questionWords)
                 ?? (AnswerSelector.LocationPhrase().Match(text) is { Success: true } place ? (place.Index, place.Length) : ((int, int)?)null)
-                ?? WithPreposition(text, Entity(profile, questionWords, EntityKind.Place)),
+                ?? WithPreposition(text, Entity(profile, questionWords, EntityKind.Place))
+                ?? NamedPlacePhrase(profile, questionWords),
             QuestionType.When => NearestToQuestion(profile, profile.TimeSpans.Concat(profile.DurationSpans).OrderBy(s => s.Start).ToList(), questionStems),
             QuestionType.HowLong => profile.DurationSpans.Cast<(int, int)?>().FirstOrDefault(),
             // "how much did she pay / earn / lose, did shares fall": an amount (money or a percentage) when the sentence names one
@@ -106,6 +107,67 @@ public static partial class SpanFinder
             if ((person ?? organisation) is { } found)
             {
                 return (found.Start, found.End - found.Start);
+            }
+
+            if ((passive ? GroupBefore(tokens, auxiliary) : GroupAfter(tokens, k)) is { } group)
+            {
+                return group; // "two residents were hospitalized", "laid off 300 workers": a group, not a name
+            }
+        }
+
+        return null;
+    }
+
+    // The longest phrase a group of people may be named by: "about 300 factory workers".
+    private const int GroupReach = 4;
+
+    // The words right before the auxiliary at k, back to a function word or punctuation, when one names a group.
+    private static (int Start, int Length)? GroupBefore(IReadOnlyList<WordToken> tokens, int k)
+    {
+        var first = k;
+        while (first > 0 && k - first < GroupReach && !tokens[first - 1].PunctuationAfter && !WordLists.FunctionWords.Contains(tokens[first - 1].Text))
+        {
+            first--;
+        }
+
+        return Group(tokens, first, k - 1);
+    }
+
+    // The words after the verb at k, past a determiner, up to a function word or punctuation, when one names a group.
+    private static (int Start, int Length)? GroupAfter(IReadOnlyList<WordToken> tokens, int k)
+    {
+        if (tokens[k].PunctuationAfter)
+        {
+            return null;
+        }
+
+        var first = k + 1;
+        while (first < tokens.Count && first - k <= 2 && WordLists.FunctionWords.Contains(tokens[first].Text))
+        {
+            first++;
+        }
+
+        var last = first;
+        while (last + 1 < tokens.Count && last - first + 1 < GroupReach && !tokens[last].PunctuationAfter && !WordLists.FunctionWords.Contains(tokens[last + 1].Text))
+        {
+            last++;
+        }
+
+        return Group(tokens, first, last);
+    }
+
+    private static (int Start, int Length)? Group(IReadOnlyList<WordToken> tokens, int first, int last)
+    {
+        if (first > last || last >= tokens.Count)
+        {
+            return null;
+        }
+
+        for (var t = first; t <= last; t++)
+        {
+            if (WordLists.GroupNouns.Contains(tokens[t].Text))
+            {
+                return (tokens[first].Start, tokens[last].End - tokens[first].Start);
             }
         }
 
@@ -424,6 +486,35 @@ public static partial class SpanFinder
 
         return null;
     }
+
+    /// <summary>
+    /// A locative preposition before a capitalised name the story's places do not list ("in Alder Crossing", "near
+    /// Millbrook"): where a where-question's answer stands when no known place does. Not a time ("in January") and
+    /// not a name the question says.
+    /// </summary>
+    private static (int Start, int Length)? NamedPlacePhrase(SentenceProfile profile, IReadOnlySet<string> questionWords)
+    {
+        var text = profile.Sentence.Text;
+        foreach (Match m in NamedPlace().Matches(text))
+        {
+            var name = m.Groups["name"];
+            var time = false;
+            foreach (var t in profile.TimeSpans)
+            {
+                time |= t.Start < name.Index + name.Length && name.Index < t.Start + t.Length;
+            }
+
+            if (!time && !name.Value.Split(' ').All(w => questionWords.Contains(w.ToLowerInvariant())))
+            {
+                return (m.Index, m.Length);
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"\b(?:in|at|near|outside|inside) (?<name>\p{Lu}[\p{L}\-]+(?: \p{Lu}[\p{L}\-]+){0,3})")]
+    private static partial Regex NamedPlace();
 
     private static (int Start, int Length)? WithPreposition(string text, (int Start, int Length)? span)
     {
