@@ -729,7 +729,8 @@ public sealed partial class AnswerSelector
                 }
                 else
                 {
-                    here = 0;
+                    field = 0;
+                    break; // a wording with a stem the sentence lacks does not match: its other stems cannot change that
                 }
 
                 field = Math.Min(field, here);
