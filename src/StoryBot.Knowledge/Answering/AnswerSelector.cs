@@ -729,8 +729,7 @@ public sealed partial class AnswerSelector
                 }
                 else
                 {
-                    field = 0;
-                    break; // a wording with a stem the sentence lacks does not match: its other stems cannot change that
+                    here = 0;
                 }
 
                 field = Math.Min(field, here);
