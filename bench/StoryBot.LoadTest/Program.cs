@@ -229,7 +229,7 @@ static class QuestionSet
 /// the process answered /healthz: turns/s, p99 and CPU per turn).
 /// </summary>
 sealed record RunResult(string Kind, int Round, int Turns, int Errors, double Seconds, double P50, double P95, double P99, double Max, long PeakRssKb, double CpuMsPerTurn, string? FirstError,
-    double ColdTurnsPerSecond = double.NaN, double ColdP99 = double.NaN, double ColdCpuMicrosPerTurn = double.NaN)
+    double ColdTurnsPerSecond = double.NaN, double ColdP99 = double.NaN, double ColdCpuMicrosPerTurn = double.NaN, double LateWarmupCpuMicrosPerTurn = double.NaN)
 {
     public double TurnsPerSecond => Turns / Seconds;
 
@@ -288,6 +288,7 @@ static class Runner
             await stopSampling.CancelAsync();
             await sampling;
             var (coldTurnsPerSecond, coldCpu) = timeline.Until(options.Cold);
+            var (_, lateWarmupCpu) = timeline.Between(options.Warmup - 5, options.Warmup);
             cold.Latencies.Sort();
 
             var latencies = outcome.Latencies;
@@ -295,7 +296,7 @@ static class Runner
             double Pct(double p) => Percentile(latencies, p);
             var turns = outcome.Ok;
             var result = new RunResult(kind, round, turns, outcome.Errors + cold.Errors, seconds, Pct(0.50), Pct(0.95), Pct(0.99), Pct(1.0), peak, turns > 0 ? cpu.TotalMilliseconds / turns : double.NaN, outcome.FirstError ?? cold.FirstError,
-                coldTurnsPerSecond, Percentile(cold.Latencies, 0.99), coldCpu);
+                coldTurnsPerSecond, Percentile(cold.Latencies, 0.99), coldCpu, lateWarmupCpu);
             return (result, timeline);
         }
         finally
@@ -535,6 +536,18 @@ static class Report
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {group.Key} | {Median(group.Select(r => r.TurnsPerSecond)):0} | {Median(group.Select(r => r.P50)):0.00} | {Median(group.Select(r => r.P99)):0.00} | {group.Max(r => r.PeakRssKb) / 1024.0:0} | {Median(group.Select(r => r.CpuMsPerTurn * 1000)):0} | {group.Sum(r => r.Errors)} | {Median(group.Select(r => r.ColdTurnsPerSecond)):0} | {Median(group.Select(r => r.ColdP99)):0.00} | {Median(group.Select(r => r.ColdCpuMicrosPerTurn)):0} |"));
+        }
+
+        Console.WriteLine();
+        foreach (var group in results.GroupBy(r => r.Kind))
+        {
+            // A warm-up that ended while the JIT was still promoting methods shows as a last stretch dearer than the measured seconds.
+            var late = Median(group.Select(r => r.LateWarmupCpuMicrosPerTurn / (r.CpuMsPerTurn * 1000)));
+            if (!double.IsNaN(late))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"warm-up check, {group.Key}: CPU per turn in the warm-up's last 5 s was {late:0.00} x the measured seconds' (median){(late > 1.1 ? "; still warming: raise --warmup" : string.Empty)}"));
+            }
         }
 
         Console.WriteLine();

@@ -66,6 +66,24 @@ sealed class Timeline
         return (end.Turns / end.Seconds, end.Cpu.TotalMilliseconds * 1000 / end.Turns);
     }
 
+    /// <summary>
+    /// Turns per second and host CPU µs per turn between the samples nearest <paramref name="from"/> and
+    /// <paramref name="to"/> seconds (NaN when that stretch holds no turn): the warm-up's last seconds against the
+    /// measured ones tell whether the warm-up was long enough.
+    /// </summary>
+    public (double TurnsPerSecond, double CpuMicrosPerTurn) Between(double from, double to)
+    {
+        var a = samples.FirstOrDefault(s => s.Seconds >= from - 0.05);
+        var b = samples.LastOrDefault(s => s.Seconds <= to + 0.05);
+        var turns = b.Turns - a.Turns;
+        if (b.Seconds <= a.Seconds || turns <= 0)
+        {
+            return (double.NaN, double.NaN);
+        }
+
+        return (turns / (b.Seconds - a.Seconds), (b.Cpu - a.Cpu).TotalMilliseconds * 1000 / turns);
+    }
+
     /// <summary>One row per second: when, turns/s and CPU µs/turn within that second.</summary>
     public IEnumerable<string> Rows(string kind, int round)
     {
