@@ -25,7 +25,7 @@ loadtest=bench/StoryBot.LoadTest/bin/Release/net10.0/StoryBot.LoadTest.dll
 if [ "$quick" != "--quick" ]; then
   (cd bench/StoryBot.Benchmarks && "${nice_cmd[@]}" dotnet run -c Release -- --filter '*' --warmupCount 3 --iterationCount 15 --artifacts "../../$out/bdn") | tee "$out/bdn.txt"
 fi
-"${nice_cmd[@]}" dotnet "$loadtest" --connections 32 --duration 10 --warmup 3 --rounds 3 | tee "$out/loadtest.md"
-"${nice_cmd[@]}" dotnet "$loadtest" --mix distinct --connections 32 --duration 10 --warmup 3 --rounds 3 | tee "$out/loadtest-distinct-32.md"
-"${nice_cmd[@]}" dotnet "$loadtest" --mix distinct --connections 4 --duration 10 --warmup 3 --rounds 3 --kinds story,echo | tee "$out/loadtest-distinct-4.md"
+"${nice_cmd[@]}" dotnet "$loadtest" --connections 32 --duration 8 --warmup 40 --rounds 3 | tee "$out/loadtest.md"
+"${nice_cmd[@]}" dotnet "$loadtest" --mix distinct --connections 32 --duration 8 --warmup 40 --rounds 3 | tee "$out/loadtest-distinct-32.md"
+"${nice_cmd[@]}" dotnet "$loadtest" --mix distinct --connections 4 --duration 8 --warmup 40 --rounds 3 --kinds story,echo | tee "$out/loadtest-distinct-4.md"
 uptime >> "$out/machine.txt"

@@ -22,13 +22,14 @@ if (options is null)
 }
 
 var questions = QuestionSet.Load(options.QuestionsPath, options.Mix);
-Console.WriteLine($"# StoryBot load test: {options.Connections} conversations, {options.Duration}s measured after {options.Warmup}s warm-up, {options.Rounds} round(s), {options.Mix} mix of {questions.Count} distinct messages");
+Console.WriteLine($"# StoryBot load test: {options.Connections} conversations, {options.Duration}s measured after {options.Warmup}s warm-up (the first {options.Cold}s reported as cold), {options.Rounds} round(s), {options.Mix} mix of {questions.Count} distinct messages");
 Console.WriteLine($"host: {options.HostPath}");
 Console.WriteLine($"reference echo bot: {options.EchoHostPath}");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {Machine.LoadAverage()}");
 Console.WriteLine();
 
 var results = new List<RunResult>();
+var timelines = new List<(string Kind, int Round, Timeline Timeline)>();
 var kinds = options.Kinds;
 for (var round = 1; round <= options.Rounds; round++)
 {
@@ -36,26 +37,45 @@ for (var round = 1; round <= options.Rounds; round++)
     var order = round % 2 == 1 ? kinds : kinds.Reverse().ToArray();
     foreach (var kind in order)
     {
-        var result = await Runner.RunAsync(options, kind, round, questions);
+        var (result, timeline) = await Runner.RunAsync(options, kind, round, questions);
         results.Add(result);
         Console.WriteLine(result.Row());
+        timelines.Add((kind, round, timeline));
     }
 }
 
 Console.WriteLine();
 Report.Print(results, options);
+if (options.PrintTimeline)
+{
+    Console.WriteLine();
+    Console.WriteLine("| bot | round | seconds since the load started | turns/s in that second | server CPU µs/turn in that second |");
+    Console.WriteLine("|---|---:|---:|---:|---:|");
+    foreach (var (kind, round, timeline) in timelines)
+    {
+        foreach (var row in timeline.Rows(kind, round))
+        {
+            Console.WriteLine(row);
+        }
+    }
+}
+
 return results.Any(r => r.Failed) ? 1 : 0;
 
-sealed record LoadOptions(string HostPath, string EchoHostPath, string Root, string QuestionsPath, string Mix, int Connections, int Duration, int Warmup, int Rounds, string[] Kinds, string[] HostArgs, string? Redis = null)
+sealed record LoadOptions(string HostPath, string EchoHostPath, string Root, string QuestionsPath, string Mix, int Connections, int Duration, int Warmup, int Cold, bool PrintTimeline, int Rounds, string[] Kinds, string[] HostArgs, string? Redis = null)
 {
     public const string Usage = """
         usage: StoryBot.LoadTest --host <published StoryBot.dll> [--echo-host <published StockEchoBot.dll>] [--root <repo root>]
-               [--questions <questions.json>] [--mix repeated|distinct] [--connections 32] [--duration 10] [--warmup 3]
-               [--rounds 3] [--kinds story,echo,host-echo,story-redis] [--redis <host:port>] [-- extra StoryBot host args]
+               [--questions <questions.json>] [--mix repeated|distinct] [--connections 32] [--duration 10] [--warmup 40]
+               [--cold 10] [--timeline] [--rounds 3] [--kinds story,echo,host-echo,story-redis] [--redis <host:port>] [-- extra StoryBot host args]
         kinds: story = StoryBot; echo = the samples' EchoBot on a stock CloudAdapter (the reference);
                host-echo = Bot:Kind=echo on StoryBot's host; story-redis = StoryBot with Storage:Kind=redis on --redis
                (a fresh key prefix per start; with --redis and no --kinds it is added to the default kinds). mix: repeated = the dev set's messages;
                distinct = every question of the dev and training sets in three phrasings (600+ distinct; 1,500+ with eval/train).
+        warm-up: each round starts fresh processes, and the JIT keeps tiering methods up under load for ~35 s, so the
+               measured seconds follow --warmup seconds of load (steady state, the service's usual speed); the first
+               --cold seconds of that warm-up are reported too (a restarted service's speed). --timeline prints
+               turns/s and CPU per turn for every second of every round (docs/performance.md: the curve).
         """;
 
     public static LoadOptions? Parse(string[] args)
@@ -63,7 +83,8 @@ sealed record LoadOptions(string HostPath, string EchoHostPath, string Root, str
         string? host = null, echoHost = null, root = null, questions = null, redis = null;
         string[]? chosenKinds = null;
         var mix = "repeated";
-        int connections = 32, duration = 10, warmup = 3, rounds = 3;
+        int connections = 32, duration = 10, warmup = 40, cold = 10, rounds = 3;
+        var timeline = false;
         var kinds = new[] { "story", "echo", "host-echo" };
         var hostArgs = new List<string>();
         for (var i = 0; i < args.Length; i++)
@@ -79,6 +100,8 @@ sealed record LoadOptions(string HostPath, string EchoHostPath, string Root, str
                 case "--connections" or "-c": connections = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--duration" or "-d": duration = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--warmup": warmup = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--cold": cold = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--timeline": timeline = true; break;
                 case "--rounds": rounds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--kinds": chosenKinds = Next().Split(',', StringSplitOptions.RemoveEmptyEntries); break;
                 case "--redis": redis = Next(); break;
@@ -120,7 +143,7 @@ sealed record LoadOptions(string HostPath, string EchoHostPath, string Root, str
         questions ??= File.Exists(Path.Combine(root, "eval", "dev", "questions.json"))
             ? Path.Combine(root, "eval", "dev", "questions.json")
             : Path.GetFullPath(Path.Combine(root, "..", "shared", "eval", "questions.json"));
-        return new LoadOptions(Path.GetFullPath(host), Path.GetFullPath(echoHost), root, questions, mix, connections, duration, warmup, rounds, kinds, hostArgs.ToArray(), redis);
+        return new LoadOptions(Path.GetFullPath(host), Path.GetFullPath(echoHost), root, questions, mix, connections, duration, warmup, Math.Min(cold, warmup), timeline, rounds, kinds, hostArgs.ToArray(), redis);
     }
 
     private static string? FindRoot(string start)
@@ -201,24 +224,29 @@ static class QuestionSet
     }
 }
 
-sealed record RunResult(string Kind, int Round, int Turns, int Errors, double Seconds, double P50, double P95, double P99, double Max, long PeakRssKb, double CpuMsPerTurn, string? FirstError)
+/// <summary>
+/// One bot's round: the measured (steady) seconds' figures, and the cold phase's (the first seconds of load after
+/// the process answered /healthz: turns/s, p99 and CPU per turn).
+/// </summary>
+sealed record RunResult(string Kind, int Round, int Turns, int Errors, double Seconds, double P50, double P95, double P99, double Max, long PeakRssKb, double CpuMsPerTurn, string? FirstError,
+    double ColdTurnsPerSecond = double.NaN, double ColdP99 = double.NaN, double ColdCpuMicrosPerTurn = double.NaN, double LateWarmupCpuMicrosPerTurn = double.NaN)
 {
     public double TurnsPerSecond => Turns / Seconds;
 
     public bool Failed => Turns == 0;
 
     public static string Header =>
-        "| bot | round | turns/s | p50 ms | p95 ms | p99 ms | max ms | errors | peak RSS MB | server CPU µs/turn |\n" +
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+        "| bot | round | turns/s | p50 ms | p95 ms | p99 ms | max ms | errors | peak RSS MB | server CPU µs/turn | cold turns/s | cold p99 ms | cold CPU µs/turn |\n" +
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 
     public string Row() => string.Create(CultureInfo.InvariantCulture,
-        $"| {Kind} | {Round} | {TurnsPerSecond:0} | {P50:0.00} | {P95:0.00} | {P99:0.00} | {Max:0.0} | {Errors} | {PeakRssKb / 1024.0:0} | {CpuMsPerTurn * 1000:0} |") +
+        $"| {Kind} | {Round} | {TurnsPerSecond:0} | {P50:0.00} | {P95:0.00} | {P99:0.00} | {Max:0.0} | {Errors} | {PeakRssKb / 1024.0:0} | {CpuMsPerTurn * 1000:0} | {ColdTurnsPerSecond:0} | {ColdP99:0.00} | {ColdCpuMicrosPerTurn:0} |") +
         (FirstError is null ? string.Empty : $" first error: {FirstError}");
 }
 
 static class Runner
 {
-    public static async Task<RunResult> RunAsync(LoadOptions options, string kind, int round, IReadOnlyList<string> questions)
+    public static async Task<(RunResult Result, Timeline Timeline)> RunAsync(LoadOptions options, string kind, int round, IReadOnlyList<string> questions)
     {
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
@@ -243,27 +271,42 @@ static class Runner
                     .Select((q, i) => Body($"load-{kind}-{round}-{c}", $"user-{c}", q, i)).ToArray())
                 .ToArray();
 
+            // The warm-up's first seconds are the cold phase: their latencies are kept, and the timeline gives
+            // their turns/s and CPU.
+            var timeline = new Timeline(host.Id);
+            using var stopSampling = new CancellationTokenSource();
+            var sampling = timeline.RunAsync(stopSampling.Token);
             var stopWarmup = DateTime.UtcNow.AddSeconds(options.Warmup);
-            await Drive(client, bodies, stopWarmup, record: false);
+            var cold = await Drive(client, bodies, stopWarmup, Stopwatch.GetTimestamp() + (long)(options.Cold * Stopwatch.Frequency), timeline);
 
-            var cpuBefore = ProcessCpu(host.Id);
+            var cpuBefore = HostCpu.Of(host.Id);
             var started = Stopwatch.GetTimestamp();
-            var outcome = await Drive(client, bodies, DateTime.UtcNow.AddSeconds(options.Duration), record: true);
+            var outcome = await Drive(client, bodies, DateTime.UtcNow.AddSeconds(options.Duration), long.MaxValue, timeline);
             var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-            var cpu = ProcessCpu(host.Id) - cpuBefore;
+            var cpu = HostCpu.Of(host.Id) - cpuBefore;
             var peak = PeakRssKb(host.Id);
+            await stopSampling.CancelAsync();
+            await sampling;
+            var (coldTurnsPerSecond, coldCpu) = timeline.Until(options.Cold);
+            var (_, lateWarmupCpu) = timeline.Between(options.Warmup - 5, options.Warmup);
+            cold.Latencies.Sort();
 
             var latencies = outcome.Latencies;
             latencies.Sort();
-            double Pct(double p) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)] * 1000.0 / Stopwatch.Frequency;
+            double Pct(double p) => Percentile(latencies, p);
             var turns = outcome.Ok;
-            return new RunResult(kind, round, turns, outcome.Errors, seconds, Pct(0.50), Pct(0.95), Pct(0.99), Pct(1.0), peak, turns > 0 ? cpu.TotalMilliseconds / turns : double.NaN, outcome.FirstError);
+            var result = new RunResult(kind, round, turns, outcome.Errors + cold.Errors, seconds, Pct(0.50), Pct(0.95), Pct(0.99), Pct(1.0), peak, turns > 0 ? cpu.TotalMilliseconds / turns : double.NaN, outcome.FirstError ?? cold.FirstError,
+                coldTurnsPerSecond, Percentile(cold.Latencies, 0.99), coldCpu, lateWarmupCpu);
+            return (result, timeline);
         }
         finally
         {
             Stop(host);
         }
     }
+
+    private static double Percentile(List<long> sorted, double p) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)] * 1000.0 / Stopwatch.Frequency;
 
     private sealed class Outcome
     {
@@ -273,12 +316,16 @@ static class Runner
         public string? FirstError;
     }
 
-    private static async Task<Outcome> Drive(HttpClient client, byte[][][] bodies, DateTime until, bool record)
+    /// <summary>
+    /// Every conversation posts its messages one after another until <paramref name="until"/>; the latencies of the
+    /// turns started before <paramref name="recordBefore"/> (a Stopwatch timestamp) are kept.
+    /// </summary>
+    private static async Task<Outcome> Drive(HttpClient client, byte[][][] bodies, DateTime until, long recordBefore, Timeline timeline)
     {
         var outcome = new Outcome();
         var workers = bodies.Select((conversation, c) => Task.Run(async () =>
         {
-            var mine = new List<long>(record ? 200_000 : 0);
+            var mine = new List<long>(4_096);
             int ok = 0, errors = 0;
             string? firstError = null;
             var validated = false;
@@ -315,7 +362,8 @@ static class Runner
                     }
 
                     ok++;
-                    if (record)
+                    timeline.Completed();
+                    if (t0 < recordBefore)
                     {
                         mine.Add(elapsed);
                     }
@@ -451,15 +499,6 @@ static class Runner
 
     /// <summary>VmHWM: the process's peak resident set size, in kB.</summary>
     private static long PeakRssKb(int pid) => Machine.StatusField(pid, "VmHWM");
-
-    /// <summary>User + system CPU time of the process, from /proc/pid/stat.</summary>
-    private static TimeSpan ProcessCpu(int pid)
-    {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ is 100 on Linux
-    }
 }
 
 static class Machine
@@ -491,12 +530,24 @@ static class Report
         }
 
         Console.WriteLine();
-        Console.WriteLine("| bot | median turns/s | median p50 ms | median p99 ms | max peak RSS MB | median CPU µs/turn | errors |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine($"| bot | median turns/s | median p50 ms | median p99 ms | max peak RSS MB | median CPU µs/turn | errors | cold (first {options.Cold} s): median turns/s | p99 ms | CPU µs/turn |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var group in results.GroupBy(r => r.Kind))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {group.Key} | {Median(group.Select(r => r.TurnsPerSecond)):0} | {Median(group.Select(r => r.P50)):0.00} | {Median(group.Select(r => r.P99)):0.00} | {group.Max(r => r.PeakRssKb) / 1024.0:0} | {Median(group.Select(r => r.CpuMsPerTurn * 1000)):0} | {group.Sum(r => r.Errors)} |"));
+                $"| {group.Key} | {Median(group.Select(r => r.TurnsPerSecond)):0} | {Median(group.Select(r => r.P50)):0.00} | {Median(group.Select(r => r.P99)):0.00} | {group.Max(r => r.PeakRssKb) / 1024.0:0} | {Median(group.Select(r => r.CpuMsPerTurn * 1000)):0} | {group.Sum(r => r.Errors)} | {Median(group.Select(r => r.ColdTurnsPerSecond)):0} | {Median(group.Select(r => r.ColdP99)):0.00} | {Median(group.Select(r => r.ColdCpuMicrosPerTurn)):0} |"));
+        }
+
+        Console.WriteLine();
+        foreach (var group in results.GroupBy(r => r.Kind))
+        {
+            // A warm-up that ended while the JIT was still promoting methods shows as a last stretch dearer than the measured seconds.
+            var late = Median(group.Select(r => r.LateWarmupCpuMicrosPerTurn / (r.CpuMsPerTurn * 1000)));
+            if (!double.IsNaN(late))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"warm-up check, {group.Key}: CPU per turn in the warm-up's last 5 s was {late:0.00} x the measured seconds' (median){(late > 1.1 ? "; still warming: raise --warmup" : string.Empty)}"));
+            }
         }
 
         Console.WriteLine();
@@ -516,8 +567,12 @@ static class Report
 
             var ratios = measured.Join(baseline, s => s.Round, e => e.Round, (s, e) => s.TurnsPerSecond / e.TurnsPerSecond).ToList();
             var p99 = measured.Join(baseline, s => s.Round, e => e.Round, (s, e) => s.P99 / e.P99).ToList();
+            var coldRatios = measured.Join(baseline, s => s.Round, e => e.Round, (s, e) => s.ColdTurnsPerSecond / e.ColdTurnsPerSecond).ToList();
+            var coldP99 = measured.Join(baseline, s => s.Round, e => e.Round, (s, e) => s.ColdP99 / e.ColdP99).ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"turns/s ratio {label} per round: {string.Join(", ", ratios.Select(r => r.ToString("0.000", CultureInfo.InvariantCulture)))}; median {Median(ratios):0.000}{target}; p99 ratio median {Median(p99):0.00}{p99Target}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  cold (first {options.Cold} s of load): turns/s ratio median {Median(coldRatios):0.000}; p99 ratio median {Median(coldP99):0.00}"));
         }
     }
 

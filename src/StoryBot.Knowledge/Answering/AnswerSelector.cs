@@ -389,7 +389,7 @@ public sealed partial class AnswerSelector
     [ThreadStatic]
     private static (float[] Query, float[][] Sentences, float[] Cosines) _lastCosines;
 
-    private static float[] Cosines(float[] queryVector, float[][] vectors)
+    private float[] Cosines(float[] queryVector, float[][] vectors)
     {
         var last = _lastCosines;
         if (ReferenceEquals(last.Query, queryVector) && ReferenceEquals(last.Sentences, vectors))
@@ -398,7 +398,7 @@ public sealed partial class AnswerSelector
         }
 
         var cosines = new float[vectors.Length];
-        Semantics.SemanticEncoder.Cosines(queryVector, vectors, cosines);
+        _index.LaidOutVectors!.Cosines(queryVector, cosines); // present whenever Vectors is
 
         _lastCosines = (queryVector, vectors, cosines);
         return cosines;

@@ -36,10 +36,17 @@ public sealed class SentenceIndex : IDisposable
         Searcher = new PreparedTermSearcher(reader, new HashSet<string> { IndexFields.Id }) { Similarity = new PreparedBm25Similarity(CreateSimilarity()) };
         _locations = ReadLocations(reader);
         Vectors = withVectors ? ReadVectors(reader) : null;
+        LaidOutVectors = Vectors is null ? null : new Semantics.InterleavedVectors(Vectors);
     }
 
     /// <summary>Each document's sentence embedding (by doc id), when the index was built with an encoder.</summary>
     public float[][]? Vectors { get; }
+
+    /// <summary>
+    /// <see cref="Vectors"/> laid out for scoring one question against all of them at once (the same values to the bit,
+    /// several sentences per SIMD operation): every semantic question scores every sentence.
+    /// </summary>
+    public Semantics.InterleavedVectors? LaidOutVectors { get; }
 
     public IndexOpenResult OpenResult { get; }
 

@@ -21,7 +21,7 @@ public sealed class SmalltalkDetector
         return examples.Select((e, i) => (e.Intent, vectors[i])).ToArray();
     });
 
-    private readonly float[][] _vectors;
+    private readonly InterleavedVectors _vectors;
 
     // The examples' indices by intent, intents in the order they first appear (as LINQ's GroupBy would list them).
     private readonly (Intent Intent, int[] Members)[] _groups;
@@ -33,7 +33,7 @@ public sealed class SmalltalkDetector
     public SmalltalkDetector()
     {
         var examples = Encoded.Value;
-        _vectors = examples.Select(e => e.Vector).ToArray();
+        _vectors = new InterleavedVectors(examples.Select(e => e.Vector).ToArray());
         _groups = Enumerable.Range(0, examples.Length).GroupBy(i => examples[i].Intent).Select(g => (g.Key, g.ToArray())).ToArray();
     }
 
@@ -46,10 +46,10 @@ public sealed class SmalltalkDetector
     public (Intent Intent, double Similarity) Nearest(float[] queryVector)
     {
         const int votes = 3;
-        var cosines = _cosines is { } buffer && buffer.Length >= _vectors.Length ? buffer : _cosines = new float[_vectors.Length];
-        SemanticEncoder.Cosines(queryVector, _vectors, cosines);
+        var cosines = _cosines is { } buffer && buffer.Length >= _vectors.Count ? buffer : _cosines = new float[_vectors.Count];
+        _vectors.Cosines(queryVector, cosines);
         var nearest = double.NaN;
-        for (var i = 0; i < _vectors.Length; i++)
+        for (var i = 0; i < _vectors.Count; i++)
         {
             double similarity = cosines[i];
             if (double.IsNaN(nearest) || similarity > nearest)
