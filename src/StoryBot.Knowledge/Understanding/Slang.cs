@@ -1,24 +1,37 @@
 namespace StoryBot.Knowledge.Understanding;
 
 /// <summary>
-/// Chat shorthand people type ("ppl", "govt", "admin", "intel") mapped to the words a story uses,
-/// before stemming, so a texting-style question meets the story's wording.
+/// Chat shorthand people type ("ppl", "govt", "admin", "intel") mapped to the words a story uses, before stemming,
+/// so a texting-style question meets the story's wording. The list is data (<c>Data/shorthand.tsv</c>), one owner:
+/// this type.
 /// </summary>
 public static class Slang
 {
-    private static readonly Dictionary<string, string> Map = new(StringComparer.Ordinal)
-    {
-        ["ppl"] = "people", ["folks"] = "people", ["folk"] = "people", ["peeps"] = "people", ["govt"] = "government", ["gov"] = "government", ["admin"] = "administration",
-        ["intel"] = "intelligence", ["prez"] = "president", ["pres"] = "president", ["potus"] = "president", ["u"] = "you",
-        ["ur"] = "your", ["bc"] = "because", ["cuz"] = "because", ["coz"] = "because", ["abt"] = "about", ["tho"] = "though",
-        ["rly"] = "really", ["info"] = "information", ["dept"] = "department", ["yr"] = "year", ["yrs"] = "years",
-        ["mil"] = "million", ["bn"] = "billion", ["approx"] = "approximately", ["msg"] = "message", ["pls"] = "please",
-        ["plz"] = "please", ["thx"] = "thanks", ["w/"] = "with", ["b4"] = "before", ["2day"] = "today", ["tmrw"] = "tomorrow",
-        ["convo"] = "conversation", ["mins"] = "minutes", ["hrs"] = "hours", ["natl"] = "national", ["intl"] = "international",
-        ["sec"] = "secretary", ["secy"] = "secretary", ["amb"] = "ambassador", ["ag"] = "attorney general", ["fm"] = "foreign minister",
-        ["dems"] = "democrats", ["repubs"] = "republicans", ["nukes"] = "nuclear weapons", ["vs"] = "versus", ["ex"] = "former",
-    };
+    private static readonly Lazy<Dictionary<string, string>> Map = new(Load);
 
     /// <summary>The expansion of <paramref name="word"/>, or the word itself.</summary>
-    public static string Expand(string word) => Map.TryGetValue(word, out var full) ? full : word;
+    public static string Expand(string word) => Map.Value.TryGetValue(word, out var full) ? full : word;
+
+    private static Dictionary<string, string> Load()
+    {
+        using var stream = typeof(Slang).Assembly.GetManifestResourceStream("StoryBot.Knowledge.shorthand.tsv")
+            ?? throw new InvalidOperationException("The shorthand list is missing from the build.");
+        using var reader = new StreamReader(stream);
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var parts = line.Split('\t');
+            if (parts.Length != 2 || parts[0].Length == 0 || !map.TryAdd(parts[0], parts[1].Trim()))
+            {
+                throw new InvalidDataException($"Bad shorthand line: '{line}'.");
+            }
+        }
+
+        return map;
+    }
 }
