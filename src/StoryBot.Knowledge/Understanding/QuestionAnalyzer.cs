@@ -51,7 +51,7 @@ public sealed partial class QuestionAnalyzer
 
     public QuestionAnalysis Analyze(string text)
     {
-        var normalized = IntentClassifier.Normalize(text);
+        var normalized = Slang.WriteOut(IntentClassifier.Normalize(text)); // the rules read "who r u" as "who are you"
         var intent = IntentClassifier.Classify(text, normalized);
         var type = QuestionClassifier.Classify(normalized);
         var terms = _exact.Terms(text);
@@ -232,6 +232,7 @@ public sealed partial class QuestionAnalyzer
             Copular = CopularWho().IsMatch(normalized),
             SubjectVerb = SubjectVerbQuestion().Match(normalized) is { Success: true } sv ? sv.Groups["verb"].Value : null,
             AsksForSpeech = speech.Success,
+            Asks = type != QuestionType.Other || AskOpener().IsMatch(normalized) || (anaphora != Anaphora.None && text.Contains('?')),
             Speaker = speech.Success && speech.Groups["speaker"].Success ? speech.Groups["speaker"].Value.Trim() : null,
         };
     }
@@ -254,6 +255,10 @@ public sealed partial class QuestionAnalyzer
 
     [GeneratedRegex(@"\b(?<role>[a-z\-]+) of (?:the )?(?<owner>[a-z\-]+)\b")]
     private static partial Regex RoleOfPlace();
+
+    // openers of a question or request that carry no question word ("and lavrov?", "tell me about him", "more on that")
+    [GeneratedRegex(@"^(?:and|but|or|also|plus|tell|explain|describe|elaborate|more|show|give|list|name|what about|how about)\b")]
+    private static partial Regex AskOpener();
 
     [GeneratedRegex(@"\bwhere\b")]
     private static partial Regex Locative();

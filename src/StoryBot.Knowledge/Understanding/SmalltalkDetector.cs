@@ -110,6 +110,19 @@ public sealed class SmalltalkDetector
         return (intent, nearest);
     }
 
+    /// <summary>The <paramref name="count"/> examples nearest <paramref name="queryVector"/>, nearest first (for <c>ask --explain</c>).</summary>
+    public IReadOnlyList<(Intent Intent, string Text, double Similarity)> NearestExamples(float[] queryVector, int count)
+    {
+        var examples = Examples();
+        var cosines = new float[_vectors.Length];
+        SemanticEncoder.Cosines(queryVector, _vectors, cosines);
+        return Enumerable.Range(0, _vectors.Length)
+            .OrderByDescending(i => cosines[i])
+            .Take(count)
+            .Select(i => (examples[i].Intent, examples[i].Text, (double)cosines[i]))
+            .ToList();
+    }
+
     /// <summary>The example utterances, read from the embedded data file.</summary>
     public static IReadOnlyList<(Intent Intent, string Text)> Examples()
     {
