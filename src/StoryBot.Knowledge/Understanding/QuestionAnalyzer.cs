@@ -51,8 +51,8 @@ public sealed partial class QuestionAnalyzer
 
     public QuestionAnalysis Analyze(string text)
     {
-        var normalized = Slang.WriteOut(IntentClassifier.Normalize(text)); // the rules read "who r u" as "who are you"
-        var intent = IntentClassifier.Classify(text, normalized);
+        var normalized = IntentClassifier.Normalize(text);
+        var intent = IntentClassifier.Classify(text, Slang.WriteOut(normalized)); // the intent rules read "who r u" as "who are you"
         var type = QuestionClassifier.Classify(normalized);
         var terms = _exact.Terms(text);
         var words = Words(terms);
@@ -303,8 +303,9 @@ public sealed partial class QuestionAnalyzer
     private const int PlacesPass = 1;
 
     /// <summary>
-    /// The message's words: its exact analysis's terms with misspelt question words fixed and chat shorthand
-    /// expanded into its words ("idk" → i don't know). A loop, not a LINQ chain: it runs for every message.
+    /// The message's words: its exact analysis's terms with misspelt question words fixed, news shorthand expanded
+    /// into its words ("govt" → government) and interjections ("lol") left out. A loop, not a LINQ chain: it runs for
+    /// every message.
     /// </summary>
     private static List<string> Words(List<string> terms)
     {

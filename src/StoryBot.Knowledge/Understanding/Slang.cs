@@ -3,27 +3,38 @@ using System.Text.RegularExpressions;
 namespace StoryBot.Knowledge.Understanding;
 
 /// <summary>
-/// Chat shorthand people type ("ppl", "govt", "gtg", "who r u") written out, so casual wording meets the story's
-/// words (word search, before stemming) and the intent rules' and smalltalk examples' plain English. Interjections
-/// ("lol", "um") are written out as nothing: they carry no content. The list is data (<c>Data/shorthand.tsv</c>),
-/// one owner: this type.
+/// Shorthand people type, written out: news shorthand ("ppl", "govt") so a texting-style question meets the story's
+/// words (word search, before stemming), and chat shorthand ("gtg", "who r u", "tysm") so the intent rules and the
+/// smalltalk examples see plain English. Interjections ("lol", "um") are written out as nothing: they carry no content.
+/// The list is data (<c>Data/shorthand.tsv</c>), one owner: this type.
 /// </summary>
 public static class Slang
 {
-    private static readonly Lazy<Dictionary<string, (string Full, bool Alone)>> Map = new(Load);
+    private static readonly Lazy<Dictionary<string, Entry>> Map = new(Load);
 
     /// <summary>
-    /// The expansion of <paramref name="word"/> for the word search (empty for an interjection), or the word itself: also
-    /// for shorthand that is a news acronym too ("gm": good morning, or a general manager), written out only alone.
+    /// The expansion of <paramref name="word"/> for the word search: news shorthand written out ("govt" → government),
+    /// nothing for an interjection, and chat shorthand as typed ("kinda", "gtg": written out it is words the search drops).
     /// </summary>
-    public static string Expand(string word) => Map.Value.TryGetValue(word, out var entry) && !entry.Alone ? entry.Full : word;
+    public static string Expand(string word) => !Map.Value.TryGetValue(word, out var entry) ? word : entry.Full.Length == 0 || entry.Use == Use.Everywhere ? entry.Full : word;
 
     /// <summary>Whether <paramref name="word"/> (lower case) is an interjection: "lol", "haha", "um" say nothing about a story.</summary>
     public static bool IsInterjection(string word) => Map.Value.TryGetValue(word, out var entry) && entry.Full.Length == 0;
 
+    // Where an entry is written out: everywhere (news shorthand), for the rules and the smalltalk check (chat), and
+    // there only when it is the whole message (chat shorthand that is also a news acronym: "gm").
+    private enum Use
+    {
+        Everywhere,
+        Chat,
+        Alone,
+    }
+
+    private readonly record struct Entry(string Full, Use Use);
+
     // The written-out form of a word of a message of `words` words, or null to keep it.
     private static string? WrittenOut(string word, int words) =>
-        Map.Value.TryGetValue(word, out var entry) && entry.Full.Length > 0 && (!entry.Alone || words == 1) ? entry.Full : null;
+        Map.Value.TryGetValue(word, out var entry) && entry.Full.Length > 0 && (entry.Use != Use.Alone || words == 1) ? entry.Full : null;
 
     /// <summary>
     /// <paramref name="normalized"/> (see <see cref="IntentClassifier.Normalize"/>: lower case, one space between words)
@@ -82,12 +93,12 @@ public static class Slang
 
     private static readonly Regex SpaceBeforePunctuation = new(@"\s+([,.!?])", RegexOptions.Compiled);
 
-    private static Dictionary<string, (string Full, bool Alone)> Load()
+    private static Dictionary<string, Entry> Load()
     {
         using var stream = typeof(Slang).Assembly.GetManifestResourceStream("StoryBot.Knowledge.shorthand.tsv")
             ?? throw new InvalidOperationException("The shorthand list is missing from the build.");
         using var reader = new StreamReader(stream);
-        var map = new Dictionary<string, (string, bool)>(StringComparer.Ordinal);
+        var map = new Dictionary<string, Entry>(StringComparer.Ordinal);
         while (reader.ReadLine() is { } line)
         {
             if (line.Length == 0 || line.StartsWith('#'))
@@ -96,7 +107,8 @@ public static class Slang
             }
 
             var parts = line.Split('\t');
-            if (parts.Length is < 2 or > 3 || parts[0].Length == 0 || (parts.Length == 3 && parts[2] != "alone") || !map.TryAdd(parts[0], (parts[1].Trim(), parts.Length == 3)))
+            var use = parts.Length < 3 ? Use.Everywhere : parts[2] switch { "chat" => Use.Chat, "alone" => Use.Alone, _ => (Use)(-1) };
+            if (parts.Length is < 2 or > 3 || parts[0].Length == 0 || use < 0 || !map.TryAdd(parts[0], new Entry(parts[1].Trim(), use)))
             {
                 throw new InvalidDataException($"Bad shorthand line: '{line}'.");
             }

@@ -31,12 +31,23 @@ public sealed class SlangTests
         Assert.Equal(expected, Slang.ForEmbedding(text));
     }
 
+    /// <summary>The word search writes out news shorthand, drops interjections and reads chat shorthand as typed.</summary>
     [Fact]
-    public void WordSearch_DropsInterjections_AndKeepsStoryWords()
+    public void WordSearch_WritesOutNewsShorthand_DropsInterjections_KeepsChatShorthand()
     {
+        Assert.Equal("government", Slang.Expand("govt"));
         Assert.Equal(string.Empty, Slang.Expand("lol"));
         Assert.True(Slang.IsInterjection("haha"));
-        Assert.Equal("government", Slang.Expand("govt"));
+        Assert.Equal("kinda", Slang.Expand("kinda"));
+        Assert.Equal("gm", Slang.Expand("gm")); // "what does the gm say": a general manager
         Assert.Equal("trump", Slang.Expand("trump"));
+    }
+
+    [Theory]
+    [InlineData("gm", "good morning")]
+    [InlineData("what does the gm say", "what does the gm say")]
+    public void ShorthandThatIsAlsoANewsAcronym_IsWrittenOutOnlyAlone(string normalized, string expected)
+    {
+        Assert.Equal(expected, Slang.WriteOut(normalized));
     }
 }
