@@ -16,8 +16,9 @@ public sealed class SmalltalkDetector
     {
         var examples = Examples();
         // Encoded as passages, like story sentences: a message then retrieves among story sentences and smalltalk
-        // examples on one scale, and smalltalk is whatever lies nearer an example than any sentence.
-        var vectors = SemanticEncoder.Shared.EncodePassages(examples.Select(e => e.Text).ToList());
+        // examples on one scale, and smalltalk is whatever lies nearer an example than any sentence. Shorthand is
+        // written out as it is in the message ("not sure what to ask tbh" meets "no idea what to ask tbh" without "tbh").
+        var vectors = SemanticEncoder.Shared.EncodePassages(examples.Select(e => Slang.ForEmbedding(e.Text)).ToList());
         return examples.Select((e, i) => (e.Intent, vectors[i])).ToArray();
     });
 
