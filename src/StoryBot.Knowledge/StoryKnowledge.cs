@@ -94,8 +94,7 @@ public sealed class StoryKnowledge : IDisposable
     {
         memory.Turns++;
         var question = _questions.Analyze(text ?? string.Empty);
-        var vector = QueryVector(question, memory);
-        switch (IntentOf(question, vector))
+        switch (IntentOf(question, SmalltalkVector(question)))
         {
             case Intent.Greeting:
                 return Smalltalk(ReplyKind.Greeting);
@@ -116,8 +115,10 @@ public sealed class StoryKnowledge : IDisposable
                 return More(memory);
             case Intent.Source:
                 return Source(memory);
+            case Intent.Acknowledge:
+                return Acknowledgement(memory);
             default:
-                return Answer(question, memory, vector);
+                return Answer(question, memory, QueryVector(question, memory));
         }
     }
 
@@ -133,12 +134,7 @@ public sealed class StoryKnowledge : IDisposable
             return null;
         }
 
-        var text = question.Text;
-        foreach (var (typo, fix) in question.TypoFixes)
-        {
-            text = System.Text.RegularExpressions.Regex.Replace(text, @"\b" + System.Text.RegularExpressions.Regex.Escape(typo) + @"\b", fix, System.Text.RegularExpressions.RegexOptions.IgnoreCase);
-        }
-
+        var text = SpeltRight(question);
         if (memory is not null && FollowsUp(question, memory))
         {
             var names = memory.LastEntities.Select(k => _model.Entities.FirstOrDefault(e => e.Key == k)?.Name).OfType<string>();
@@ -148,9 +144,52 @@ public sealed class StoryKnowledge : IDisposable
         return _queryVectors.GetOrAdd(text, _encoder.EncodeQuery);
     }
 
-    /// <summary>Whether a question leans on the conversation: a pronoun, or too few words of its own.</summary>
+    /// <summary>The message with its misspelt words spelt right ("trmup" → trump), as the embedding model reads it.</summary>
+    private static string SpeltRight(QuestionAnalysis question)
+    {
+        var text = question.Text;
+        foreach (var (typo, fix) in question.TypoFixes)
+        {
+            text = System.Text.RegularExpressions.Regex.Replace(text, @"\b" + System.Text.RegularExpressions.Regex.Escape(typo) + @"\b", fix, System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        }
+
+        return text;
+    }
+
+    /// <summary>
+    /// The embedding the smalltalk check compares with its examples: the message alone (never what a follow-up carries,
+    /// which would pull "lol" after an answer towards the story), spelt right and with chat shorthand written out
+    /// ("who r u" → who are you, "dunno what to ask lol" → don't know what to ask), as the examples are written.
+    /// Null when the rules already know the message is not a question, or the semantic signal is off.
+    /// </summary>
+    private float[]? SmalltalkVector(QuestionAnalysis question) =>
+        _encoder is null || question.Intent != Intent.Question ? null : _queryVectors.GetOrAdd(Slang.ForEmbedding(SpeltRight(question)), _encoder.EncodeQuery);
+
+    /// <summary>
+    /// Whether a question leans on the conversation: a pronoun, or too few words of its own; but not a message that
+    /// neither asks nor names anything the story says ("this is dumb", "huh"): it would be answered with the last topic.
+    /// </summary>
     private bool FollowsUp(QuestionAnalysis question, ConversationMemory memory) =>
-        _options.Features.FollowUps && memory.LastStoryId is not null && (question.Anaphora != Anaphora.None || question.Concepts.Count <= 1);
+        _options.Features.FollowUps && memory.LastStoryId is not null && (question.Anaphora != Anaphora.None || question.Concepts.Count <= 1)
+        && (question.Asks || question.Concepts.Any(StorySays));
+
+    // Whether the story uses the concept's word in a close form (itself, an inflection, a close synonym, a typo's fix),
+    // not only through a loose relation.
+    private bool StorySays(QueryConcept concept)
+    {
+        foreach (var alternative in concept.Alternatives)
+        {
+            if (alternative.Weight >= CloseForm && alternative.Stems.All(s => _model.DocumentFrequency(s) > 0))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The weight from which an alternative is a close form of the word (synonyms 0.75, derived forms 0.8, typo fixes 0.8).
+    private const float CloseForm = 0.75f;
 
     /// <summary>The rules' intent, unless a message they take for a question is closest to a smalltalk example.</summary>
     private Intent IntentOf(QuestionAnalysis question, float[]? vector)
@@ -178,10 +217,17 @@ public sealed class StoryKnowledge : IDisposable
     internal double? SmalltalkLead(string text)
     {
         var question = _questions.Analyze(text);
-        return _smalltalk is null || question.Intent != Intent.Question ? null : SmalltalkLead(_encoder!.EncodeQuery(question.Text)).Lead;
+        return SmalltalkVector(question) is { } vector && _smalltalk is not null ? SmalltalkLead(vector).Lead : null;
     }
 
     private KnowledgeReply Smalltalk(ReplyKind kind) => new() { Kind = kind, Suggestions = StarterQuestions };
+
+    /// <summary>"ok", "lol", "interesting": an invitation to ask more; after an answer "tell me more" is the first suggestion.</summary>
+    private KnowledgeReply Acknowledgement(ConversationMemory memory) => new()
+    {
+        Kind = ReplyKind.Acknowledge,
+        Suggestions = memory.LastStoryId is null ? StarterQuestions : new[] { SuggestionGenerator.MoreQuestion }.Concat(StarterQuestions).Take(3).ToList(),
+    };
 
     private KnowledgeReply Summary(ConversationMemory memory)
     {
@@ -419,13 +465,15 @@ public sealed class StoryKnowledge : IDisposable
         memory ??= new ConversationMemory();
         var question = _questions.Analyze(text);
         var vector = QueryVector(question, memory);
+        var smalltalkVector = SmalltalkVector(question);
         var concepts = ConceptsOf(question, memory);
         var sb = new System.Text.StringBuilder();
-        sb.AppendLine($"intent={IntentOf(question, vector)} (rules: {question.Intent}) type={question.Type} counted={question.CountedNoun} which={question.WhichNoun} name={question.NamedNoun} definition={question.DefinitionSubject} anaphora={question.Anaphora}");
-        if (vector is not null && _smalltalk is not null)
+        sb.AppendLine($"intent={IntentOf(question, smalltalkVector)} (rules: {question.Intent}) type={question.Type} counted={question.CountedNoun} which={question.WhichNoun} name={question.NamedNoun} definition={question.DefinitionSubject} anaphora={question.Anaphora} asks={question.Asks}");
+        if (smalltalkVector is not null && _smalltalk is not null)
         {
-            var (nearest, lead) = SmalltalkLead(vector);
+            var (nearest, lead) = SmalltalkLead(smalltalkVector);
             sb.AppendLine($"  nearest smalltalk example: {nearest}, {lead:+0.000;-0.000} closer than the best story sentence (smalltalk from {_scorer.IntentMargin:+0.000;-0.000})");
+            sb.AppendLine("    nearest examples: " + string.Join("; ", _smalltalk.NearestExamples(smalltalkVector, 3).Select(e => $"{e.Intent} \"{e.Text}\" {e.Similarity:0.000}")));
         }
 
         foreach (var (surface, owner) in question.Possessors)

@@ -14,4 +14,5 @@ public enum ReplyKind
     NoAnswer,
     More,
     Source,
+    Acknowledge,
 }

@@ -13,4 +13,7 @@ public enum Intent
     Reset,
     More,
     Source,
+
+    /// <summary>A reaction that asks nothing ("ok", "cool", "lol", "interesting"): answered with an invitation to ask more.</summary>
+    Acknowledge,
 }

@@ -21,16 +21,21 @@ public static partial class IntentClassifier
     [GeneratedRegex(@"^(hi+|hello+|hey+|hiya|howdy|yo|greetings|good (morning|afternoon|evening|day)|hallo|hola|sup|what'?s up|heya)\b")]
     private static partial Regex Greeting();
 
-    [GeneratedRegex(@"^(thanks?|thank (you|u)|thx|ty|tnx|cheers|many thanks|much appreciated|appreciate (it|that)|great,? thanks|perfect|awesome|nice|cool|great|got it|ok(ay)?,? thanks?)\b")]
+    // a reaction that asks nothing: the reply invites the next question ("ok" mid-conversation is not goodbye)
+    [GeneratedRegex(@"^((ok(ay)?|alright|all right|right|sure|cool|nice|neat|great|interesting|wow|whoa|woah|oh|ah|aha|huh|i see|got it|gotcha|makes sense|fair enough|good to know|no way|really|yeah|yes|yep|yup|omg|damn|wild|crazy|that's|thats|that|is|so|very|pretty|super|hmm+) ?)+$")]
+    private static partial Regex Acknowledge();
+
+    // an acknowledgement may lead in ("cool, thank you", "ok thanks"); on its own it is not thanks ("cool", "got it")
+    [GeneratedRegex(@"^((ok(ay)?|cool|nice|great|got it|alright|oh|wow) )?(thanks?|thank (you|u)|thx|ty|cheers|many thanks|much appreciated|appreciate (it|that)|perfect|awesome)\b")]
     private static partial Regex Thanks();
 
-    [GeneratedRegex(@"\b(bye+|goodbye|good bye|see (you|ya)( later| soon)?|farewell|good ?night|later|that'?s all|i'?m done|i am done|gotta go|have a (good|nice) (day|one)|ciao|adios|take care)\b")]
+    [GeneratedRegex(@"\b(bye+|goodbye|good bye|see (you|ya)( later| soon)?|farewell|good ?night|later|that'?s all|i'?m done|i am done|(gotta|got to|have to|need to) (go|run)|talk to you (later|soon)|be (right )?back|have a (good|nice) (day|one)|ciao|adios|take care)\b")]
     private static partial Regex Goodbye();
 
     [GeneratedRegex(@"\b(what can (you|u) do|what (can|could|should) i ask|how (does|do) (this|it|you) work|what (kinds?|sorts?|types?) of questions|how (do|can) i use (this|you)|what do you know|what are you (for|able to do)|help( me)?|instructions|commands|options|what can i do|how to use)\b")]
     private static partial Regex Help();
 
-    [GeneratedRegex(@"\b(who are (you|u)|what are (you|u)|are (you|u) (a |an )?(real |actual )?(bot|robot|human|person|machine|ai|chatbot|computer|program|people)|who (made|built|created|wrote|programmed) (you|this)|what'?s your name|your name|are (you|u) (real|alive|human|sentient)|is this a (bot|robot|human|person)|am i (talking|chatting|speaking) (to|with) (a )?(bot|human|person|robot|machine)|tell me about yourself|introduce yourself)\b")]
+    [GeneratedRegex(@"\b(who are (you|u)|what are (you|u)|(are )?(you|u) (a |an )?(real |actual )?(bot|robot|human|person|machine|ai|chatbot|computer|program|people)|who (made|built|created|wrote|programmed) (you|this)|what'?s your name|your name|are (you|u) (real|alive|human|sentient)|is this a (bot|robot|human|person)|am i (talking|chatting|speaking) (to|with) (a )?(bot|human|person|robot|machine)|tell me about yourself|introduce yourself)\b")]
     private static partial Regex About();
 
     [GeneratedRegex(@"\b(what('s| is| was)? (this|the) (story|article|news|piece|report)( all)? about|summar(y|ise|ize)|tl;?dr|gist|main (point|points|idea)|headline|overview|what happened( here)?\??$|what('s| is) (going on|the news)|brief me|recap|in a nutshell|key points)\b")]
@@ -133,9 +138,9 @@ public static partial class IntentClassifier
     private static readonly int MaxTypoLength = Typos.Keys.Max(k => k.Length);
 
     /// <summary>Classifies one message.</summary>
-    public static Intent Classify(string text) => Classify(text, Normalize(text));
+    public static Intent Classify(string text) => Classify(text, Slang.WriteOut(Normalize(text)));
 
-    /// <summary>Classifies one message whose <see cref="Normalize"/>d form the caller already has.</summary>
+    /// <summary>Classifies one message whose <see cref="Normalize"/>d form, shorthand written out (<see cref="Slang.WriteOut"/>), the caller already has.</summary>
     public static Intent Classify(string text, string normalized)
     {
         var t = normalized;
@@ -196,7 +201,28 @@ public static partial class IntentClassifier
             return Intent.Greeting;
         }
 
+        if (IsAcknowledgement(t))
+        {
+            return Intent.Acknowledge;
+        }
+
         return Intent.Question;
+    }
+
+    // "that's so very interesting wow" is still a reaction; a longer message says something.
+    private const int MaxAcknowledgementWords = 5;
+
+    // Short, and nothing but reaction words and interjections ("lol", "ok cool", "hmm interesting"): it asks nothing.
+    private static bool IsAcknowledgement(string t)
+    {
+        var words = t.Split(' ');
+        if (words.Length > MaxAcknowledgementWords)
+        {
+            return false;
+        }
+
+        var rest = string.Join(' ', words.Where(w => !Slang.IsInterjection(w)));
+        return rest.Length == 0 || Acknowledge().IsMatch(rest);
     }
 
     // How many words remain besides the smalltalk phrase and filler, i.e. whether a real question rides along.
@@ -204,7 +230,7 @@ public static partial class IntentClassifier
     {
         var rest = rule.Replace(t, " ");
         return rest.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Count(w => !Filler.Contains(w));
+            .Count(w => !Filler.Contains(w) && !Slang.IsInterjection(w));
     }
 
     private static readonly HashSet<string> Filler = new(StringComparer.Ordinal)

@@ -32,6 +32,13 @@ public sealed record QuestionAnalysis(
     /// <summary>The noun a which-question asks for ("which committees" → committees).</summary>
     public string? WhichNoun { get; init; }
 
+    /// <summary>
+    /// Whether the message asks something by its form: a question word, a question or request opener ("is …", "and …",
+    /// "tell me …"), or a "?" on a pronoun ("him?"). A message that neither asks nor names anything the story says
+    /// ("this is dumb") is not a follow-up: it has nothing to carry the earlier answer into.
+    /// </summary>
+    public bool Asks { get; init; }
+
     /// <summary>True for "who is/was (the) …": the answer is whoever the rest describes, e.g. a role holder.</summary>
     public bool Copular { get; init; }
 

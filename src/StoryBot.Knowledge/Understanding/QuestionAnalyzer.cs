@@ -52,7 +52,7 @@ public sealed partial class QuestionAnalyzer
     public QuestionAnalysis Analyze(string text)
     {
         var normalized = IntentClassifier.Normalize(text);
-        var intent = IntentClassifier.Classify(text, normalized);
+        var intent = IntentClassifier.Classify(text, Slang.WriteOut(normalized)); // the intent rules read "who r u" as "who are you"
         var type = QuestionClassifier.Classify(normalized);
         var terms = _exact.Terms(text);
         var words = Words(terms);
@@ -233,6 +233,7 @@ public sealed partial class QuestionAnalyzer
             SubjectVerb = SubjectVerbQuestion().Match(normalized) is { Success: true } sv ? sv.Groups["verb"].Value : null,
             PassiveVerb = PassiveParticiple(normalized),
             AsksForSpeech = speech.Success,
+            Asks = type != QuestionType.Other || AskOpener().IsMatch(normalized) || (anaphora != Anaphora.None && text.Contains('?')),
             Speaker = speech.Success && speech.Groups["speaker"].Success ? speech.Groups["speaker"].Value.Trim() : null,
         };
     }
@@ -291,6 +292,10 @@ public sealed partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?<role>[a-z\-]+) of (?:the )?(?<owner>[a-z\-]+)\b")]
     private static partial Regex RoleOfPlace();
 
+    // openers of a question or request that carry no question word ("and lavrov?", "tell me about him", "more on that")
+    [GeneratedRegex(@"^(?:and|but|or|also|plus|tell|explain|describe|elaborate|more|show|give|list|name|what about|how about)\b")]
+    private static partial Regex AskOpener();
+
     [GeneratedRegex(@"\bwhere\b")]
     private static partial Regex Locative();
 
@@ -334,8 +339,9 @@ public sealed partial class QuestionAnalyzer
     private const int PlacesPass = 1;
 
     /// <summary>
-    /// The message's words: its exact analysis's terms with misspelt question words fixed and chat shorthand
-    /// expanded into its words ("idk" → i don't know). A loop, not a LINQ chain: it runs for every message.
+    /// The message's words: its exact analysis's terms with misspelt question words fixed, news shorthand expanded
+    /// into its words ("govt" → government) and interjections ("lol") left out. A loop, not a LINQ chain: it runs for
+    /// every message.
     /// </summary>
     private static List<string> Words(List<string> terms)
     {

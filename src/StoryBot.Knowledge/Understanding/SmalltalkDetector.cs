@@ -16,8 +16,9 @@ public sealed class SmalltalkDetector
     {
         var examples = Examples();
         // Encoded as passages, like story sentences: a message then retrieves among story sentences and smalltalk
-        // examples on one scale, and smalltalk is whatever lies nearer an example than any sentence.
-        var vectors = SemanticEncoder.Shared.EncodePassages(examples.Select(e => e.Text).ToList());
+        // examples on one scale, and smalltalk is whatever lies nearer an example than any sentence. Shorthand is
+        // written out as it is in the message ("not sure what to ask tbh" meets "no idea what to ask tbh" without "tbh").
+        var vectors = SemanticEncoder.Shared.EncodePassages(examples.Select(e => Slang.ForEmbedding(e.Text)).ToList());
         return examples.Select((e, i) => (e.Intent, vectors[i])).ToArray();
     });
 
@@ -108,6 +109,19 @@ public sealed class SmalltalkDetector
         }
 
         return (intent, nearest);
+    }
+
+    /// <summary>The <paramref name="count"/> examples nearest <paramref name="queryVector"/>, nearest first (for <c>ask --explain</c>).</summary>
+    public IReadOnlyList<(Intent Intent, string Text, double Similarity)> NearestExamples(float[] queryVector, int count)
+    {
+        var examples = Examples();
+        var cosines = new float[_vectors.Length];
+        SemanticEncoder.Cosines(queryVector, _vectors, cosines);
+        return Enumerable.Range(0, _vectors.Length)
+            .OrderByDescending(i => cosines[i])
+            .Take(count)
+            .Select(i => (examples[i].Intent, examples[i].Text, (double)cosines[i]))
+            .ToList();
     }
 
     /// <summary>The example utterances, read from the embedded data file.</summary>

@@ -75,7 +75,7 @@ public static class TrainCommand
             entry.Cases.AddRange(set.Cases.Select(c => new TrainingCase(
                 Path.GetFileName(Path.GetDirectoryName(file)!) + "/" + c.Id,
                 c.Kind,
-                c.Kind == "followup" ? (IReadOnlyList<string>)(c.Turns ?? new List<string>()) : new[] { c.Question ?? string.Empty },
+                c.Conversation(),
                 c.Support ?? new List<string>(),
                 c.Answers ?? new List<string>())).Where(c => c.Turns.Count > 0));
         }

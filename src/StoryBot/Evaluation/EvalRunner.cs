@@ -21,7 +21,7 @@ public sealed class EvalRunner
         foreach (var c in set.Cases)
         {
             var conversation = "eval-" + c.Id + "-" + Guid.NewGuid().ToString("N")[..8];
-            var turns = c.Kind == "followup" ? c.Turns ?? new List<string>() : new List<string> { c.Question ?? string.Empty };
+            var turns = c.Conversation();
             IReadOnlyList<Activity> replies = Array.Empty<Activity>();
             foreach (var turn in turns)
             {

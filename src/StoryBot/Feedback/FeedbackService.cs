@@ -45,7 +45,7 @@ public sealed class FeedbackService
     /// </summary>
     public SentAnswer? Prepare(KnowledgeReply reply, string question, string defaultStory)
     {
-        if (!Enabled || reply.Kind is ReplyKind.Greeting or ReplyKind.Help or ReplyKind.About or ReplyKind.Thanks or ReplyKind.Goodbye or ReplyKind.Reset)
+        if (!Enabled || reply.Kind is ReplyKind.Greeting or ReplyKind.Help or ReplyKind.About or ReplyKind.Thanks or ReplyKind.Goodbye or ReplyKind.Reset or ReplyKind.Acknowledge)
         {
             return null;
         }

@@ -34,6 +34,7 @@ public sealed class ReplyRenderer
             ReplyKind.About => $"I'm StoryBot, a bot, not a person. I only know what {TitleReference()} says, and I answer by quoting it, so you can always check where an answer comes from.",
             ReplyKind.Thanks => "You're welcome! Ask me anything else about the story.",
             ReplyKind.Goodbye => "Bye! Come back any time you have a question about the story.",
+            ReplyKind.Acknowledge => "Okay. What else would you like to know about the story?",
             ReplyKind.Reset => "Okay, let's start over. What would you like to know about the story?",
             ReplyKind.Summary => Quoted("In short, here is how the story begins:", citations, target),
             ReplyKind.More when reply.NothingToCite => "That's the end of the story: there is nothing more after the last sentence I quoted.",

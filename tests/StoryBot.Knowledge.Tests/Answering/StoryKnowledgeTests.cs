@@ -46,6 +46,55 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
         Assert.InRange(reply.Confidence, 0, _knowledge.ConfidenceThreshold);
     }
 
+    /// <summary>A reaction after an answer asks nothing: it is acknowledged, not answered with the last topic's sentence.</summary>
+    [Theory]
+    [InlineData("lol")]
+    [InlineData("interesting")]
+    [InlineData("wow")]
+    [InlineData("ok")]
+    [InlineData("cool")]
+    [InlineData("got it")]
+    [InlineData("hmm")]
+    public void ReactionAfterAnAnswer_IsAcknowledged_NotCited(string reaction)
+    {
+        var memory = new ConversationMemory();
+        _knowledge.Respond("who did Trump fire?", memory);
+
+        var reply = _knowledge.Respond(reaction, memory);
+
+        Assert.Equal(ReplyKind.Acknowledge, reply.Kind);
+        Assert.False(reply.Answered);
+        Assert.Equal(SuggestionGenerator.MoreQuestion, reply.Suggestions[0]); // "tell me more" goes on from the answer
+    }
+
+    /// <summary>A message that neither asks nor names anything the story says is not a follow-up of the last answer.</summary>
+    [Fact]
+    public void ContentFreeMessageAfterAnAnswer_IsNotAnsweredFromTheLastTopic()
+    {
+        var memory = new ConversationMemory();
+        _knowledge.Respond("who did Trump fire?", memory);
+
+        var reply = _knowledge.Respond("this is dumb", memory);
+
+        Assert.False(reply.Answered);
+        Assert.Empty(reply.Citations);
+    }
+
+    /// <summary>Short follow-ups still lean on the conversation: a question word, "and …", a pronoun.</summary>
+    [Theory]
+    [InlineData("what did sally yates warn about?", "why?", 10)]
+    [InlineData("who did trump fire on tuesday?", "what about him?", 8)]
+    public void ShortFollowUp_StillCarriesTheConversation(string first, string followUp, int sentence)
+    {
+        var memory = new ConversationMemory();
+        _knowledge.Respond(first, memory);
+
+        var reply = _knowledge.Respond(followUp, memory);
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.Equal(sentence, reply.Citations[0].Sentence);
+    }
+
     [Fact]
     public void FollowUp_ResolvesThePronounFromMemory()
     {

@@ -44,6 +44,32 @@ public sealed partial class IntentClassifierTests
         Assert.Equal(ReferenceNormalize(text), IntentClassifier.Normalize(text));
     }
 
+    /// <summary>
+    /// Casual forms, shorthand read written out: a reaction ("ok", "lol") asks nothing and is acknowledged, but it does
+    /// not take "ok thanks" from thanks or "ok bye" from goodbye, and "cool" alone is not thanks.
+    /// </summary>
+    [Theory]
+    [InlineData("gtg", Intent.Goodbye)]
+    [InlineData("ok bye", Intent.Goodbye)]
+    [InlineData("k bye", Intent.Goodbye)]
+    [InlineData("ttyl", Intent.Goodbye)]
+    [InlineData("ok thanks", Intent.Thanks)]
+    [InlineData("cool, thank u so much", Intent.Thanks)]
+    [InlineData("tysm", Intent.Thanks)]
+    [InlineData("gm", Intent.Greeting)]
+    [InlineData("who r u", Intent.About)]
+    [InlineData("ok", Intent.Acknowledge)]
+    [InlineData("cool", Intent.Acknowledge)]
+    [InlineData("lol", Intent.Acknowledge)]
+    [InlineData("hmm interesting", Intent.Acknowledge)]
+    [InlineData("got it", Intent.Acknowledge)]
+    [InlineData("what did trump say about comey", Intent.Question)]
+    [InlineData("ok so who is lavrov", Intent.Question)]
+    public void Message_HasTheIntentAPersonMeans(string message, Intent expected)
+    {
+        Assert.Equal(expected, IntentClassifier.Classify(message));
+    }
+
     [Fact]
     public void Normalize_IsTheRegexForm_ForEveryEvalQuestion()
     {

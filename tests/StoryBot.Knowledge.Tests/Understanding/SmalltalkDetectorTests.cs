@@ -50,7 +50,7 @@ public sealed class SmalltalkDetectorTests : IClassFixture<StoryKnowledgeTests.L
     {
         var encoder = StoryBot.Knowledge.Semantics.SemanticEncoder.Shared;
         var examples = SmalltalkDetector.Examples();
-        var vectors = encoder.EncodePassages(examples.Select(e => e.Text).ToList());
+        var vectors = encoder.EncodePassages(examples.Select(e => Slang.ForEmbedding(e.Text)).ToList());
         var detector = new SmalltalkDetector();
         var messages = new[] { "heyy there", "thx a ton", "ok cya", "what can u do", "are you human", "who did trump fire", "what's a good pizza place", "tell me more", "hello?? anyone", "bye bye" };
         foreach (var message in messages)

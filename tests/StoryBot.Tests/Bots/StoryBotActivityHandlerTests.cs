@@ -373,6 +373,10 @@ public class StoryBotActivityHandlerTests : IClassFixture<RealStoryKnowledge>
     [InlineData("bye", "goodbye", "Bye!")]
     [InlineData("goodbye", "goodbye", "Bye!")]
     [InlineData("start over", "reset", "Okay, let's start over.")]
+    [InlineData("ok", "acknowledge", "Okay. What else would you like to know about the story?")]
+    [InlineData("lol", "acknowledge", "Okay. What else would you like to know about the story?")]
+    [InlineData("gtg", "goodbye", "Bye!")]
+    [InlineData("who r u", "about", "I'm StoryBot, a bot, not a person.")]
     public async Task Smalltalk_IsRecognised_AndCitesNothing(string message, string intent, string opening)
     {
         await Flow()
@@ -384,6 +388,32 @@ public class StoryBotActivityHandlerTests : IClassFixture<RealStoryKnowledge>
                 Assert.StartsWith(opening, reply.AsMessageActivity().Text);
                 Assert.False(Entities.Has(reply, Entities.CitationType));
             })
+            .StartTestAsync();
+    }
+
+    /// <summary>
+    /// After an answer a reaction is acknowledged with an invitation, "tell me more" offered first, in every channel the
+    /// host serves; "ok" is not goodbye, and "why?" still follows up.
+    /// </summary>
+    [Theory]
+    [InlineData(Channels.Emulator, "personal")]
+    [InlineData(Channels.Webchat, "personal")]
+    [InlineData(Channels.Msteams, "personal")]
+    public async Task Reaction_AfterAnAnswer_IsAcknowledged_InEveryChannel(string channel, string conversationType)
+    {
+        await Flow(NewAdapter(channel, conversationType))
+            .Send("who did trump fire?")
+            .AssertReply(reply => Contract(reply, "answer", true))
+            .Send("ok")
+            .AssertReply(reply =>
+            {
+                Assert.Empty(Contract(reply, "acknowledge", answered: false)["citations"]!);
+                Assert.Equal("Okay. What else would you like to know about the story?", reply.AsMessageActivity().Text);
+                Assert.False(Entities.Has(reply, Entities.CitationType));
+                Assert.Equal("Tell me more", reply.AsMessageActivity().SuggestedActions.Actions[0].Title);
+            })
+            .Send("tell me more")
+            .AssertReply(reply => Assert.Equal(9, (int)TopCitation(Contract(reply, "more", true))["sentence"]!))
             .StartTestAsync();
     }
 

@@ -60,6 +60,19 @@ public sealed class AnswerQualityTests
     }
 
     [Fact]
+    public async Task CasualProbe_StaysAboveItsFloor()
+    {
+        // Smalltalk in casual forms and reactions after an answer (eval/probes/casual, outside the fitting pool): a
+        // reaction or a content-free message after an answer is never answered with a citation, and "why?", "and …?",
+        // "what about him?" and "tell me more" still follow up.
+        var report = await RunAsync("eval/probes/casual/questions.json");
+
+        Assert.True(report.Rate("smalltalk") >= 0.85, $"smalltalk {report.Rate("smalltalk"):P1} < 85%");
+        Assert.Equal(1.0, report.Rate("unanswerable"));
+        Assert.Equal(1.0, report.Rate("followup"));
+    }
+
+    [Fact]
     public async Task LexicalOnlyMode_StillAnswersTheDevSet()
     {
         var report = await RunAsync("eval/dev/questions.json", semantic: false);
