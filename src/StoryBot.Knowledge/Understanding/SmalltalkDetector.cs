@@ -115,9 +115,9 @@ public sealed class SmalltalkDetector
     public IReadOnlyList<(Intent Intent, string Text, double Similarity)> NearestExamples(float[] queryVector, int count)
     {
         var examples = Examples();
-        var cosines = new float[_vectors.Length];
-        SemanticEncoder.Cosines(queryVector, _vectors, cosines);
-        return Enumerable.Range(0, _vectors.Length)
+        var cosines = new float[_vectors.Count];
+        _vectors.Cosines(queryVector, cosines);
+        return Enumerable.Range(0, _vectors.Count)
             .OrderByDescending(i => cosines[i])
             .Take(count)
             .Select(i => (examples[i].Intent, examples[i].Text, (double)cosines[i]))
