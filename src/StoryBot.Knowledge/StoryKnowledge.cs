@@ -94,7 +94,9 @@ public sealed class StoryKnowledge : IDisposable
     {
         memory.Turns++;
         var question = _questions.Analyze(text ?? string.Empty);
-        switch (IntentOf(question, SmalltalkVector(question)))
+        var smalltalkText = SmalltalkText(question);
+        var smalltalkVector = smalltalkText is null ? null : _queryVectors.GetOrAdd(smalltalkText, _encoder!.EncodeQuery);
+        switch (IntentOf(question, smalltalkVector))
         {
             case Intent.Greeting:
                 return Smalltalk(ReplyKind.Greeting);
@@ -118,7 +120,7 @@ public sealed class StoryKnowledge : IDisposable
             case Intent.Acknowledge:
                 return Acknowledgement(memory);
             default:
-                return Answer(question, memory, QueryVector(question, memory));
+                return Answer(question, memory, QueryVector(question, memory, (smalltalkText, smalltalkVector)));
         }
     }
 
@@ -127,7 +129,9 @@ public sealed class StoryKnowledge : IDisposable
     /// they recognise costs no embedding). A follow-up
     /// ("what did she say about it?") is embedded with what it refers back to: the people and topic of the last answer.
     /// </summary>
-    private float[]? QueryVector(QuestionAnalysis question, ConversationMemory? memory = null)
+    /// <param name="embedded">A text this turn has already embedded (the smalltalk check's): when it is the same text it is
+    /// not embedded again, which matters where the cache is off or full (an embedding costs milliseconds).</param>
+    private float[]? QueryVector(QuestionAnalysis question, ConversationMemory? memory = null, (string? Text, float[]? Vector) embedded = default)
     {
         if (_encoder is null || question.Intent != Intent.Question)
         {
@@ -141,7 +145,9 @@ public sealed class StoryKnowledge : IDisposable
             text = $"{text} ({string.Join(", ", names.Concat(memory.LastTerms).Distinct())})";
         }
 
-        return _queryVectors.GetOrAdd(text, _encoder.EncodeQuery);
+        return embedded is { Vector: { } vector } && string.Equals(embedded.Text, text, StringComparison.Ordinal)
+            ? vector
+            : _queryVectors.GetOrAdd(text, _encoder.EncodeQuery);
     }
 
     /// <summary>The message with its misspelt words spelt right ("trmup" → trump), as the embedding model reads it.</summary>
@@ -163,7 +169,11 @@ public sealed class StoryKnowledge : IDisposable
     /// Null when the rules already know the message is not a question, or the semantic signal is off.
     /// </summary>
     private float[]? SmalltalkVector(QuestionAnalysis question) =>
-        _encoder is null || question.Intent != Intent.Question ? null : _queryVectors.GetOrAdd(Slang.ForEmbedding(SpeltRight(question)), _encoder.EncodeQuery);
+        SmalltalkText(question) is { } text ? _queryVectors.GetOrAdd(text, _encoder!.EncodeQuery) : null;
+
+    /// <summary>The text <see cref="SmalltalkVector"/> embeds, or null when it embeds nothing.</summary>
+    private string? SmalltalkText(QuestionAnalysis question) =>
+        _encoder is null || question.Intent != Intent.Question ? null : Slang.ForEmbedding(SpeltRight(question));
 
     /// <summary>
     /// Whether a question leans on the conversation: a pronoun, or too few words of its own; but not a message that

@@ -19,6 +19,12 @@ public sealed record StoryBotOptions
     /// <summary>An override of the model's fitted decline threshold (Answer:ConfidenceThreshold); null keeps the fitted one.</summary>
     public double? ConfidenceThreshold { get; init; }
 
+    /// <summary>
+    /// How many question embeddings are kept (by exact text; <c>Answer:QueryCacheSize</c>). 0 turns the cache off, which
+    /// the load test's distinct mix uses so that no question is cheaper for having been asked before.
+    /// </summary>
+    public int QueryCacheSize { get; init; } = KnowledgeOptions.DefaultQueryCacheSize;
+
     /// <summary>Whether turn logs may include the user's text (off by default: it can hold personal data).</summary>
     public bool LogUserText { get; init; }
 
@@ -34,6 +40,7 @@ public sealed record StoryBotOptions
         Source = configuration["Story:Source"],
         ModelPath = StoryBotPaths.Resolve(configRoot, configuration["Answer:ModelPath"] is { Length: > 0 } model ? model : KnowledgeOptions.DefaultModelPath),
         ConfidenceThreshold = configuration.GetValue<double?>("Answer:ConfidenceThreshold"),
+        QueryCacheSize = CacheSize(configuration.GetValue("Answer:QueryCacheSize", KnowledgeOptions.DefaultQueryCacheSize)),
         LogUserText = configuration.GetValue("Turns:LogUserText", false),
         Features = new KnowledgeFeatures
         {
@@ -49,6 +56,9 @@ public sealed record StoryBotOptions
         },
     };
 
+    private static int CacheSize(int size) =>
+        size >= 0 ? size : throw new InvalidOperationException($"Answer:QueryCacheSize must be 0 (off) or more; it is {size}.");
+
     public KnowledgeOptions ToKnowledgeOptions(bool forceRebuild = false) => new()
     {
         StoryPath = StoryPath,
@@ -57,6 +67,7 @@ public sealed record StoryBotOptions
         Source = Source,
         ModelPath = ModelPath,
         ConfidenceThreshold = ConfidenceThreshold,
+        QueryCacheSize = QueryCacheSize,
         ForceRebuild = forceRebuild,
         Features = Features,
     };
