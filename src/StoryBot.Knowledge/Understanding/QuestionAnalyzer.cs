@@ -261,6 +261,11 @@ public sealed partial class QuestionAnalyzer
     /// </summary>
     internal static string? PassiveParticiple(string normalized)
     {
+        if (!normalized.Contains("who", StringComparison.Ordinal))
+        {
+            return null; // most questions: no split for them (this runs on every message)
+        }
+
         var words = normalized.Split(' ');
         var start = words.Length > 0 && words[0] is "and" or "so" or "but" ? 1 : 0;
         if (start >= words.Length || words[start] is not ("who" or "who's"))

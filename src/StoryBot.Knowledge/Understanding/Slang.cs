@@ -70,11 +70,23 @@ public static class Slang
     /// </summary>
     public static string ForEmbedding(string text)
     {
-        var count = WordPattern.Count(text);
+        // The message's word count matters only to shorthand written out when alone ("gm"), so it is counted only then:
+        // this runs on every question.
+        int? count = null;
         var rewritten = WordPattern.Replace(text, m =>
         {
-            var word = m.Value.ToLowerInvariant();
-            return Map.Value.TryGetValue(word, out var entry) && entry.Full.Length == 0 ? string.Empty : WrittenOut(word, count) ?? m.Value;
+            if (!Map.Value.TryGetValue(m.Value.ToLowerInvariant(), out var entry))
+            {
+                return m.Value;
+            }
+
+            if (entry.Full.Length == 0)
+            {
+                return string.Empty;
+            }
+
+            count ??= entry.Use == Use.Alone ? WordPattern.Count(text) : null;
+            return entry.Use != Use.Alone || count == 1 ? entry.Full : m.Value;
         });
         if (ReferenceEquals(rewritten, text) || rewritten == text)
         {
