@@ -10,8 +10,8 @@ namespace StoryBot.Feedback;
 public sealed class InMemoryFeedbackStore : IFeedbackStore
 {
     private readonly object _gate = new();
-    private readonly Dictionary<string, FeedbackRecord> _records = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (SentAnswer Answer, DateTimeOffset Until)> _sent = new(StringComparer.Ordinal);
+    private readonly OldestFirstMap<string, FeedbackRecord> _records = new(StringComparer.Ordinal);
+    private readonly OldestFirstMap<string, SentAnswer> _sent = new(StringComparer.Ordinal); // by the time each stops being findable
     private readonly FeedbackOptions _options;
     private readonly TimeProvider _clock;
     private readonly string _salt = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
@@ -26,16 +26,9 @@ public sealed class InMemoryFeedbackStore : IFeedbackStore
     {
         lock (_gate)
         {
-            _records.Remove(record.Key); // re-added last: a replaced rating counts as the newest
-            _records[record.Key] = record;
+            _records.Set(record.Key, record, record.Time); // a replaced rating takes its new record's place
             Prune();
-            if (_records.Count > _options.MaxRatings)
-            {
-                foreach (var oldest in _records.Values.OrderBy(r => r.Time).Take(_records.Count - _options.MaxRatings).ToList())
-                {
-                    _records.Remove(oldest.Key);
-                }
-            }
+            _records.TrimTo(_options.MaxRatings);
         }
 
         return Task.CompletedTask;
@@ -46,7 +39,7 @@ public sealed class InMemoryFeedbackStore : IFeedbackStore
         lock (_gate)
         {
             Prune();
-            return Task.FromResult<IReadOnlyList<FeedbackRecord>>(_records.Values.OrderBy(r => r.Time).ToList());
+            return Task.FromResult<IReadOnlyList<FeedbackRecord>>(_records.OldestFirst.ToList());
         }
     }
 
@@ -57,17 +50,9 @@ public sealed class InMemoryFeedbackStore : IFeedbackStore
         lock (_gate)
         {
             var now = _clock.GetUtcNow();
-            foreach (var expired in _sent.Where(e => e.Value.Until <= now).Select(e => e.Key).ToList())
-            {
-                _sent.Remove(expired);
-            }
-
-            if (_sent.Count >= _options.MaxRatings)
-            {
-                _sent.Remove(_sent.MinBy(e => e.Value.Until).Key);
-            }
-
-            _sent[messageId] = (answer, now + IFeedbackStore.SentAnswerLifetime);
+            _sent.RemoveOldestWhile(until => until <= now);
+            _sent.Set(messageId, answer, now + IFeedbackStore.SentAnswerLifetime);
+            _sent.TrimTo(_options.MaxRatings);
         }
 
         return Task.CompletedTask;
@@ -77,16 +62,13 @@ public sealed class InMemoryFeedbackStore : IFeedbackStore
     {
         lock (_gate)
         {
-            return Task.FromResult(_sent.TryGetValue(messageId, out var e) && e.Until > _clock.GetUtcNow() ? e.Answer : null);
+            return Task.FromResult(_sent.TryGetValue(messageId, out var answer, out var until) && until > _clock.GetUtcNow() ? answer : null);
         }
     }
 
     private void Prune()
     {
         var cutoff = _clock.GetUtcNow() - _options.Retention;
-        foreach (var expired in _records.Values.Where(r => r.Time < cutoff).Select(r => r.Key).ToList())
-        {
-            _records.Remove(expired);
-        }
+        _records.RemoveOldestWhile(time => time < cutoff);
     }
 }
