@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Security.Cryptography;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using StoryBot.Knowledge.Answering;
@@ -53,7 +52,7 @@ public sealed class FeedbackService
         var citations = reply.Answered ? reply.Citations : Array.Empty<Citation>();
         return new SentAnswer
         {
-            Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
+            Id = AnswerIds.Next(),
             Question = question,
             Intent = ReplyEntity.IntentName(reply.Kind),
             Confidence = Math.Round(reply.Confidence, 3),
