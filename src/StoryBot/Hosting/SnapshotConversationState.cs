@@ -19,9 +19,11 @@ public sealed class SnapshotConversationState : ConversationState
     /// <summary>Where <see cref="BotState"/> keeps a turn's <see cref="BotState.CachedBotState"/>: ConversationState's name (the SDK passes <c>nameof(ConversationState)</c>).</summary>
     internal const string CachedStateKey = nameof(ConversationState);
 
-    private const string SnapshotKey = "StoryBot.ConversationStateSnapshot";
+    // Short turn-state keys: the SDK's turn state compares keys by culture (ICU), whose hash costs in proportion to the
+    // key's length, and these are looked up several times a turn (~0.65 µs each at 33 characters, ~0.13 µs at 2).
+    private const string SnapshotKey = "sb:snap";
 
-    private const string ChangedKey = "StoryBot.ConversationStateChanged";
+    private const string ChangedKey = "sb:chg";
 
     /// <summary>The SDK's change hash: <c>JsonConvert.SerializeObject</c> with these settings (BotState.CachedBotState.ComputeHash).</summary>
     private static readonly JsonSerializerSettings HashSettings = new() { MaxDepth = null };
