@@ -39,7 +39,7 @@ public static partial class SpanFinder
                 ?? (AnswerSelector.LocationPhrase().Match(text) is { Success: true } place ? (place.Index, place.Length) : ((int, int)?)null)
                 ?? WithPreposition(text, Entity(profile, questionWords, EntityKind.Place))
                 ?? NamedPlacePhrase(profile, questionWords),
-            QuestionType.When => NearestToQuestion(profile, profile.TimeSpans.Concat(profile.DurationSpans).OrderBy(s => s.Start).ToList(), questionStems),
+            QuestionType.When => NearestToQuestion(profile, TimeUnits.OfAskedUnit(text, profile.TimeSpans.Concat(profile.DurationSpans).OrderBy(s => s.Start).ToList(), TimeUnits.Asked(question.Normalized)), questionStems),
             QuestionType.HowLong => profile.DurationSpans.Cast<(int, int)?>().FirstOrDefault(),
             // "how much did she pay / earn / lose, did shares fall": an amount (money or a percentage) when the sentence names one
             QuestionType.HowMany when question.Normalized.Contains("how much", StringComparison.Ordinal) && profile.AmountSpans is { Count: > 0 } amounts

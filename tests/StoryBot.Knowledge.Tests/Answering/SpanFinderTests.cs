@@ -56,4 +56,38 @@ public sealed class SpanFinderTests
         Assert.Equal(ReplyKind.Answer, reply.Kind);
         Assert.Equal(span, reply.Citations[0].Span);
     }
+
+    [Theory]
+    [InlineData("what month did yates tell the senate hearing she warned trump's people", "in January")] // not the hearing's "on Monday", nearer the question's words
+    [InlineData("which day was the senate hearing where yates spoke", "on Monday")]
+    public void WhenQuestionNamingAUnit_TheTimeOfThatUnitIsBold(string question, string span)
+    {
+        using var index = new TempFolder();
+        using var knowledge = StoryKnowledge.Load(new KnowledgeOptions
+        {
+            StoryPath = TestFiles.RealStory,
+            IndexPath = index.Path,
+            ModelPath = TestFiles.Model,
+        });
+
+        var reply = knowledge.Respond(question, new ConversationMemory());
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.Equal(span, reply.Citations[0].Span);
+    }
+
+    [Theory]
+    [InlineData("what month did it happen", "in January", true)]
+    [InlineData("what month did it happen", "on Monday", false)]
+    [InlineData("which year was she elected", "in 2016", true)]
+    [InlineData("which year was she elected", "last year", true)]
+    [InlineData("on what date did they meet", "April 12", true)]
+    [InlineData("on what date did they meet", "in April", false)]
+    public void TimeUnits_TellWhetherATimeNamesTheAskedUnit(string question, string time, bool names)
+    {
+        var unit = TimeUnits.Asked(question);
+
+        Assert.NotNull(unit);
+        Assert.Equal(names, TimeUnits.Names(time, unit));
+    }
 }

@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+
+namespace StoryBot.Knowledge.Answering;
+
+/// <summary>
+/// The unit a when-question asks in ("what month", "which year", "on what day") and whether a time expression
+/// names it: "what month did she warn them" is answered by "in January", not by the "on Monday" of the same
+/// sentence. English calendar words only; no story's words.
+/// </summary>
+public static partial class TimeUnits
+{
+    [GeneratedRegex(@"\b(?:what|which)\s+(month|year|day|date)\b")]
+    private static partial Regex AskedUnit();
+
+    [GeneratedRegex(@"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(?:last|next|this) month\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Month();
+
+    [GeneratedRegex(@"\b(?:19|20)\d{2}\b|\b(?:last|next|this) year\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Year();
+
+    [GeneratedRegex(@"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|tomorrow)\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\s\d{1,2}\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Day();
+
+    /// <summary>The unit <paramref name="normalizedQuestion"/> asks for ("month", "year", "day"; "date" counts as day), or null.</summary>
+    public static string? Asked(string normalizedQuestion) =>
+        AskedUnit().Match(normalizedQuestion) is { Success: true } m ? (m.Groups[1].Value == "date" ? "day" : m.Groups[1].Value) : null;
+
+    /// <summary>Whether <paramref name="time"/> (a time expression) names a point of <paramref name="unit"/>.</summary>
+    public static bool Names(string time, string unit) => unit switch
+    {
+        "month" => Month().IsMatch(time),
+        "year" => Year().IsMatch(time),
+        "day" => Day().IsMatch(time),
+        _ => true,
+    };
+
+    /// <summary>The spans of <paramref name="text"/> that name the asked unit, or all of them when none does or none is asked.</summary>
+    public static IReadOnlyList<(int Start, int Length)> OfAskedUnit(string text, IReadOnlyList<(int Start, int Length)> spans, string? unit)
+    {
+        if (unit is null)
+        {
+            return spans;
+        }
+
+        var named = spans.Where(s => Names(text.Substring(s.Start, s.Length), unit)).ToList();
+        return named.Count > 0 ? named : spans;
+    }
+}
