@@ -296,8 +296,7 @@ public sealed class StoryKnowledge : IDisposable
     /// Every candidate for <paramref name="text"/> with its features, as the bot would rank it after the turns already in
     /// <paramref name="memory"/>; null when the intent rules say the message is not a question. For the trainer.
     /// </summary>
-    /// <param name="excluded">Sentences to rank as if the story did not have them (the trainer's answer-sentence ablation), or null.</param>
-    public IReadOnlyList<ScoredSentence>? Candidates(string text, ConversationMemory memory, Func<SentenceProfile, bool>? excluded = null)
+    public IReadOnlyList<ScoredSentence>? Candidates(string text, ConversationMemory memory)
     {
         var question = _questions.Analyze(text);
         if (question.Intent != Intent.Question)
@@ -307,7 +306,7 @@ public sealed class StoryKnowledge : IDisposable
 
         var vector = QueryVector(question, memory);
         var concepts = ConceptsOf(question, memory);
-        return _selector.Rank(question, concepts, memory, _selector.RoleHolders(concepts, question.Possessors), vector, excluded);
+        return _selector.Rank(question, concepts, memory, _selector.RoleHolders(concepts, question.Possessors), vector);
     }
 
     private List<QueryConcept> ConceptsOf(QuestionAnalysis question, ConversationMemory memory)

@@ -45,25 +45,13 @@ public sealed partial class AnswerSelector
 
     /// <summary>Candidates for <paramref name="question"/> with <paramref name="concepts"/>, best first.</summary>
     /// <param name="queryVector">The question's embedding, or null in lexical-only mode.</param>
-    /// <param name="excluded">
-    /// Sentences to treat as absent from the story (the trainer's answer-sentence ablation, see
-    /// <c>Training/AnswerAblation</c>): neither retriever proposes them, and the ranks, the best cosine and the best
-    /// BM25 the features are measured against are taken over the rest. Null (the bot): every sentence.
-    /// </param>
-    public IReadOnlyList<ScoredSentence> Rank(QuestionAnalysis question, IReadOnlyList<QueryConcept> concepts, ConversationMemory memory, HashSet<string>? roleHolders = null, float[]? queryVector = null, Func<SentenceProfile, bool>? excluded = null)
+    public IReadOnlyList<ScoredSentence> Rank(QuestionAnalysis question, IReadOnlyList<QueryConcept> concepts, ConversationMemory memory, HashSet<string>? roleHolders = null, float[]? queryVector = null)
     {
-        var (eligible, absent) = excluded is null ? (IsSentence, Array.Empty<SentenceProfile>()) : Eligible(excluded);
-        var excludedCount = absent.Length;
         // Only wordings some sentence uses can match; the rest are skipped once here, for the query and every candidate.
-        var usable = UsableAlternatives(concepts, absent);
+        var usable = UsableAlternatives(concepts);
         // The index's PreparedTermSearcher supplies every term's statistics and picks in-order scoring for
         // small indexes (out-of-order above ~1,000 sentences, where its bucket table pays off).
-        var hits = concepts.Count == 0 ? Array.Empty<ScoreDoc>() : _index.Searcher.Search(BuildQuery(concepts, usable), Candidates + excludedCount).ScoreDocs;
-        if (excluded is not null)
-        {
-            hits = Eligible(hits, eligible, Candidates);
-        }
-
+        var hits = concepts.Count == 0 ? Array.Empty<ScoreDoc>() : _index.Searcher.Search(BuildQuery(concepts, usable), Candidates).ScoreDocs;
         var vectors = queryVector is null ? null : _index.Vectors;
         float[]? cosines = null;
         Span<int> semanticTop = stackalloc int[SemanticCandidates];
@@ -71,7 +59,7 @@ public sealed partial class AnswerSelector
         if (vectors is not null)
         {
             cosines = Cosines(queryVector!, vectors);
-            semanticCount = SemanticOrder.Top(cosines, eligible, semanticTop);
+            semanticCount = SemanticOrder.Top(cosines, IsSentence, semanticTop);
         }
 
         var candidateDocs = new List<int>(hits.Length + semanticCount);
@@ -97,12 +85,7 @@ public sealed partial class AnswerSelector
         }
 
         var bestCosine = semanticCount > 0 ? cosines![semanticTop[0]] : 0;
-        var words = WordScores(question, WordCandidates + excludedCount);
-        if (excluded is not null)
-        {
-            words = Eligible(words, eligible, WordCandidates);
-        }
-
+        var words = WordScores(question);
         var bestWords = 1f;
         if (words.Length > 0)
         {
@@ -207,7 +190,7 @@ public sealed partial class AnswerSelector
 
             if (cosines is not null)
             {
-                var rank = SemanticOrder.RankOf(cosines, eligible, doc);
+                var rank = SemanticOrder.RankOf(cosines, IsSentence, doc);
                 Set(x, AnswerFeatures.Semantic, cosines[doc]);
                 Set(x, AnswerFeatures.SemanticGap, cosines[doc] - bestCosine);
                 Set(x, AnswerFeatures.SemanticRank, 1.0 / (1 + rank));
@@ -250,8 +233,7 @@ public sealed partial class AnswerSelector
     }
 
     /// <summary>Per concept, its wordings that some sentence uses, in the concept's order (loops: this runs for every question).</summary>
-    /// <param name="absent">Sentences ranked as if the story did not have them: a wording only they use is not usable.</param>
-    private QueryAlternative[][] UsableAlternatives(IReadOnlyList<QueryConcept> concepts, SentenceProfile[] absent)
+    private QueryAlternative[][] UsableAlternatives(IReadOnlyList<QueryConcept> concepts)
     {
         var usable = new QueryAlternative[concepts.Count][];
         for (var c = 0; c < usable.Length; c++)
@@ -260,13 +242,13 @@ public sealed partial class AnswerSelector
             var count = 0;
             for (var a = 0; a < alternatives.Count; a++)
             {
-                count += DocumentFrequency(alternatives[a], absent) > 0 ? 1 : 0;
+                count += DocumentFrequency(alternatives[a]) > 0 ? 1 : 0;
             }
 
             var kept = count == 0 ? Array.Empty<QueryAlternative>() : new QueryAlternative[count];
             for (int a = 0, k = 0; k < count; a++)
             {
-                if (DocumentFrequency(alternatives[a], absent) > 0)
+                if (DocumentFrequency(alternatives[a]) > 0)
                 {
                     kept[k++] = alternatives[a];
                 }
@@ -476,8 +458,7 @@ public sealed partial class AnswerSelector
     /// Plain BM25 of the question's words over the sentence field, best first (the <see cref="AnswerFeatures.Words"/>
     /// feature); the top hits themselves, looked up by a scan, rather than copied into a dictionary.
     /// </summary>
-    /// <param name="count">How many hits: <see cref="WordCandidates"/>, plus the excluded sentences when some are.</param>
-    private ScoreDoc[] WordScores(QuestionAnalysis question, int count)
+    private ScoreDoc[] WordScores(QuestionAnalysis question)
     {
         var query = new BooleanQuery();
         var terms = question.ExactTerms is { } exact && WordTerms.Of(exact) is { } known ? known : WordAnalyzer.Terms(question.Text);
@@ -489,7 +470,7 @@ public sealed partial class AnswerSelector
             }
         }
 
-        return query.Clauses.Count == 0 ? Array.Empty<ScoreDoc>() : _index.Searcher.Search(query, count).ScoreDocs;
+        return query.Clauses.Count == 0 ? Array.Empty<ScoreDoc>() : _index.Searcher.Search(query, WordCandidates).ScoreDocs;
     }
 
     private static bool EarlierHas(IReadOnlyList<string> terms, int i)
@@ -599,27 +580,6 @@ public sealed partial class AnswerSelector
 
     private SentenceProfile?[]? _byDoc;
     private bool[]? _isSentence;
-
-    /// <summary>Per Lucene document, whether it is a story sentence not <paramref name="excluded"/>, and the sentences that are.</summary>
-    private (bool[] Eligible, SentenceProfile[] Excluded) Eligible(Func<SentenceProfile, bool> excluded)
-    {
-        var eligible = (bool[])IsSentence.Clone();
-        var absent = new List<SentenceProfile>();
-        for (var d = 0; d < eligible.Length; d++)
-        {
-            if (eligible[d] && ProfileOf(d) is { } profile && excluded(profile))
-            {
-                eligible[d] = false;
-                absent.Add(profile);
-            }
-        }
-
-        return (eligible, absent.ToArray());
-    }
-
-    /// <summary>The first <paramref name="limit"/> of <paramref name="hits"/>, in order, leaving out the excluded sentences (sentences not <paramref name="eligible"/>).</summary>
-    private ScoreDoc[] Eligible(ScoreDoc[] hits, bool[] eligible, int limit) =>
-        hits.Where(h => h.Doc >= eligible.Length || eligible[h.Doc] || !IsSentence[h.Doc]).Take(limit).ToArray();
 
     /// <summary>Per Lucene document, whether it is a story sentence (has a profile); built once, like <see cref="ProfileOf"/>'s table.</summary>
     private bool[] IsSentence => _isSentence ??= Enumerable.Range(0, _index.Reader.MaxDoc).Select(d => ProfileOf(d) is not null).ToArray();
@@ -740,32 +700,6 @@ public sealed partial class AnswerSelector
         for (var i = 1; i < stems.Length; i++)
         {
             min = Math.Min(min, _model.DocumentFrequency(stems[i]));
-        }
-
-        return min;
-    }
-
-    /// <summary>
-    /// <see cref="DocumentFrequency(QueryAlternative)"/> counting only the sentences not <paramref name="absent"/> (the
-    /// model's count is over every sentence's terms and alias terms, so the absent ones holding a stem are taken off).
-    /// </summary>
-    private int DocumentFrequency(QueryAlternative alternative, SentenceProfile[] absent)
-    {
-        if (absent.Length == 0)
-        {
-            return DocumentFrequency(alternative);
-        }
-
-        var min = int.MaxValue;
-        foreach (var stem in alternative.Stems)
-        {
-            var df = _model.DocumentFrequency(stem);
-            foreach (var profile in absent)
-            {
-                df -= profile.Terms.Contains(stem) || profile.AliasTerms.ContainsKey(stem) ? 1 : 0;
-            }
-
-            min = Math.Min(min, df);
         }
 
         return min;

@@ -3,7 +3,5 @@ namespace StoryBot.Knowledge.Answering.Training;
 /// <summary>
 /// What the trainer measured for one case's last turn: every candidate's features and whether it is a right
 /// citation, and for the intent threshold how much nearer the nearest smalltalk example is than the best story sentence.
-/// <see cref="Synthetic"/>: an <see cref="AnswerAblation"/> example, which teaches the calibrator only and never counts
-/// in a reported figure, a threshold or a choice of regularisation.
 /// </summary>
-public sealed record QuestionSample(string Group, TrainingCase Case, IReadOnlyList<(double[] Features, bool Right)> Candidates, double? SmalltalkLead, bool RulesSayQuestion, bool Synthetic = false);
+public sealed record QuestionSample(string Group, TrainingCase Case, IReadOnlyList<(double[] Features, bool Right)> Candidates, double? SmalltalkLead, bool RulesSayQuestion);

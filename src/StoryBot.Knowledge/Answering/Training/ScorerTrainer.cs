@@ -46,14 +46,6 @@ public sealed class ScorerTrainer
         AnswerFeatures.FollowUpSame,
     };
 
-    /// <summary>
-    /// The calibrator's synthetic unanswerable examples (<see cref="AnswerAblation"/>) weigh, all together, this many
-    /// times what the real unanswerable questions weigh (each story's questions weighted as at <see cref="StoryWeights"/>).
-    /// 1: as much evidence from the ablation as from the real cases, so the few dozen real unanswerable questions are not
-    /// drowned by some three hundred synthetic ones, which are only a likeness of them; 0 turns the ablation off.
-    /// </summary>
-    internal const double SyntheticUnanswerableWeight = 1;
-
     /// <summary>Nested validation needs at least two stories to fit on once one is left out, plus the one left out.</summary>
     private const int NestedMinimumStories = 3;
 
@@ -86,8 +78,7 @@ public sealed class ScorerTrainer
                 var (weights, v, o) = Fit(samples, semantic);
                 model.Variants[name] = weights;
                 (validation, outcomes) = (v, o);
-                var real = samples.Where(s => !s.Synthetic).ToList();
-                _log.WriteLine($"{name} round {round}: {real.Count} cases, {real.Sum(s => s.Candidates.Count)} candidates, {samples.Count - real.Count} synthetic unanswerable; leave-one-story-out {v.Summary}");
+                _log.WriteLine($"{name} round {round}: {samples.Count} cases, {samples.Sum(s => s.Candidates.Count)} candidates; leave-one-story-out {v.Summary}");
                 _log.WriteLine($"  one signal alone, top-1 of answerable: {SingleSignals(samples)}");
                 if (round == Rounds)
                 {
@@ -146,17 +137,6 @@ public sealed class ScorerTrainer
                     (candidates ?? Array.Empty<ScoredSentence>()).OrderBy(r => r.Profile.Sentence.Number).Select(r => (r.Features, c.Answerable && c.Support.Any(s => r.Profile.Sentence.Text.Contains(s, StringComparison.Ordinal)))).ToList(),
                     similarity,
                     candidates is not null));
-                if (SyntheticUnanswerableWeight > 0 && candidates is not null && AnswerAblation.Applies(c)
-                    && knowledge.Candidates(last, memory, AnswerAblation.Excluded(c)) is { Count: > 0 } ablated)
-                {
-                    samples.Add(new QuestionSample(
-                        story.Group,
-                        AnswerAblation.Negative(c),
-                        ablated.OrderBy(r => r.Profile.Sentence.Number).Select(r => (r.Features, false)).ToList(),
-                        null,
-                        true,
-                        Synthetic: true));
-                }
             }
         }
 
@@ -166,14 +146,10 @@ public sealed class ScorerTrainer
     private (ScorerWeights Weights, Validation Validation, IReadOnlyList<Outcome> Outcomes) Fit(IReadOnlyList<QuestionSample> samples, bool semantic)
     {
         var questions = samples.Where(s => s.Case.Kind != "smalltalk" && s.RulesSayQuestion).ToList();
-        // The ranker, the story weights and every reported figure come from the real cases; the synthetic ones only
-        // add calibrator rows, weighed by syntheticScale.
-        var real = Enumerable.Range(0, questions.Count).Where(i => !questions[i].Synthetic).ToList();
-        var ranker = FeatureScaling.Fit(real.SelectMany(i => questions[i].Candidates.Select(c => c.Features)).ToList(), AnswerFeatures.Names, semantic);
+        var ranker = FeatureScaling.Fit(questions.SelectMany(q => q.Candidates.Select(c => c.Features)).ToList(), AnswerFeatures.Names, semantic);
         var standardised = questions.Select(q => q.Candidates.Select(c => ranker.Apply(c.Features)).ToArray()).ToList();
         var rights = questions.Select(q => q.Candidates.Select(c => c.Right).ToArray()).ToList();
-        var weightOf = StoryWeights(real.Select(i => questions[i].Group).ToList());
-        var syntheticScale = SyntheticScale(questions, weightOf);
+        var weightOf = StoryWeights(questions.Select(q => q.Group).ToList());
         double[] FitRanker(IReadOnlyList<int> part, IReadOnlyList<int> features, double l2)
         {
             var rows = part.Select(i => (standardised[i].Select(x => Project(x, features)).ToArray(), rights[i])).ToList();
@@ -185,32 +161,32 @@ public sealed class ScorerTrainer
         // regularisation are the ones whose out-of-fold first choices are right most often. (Choosing the features by
         // out-of-fold likelihood instead picked a more stable set but put the right sentence first less often.)
         var groups = questions.Select(q => q.Group).Distinct().ToList();
-        List<(string Group, TrainingCase Case, double[]? Inputs, bool Right, bool Synthetic)> OutOfFold(IReadOnlyList<int> features, double l2)
+        List<(string Group, TrainingCase Case, double[]? Inputs, bool Right)> OutOfFold(IReadOnlyList<int> features, double l2)
         {
-            var result = new List<(string Group, TrainingCase Case, double[]? Inputs, bool Right, bool Synthetic)>();
+            var result = new List<(string Group, TrainingCase Case, double[]? Inputs, bool Right)>();
             foreach (var group in groups)
             {
-                var w = FitRanker(real.Where(i => questions[i].Group != group).ToList(), features, l2);
+                var w = FitRanker(Enumerable.Range(0, questions.Count).Where(i => questions[i].Group != group).ToList(), features, l2);
                 foreach (var i in Enumerable.Range(0, questions.Count).Where(i => questions[i].Group == group))
                 {
                     var top = TopOf(questions[i], standardised[i].Select(x => ListwiseRegression.Dot(w, x)).ToList());
-                    result.Add((group, questions[i].Case, top?.Inputs, top?.Right ?? false, questions[i].Synthetic));
+                    result.Add((group, questions[i].Case, top?.Inputs, top?.Right ?? false));
                 }
             }
 
             return result;
         }
 
-        double RightFirst(List<(string Group, TrainingCase Case, double[]? Inputs, bool Right, bool Synthetic)> folds) => folds.Sum(o => o.Right && !o.Synthetic ? weightOf[o.Group] : 0);
+        double RightFirst(List<(string Group, TrainingCase Case, double[]? Inputs, bool Right)> folds) => folds.Sum(o => o.Right ? weightOf[o.Group] : 0);
         var features = RankerFeatures.Select(AnswerFeatures.IndexOf).Where(i => ranker.Scale[i] > 0).ToList();
         var rankerL2 = L2Choices.Select(l2 => (L2: l2, Folds: OutOfFold(features, l2))).MaxBy(x => RightFirst(x.Folds));
         var outOfFold = rankerL2.Folds;
         var scored = outOfFold.Where(o => o.Inputs is not null).ToList();
-        var calibration = FeatureScaling.Fit(scored.Where(o => !o.Synthetic).Select(o => o.Inputs!).ToList(), AnswerFeatures.ConfidenceNames, semantic);
-        LinearModel FitCalibrator(IEnumerable<(string Group, TrainingCase Case, double[]? Inputs, bool Right, bool Synthetic)> part, IReadOnlyList<int> inputs, double l2)
+        var calibration = FeatureScaling.Fit(scored.Select(o => o.Inputs!).ToList(), AnswerFeatures.ConfidenceNames, semantic);
+        LinearModel FitCalibrator(IEnumerable<(string Group, TrainingCase Case, double[]? Inputs, bool Right)> part, IReadOnlyList<int> inputs, double l2)
         {
             var rows = part.ToList();
-            var w = LogisticRegression.Fit(rows.Select(o => Project(calibration.Apply(o.Inputs!), inputs)).ToList(), rows.Select(o => o.Right).ToList(), l2, rows.Select(o => weightOf[o.Group] * (o.Synthetic ? syntheticScale : 1)).ToList());
+            var w = LogisticRegression.Fit(rows.Select(o => Project(calibration.Apply(o.Inputs!), inputs)).ToList(), rows.Select(o => o.Right).ToList(), l2, rows.Select(o => weightOf[o.Group]).ToList());
             return calibration.Model(Expand(w[..^1], inputs, AnswerFeatures.ConfidenceNames.Count), w[^1]);
         }
 
@@ -222,7 +198,7 @@ public sealed class ScorerTrainer
             foreach (var group in groups)
             {
                 var calibrator = FitCalibrator(scored.Where(o => o.Group != group), inputs, l2);
-                result.AddRange(outOfFold.Where(o => o.Group == group && !o.Synthetic).Select(o => new Outcome(group, o.Inputs is null ? 0 : Sigmoid(calibrator.Score(o.Inputs)), o.Right, o.Case)));
+                result.AddRange(outOfFold.Where(o => o.Group == group).Select(o => new Outcome(group, o.Inputs is null ? 0 : Sigmoid(calibrator.Score(o.Inputs)), o.Right, o.Case)));
             }
 
             return result;
@@ -237,7 +213,7 @@ public sealed class ScorerTrainer
         }).MaxBy(x => x.Right);
         var probabilities = calibratorL2.Probabilities;
         var threshold = ChooseThreshold(probabilities.Select(p => (p.P, p.Right, p.Answerable)).ToList());
-        var full = FitRanker(real, features, rankerL2.L2);
+        var full = FitRanker(Enumerable.Range(0, questions.Count).ToList(), features, rankerL2.L2);
         var weights = new ScorerWeights
         {
             Ranker = ranker.Model(full, 0),
@@ -269,7 +245,7 @@ public sealed class ScorerTrainer
         foreach (var group in groups)
         {
             var (weights, _, _) = Fit(samples.Where(s => s.Group != group).ToList(), semantic);
-            foreach (var q in samples.Where(s => s.Group == group && !s.Synthetic && s.Case.Kind != "smalltalk" && s.RulesSayQuestion))
+            foreach (var q in samples.Where(s => s.Group == group && s.Case.Kind != "smalltalk" && s.RulesSayQuestion))
             {
                 var top = TopOf(q, q.Candidates.Select(c => weights.Ranker.Score(c.Features)).ToList());
                 var answered = top is { } t && Sigmoid(weights.Calibrator.Score(t.Inputs)) >= weights.Threshold;
@@ -328,17 +304,6 @@ public sealed class ScorerTrainer
         var raw = counts.ToDictionary(kv => kv.Key, kv => 1 / Math.Sqrt(kv.Value));
         var mean = groups.Average(g => raw[g]);
         return raw.ToDictionary(kv => kv.Key, kv => kv.Value / mean);
-    }
-
-    /// <summary>
-    /// What each synthetic example weighs on top of its story's weight, so that all of them together weigh
-    /// <see cref="SyntheticUnanswerableWeight"/> times the real unanswerable questions (0 when there are none).
-    /// </summary>
-    private static double SyntheticScale(IReadOnlyList<QuestionSample> questions, IReadOnlyDictionary<string, double> weightOf)
-    {
-        var synthetic = questions.Where(q => q.Synthetic).Sum(q => weightOf[q.Group]);
-        var unanswerable = questions.Where(q => !q.Synthetic && !q.Case.Answerable).Sum(q => weightOf[q.Group]);
-        return synthetic > 0 ? SyntheticUnanswerableWeight * unanswerable / synthetic : 0;
     }
 
     private static int IndexOfInput(string name) =>
