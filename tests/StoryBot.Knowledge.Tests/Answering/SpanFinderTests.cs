@@ -18,6 +18,7 @@ public sealed class SpanFinderTests
     [InlineData("chip-plant", "how much has iowa already spent", "$280 million")] // the whole amount, not "$2"
     [InlineData("ebike-recall", "where did the worst fire happen", "in Alder Crossing")] // a place no list knows, after "in"
     [InlineData("transit-strike", "who was asked to order the strikers back", "Harold Finch")]
+    [InlineData("chip-plant", "whos the ceo", "Lena Hargrove")] // "CEO" is said "chief executive" in the story (news-synonyms.txt)
     [InlineData("ebike-recall", "who was hospitalized", "two residents")] // passive sentence, no name: the group before "were" // passive: past the judge's long title
     public void StoryFromThePool_TheAskedForSpanIsBold(string story, string question, string span)
     {
