@@ -36,4 +36,11 @@ public sealed record KnowledgeOptions
     public bool ForceRebuild { get; init; }
 
     public KnowledgeFeatures Features { get; init; } = KnowledgeFeatures.All;
+
+    /// <summary>
+    /// Measure every named feature, also those the loaded model gives no weight: the trainer fits on all of them and
+    /// keeps their scaling in the model file. Serving skips a feature that weighs nothing when it costs a search of its own
+    /// (<see cref="Answering.AnswerFeatures.Words"/>, the plain BM25 of the question's words: a second Lucene search per question).
+    /// </summary>
+    public bool MeasureEveryFeature { get; init; }
 }

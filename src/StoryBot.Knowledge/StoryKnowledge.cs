@@ -36,7 +36,7 @@ public sealed class StoryKnowledge : IDisposable
         _queryVectors = new QueryVectorCache(options.QueryCacheSize);
         _smalltalk = encoder is null ? null : new SmalltalkDetector();
         _questions = new QuestionAnalyzer(model, synonyms, options.Features);
-        _selector = new AnswerSelector(model, index, options.Features, scorer);
+        _selector = new AnswerSelector(model, index, options.Features, scorer, options.MeasureEveryFeature);
         ConfidenceThreshold = options.ConfidenceThreshold ?? scorer.Threshold;
         StarterQuestions = BuildStarters();
     }

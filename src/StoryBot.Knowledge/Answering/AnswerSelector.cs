@@ -32,12 +32,16 @@ public sealed partial class AnswerSelector
     private readonly KnowledgeFeatures _features;
     private readonly ScorerWeights _scorer;
 
-    public AnswerSelector(StoryModel model, SentenceIndex index, KnowledgeFeatures features, ScorerWeights scorer)
+    /// <summary>Whether to run the plain-words search (<see cref="AnswerFeatures.Words"/>): only when the model weighs it or every feature is measured.</summary>
+    private readonly bool _measureWords;
+
+    public AnswerSelector(StoryModel model, SentenceIndex index, KnowledgeFeatures features, ScorerWeights scorer, bool measureEveryFeature = false)
     {
         _model = model;
         _index = index;
         _features = features;
         _scorer = scorer;
+        _measureWords = measureEveryFeature || scorer.Weighs(AnswerFeatures.Words);
     }
 
     /// <summary>The fitted weights this selector scores with.</summary>
@@ -85,7 +89,7 @@ public sealed partial class AnswerSelector
         }
 
         var bestCosine = semanticCount > 0 ? cosines![semanticTop[0]] : 0;
-        var words = WordScores(question);
+        var words = _measureWords ? WordScores(question) : Array.Empty<ScoreDoc>(); // weighing nothing, it is 0 for every candidate
         var bestWords = 1f;
         if (words.Length > 0)
         {

@@ -23,6 +23,22 @@ public sealed class ScorerWeights
     /// </summary>
     [JsonPropertyName("intentMargin")] public double? IntentMargin { get; set; }
 
+    /// <summary>Whether the ranker or the calibrator gives <paramref name="feature"/> (one of <see cref="AnswerFeatures.Names"/>) any weight.</summary>
+    public bool Weighs(string feature) => WeightOf(Ranker, AnswerFeatures.Names, feature) != 0 || WeightOf(Calibrator, AnswerFeatures.ConfidenceNames, feature) != 0;
+
+    private static double WeightOf(LinearModel model, IReadOnlyList<string> names, string feature)
+    {
+        for (var i = 0; i < names.Count && i < model.Weights.Count; i++)
+        {
+            if (names[i] == feature)
+            {
+                return model.Weights[i];
+            }
+        }
+
+        return 0;
+    }
+
     /// <summary>The calibrated probability that a candidate with these confidence inputs answers.</summary>
     public double Confidence(double[] confidenceInputs) => 1 / (1 + Math.Exp(-Calibrator.Score(confidenceInputs)));
 }

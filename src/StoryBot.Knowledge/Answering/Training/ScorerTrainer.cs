@@ -116,7 +116,7 @@ public sealed class ScorerTrainer
         var samples = new List<QuestionSample>();
         foreach (var story in _stories)
         {
-            var options = story.Options with { Features = story.Options.Features with { Semantic = semantic }, ForceRebuild = false, ConfidenceThreshold = null };
+            var options = story.Options with { Features = story.Options.Features with { Semantic = semantic }, ForceRebuild = false, ConfidenceThreshold = null, MeasureEveryFeature = true };
             using var knowledge = StoryKnowledge.Load(options, model);
             foreach (var c in story.Cases)
             {
