@@ -32,8 +32,11 @@ public sealed partial class AnswerSelector
     private readonly KnowledgeFeatures _features;
     private readonly ScorerWeights _scorer;
 
-    /// <summary>Whether to run the plain-words search (<see cref="AnswerFeatures.Words"/>): only when the model weighs it or every feature is measured.</summary>
-    private readonly bool _measureWords;
+    /// <summary>
+    /// The features that cost work of their own and are measured only when the model weighs them (or every feature is
+    /// measured, for the trainer): otherwise they are 0 for every candidate, which changes no score.
+    /// </summary>
+    private readonly bool _measureWords, _measureSemanticRank, _measureWhichNoun, _measureRoleHolderNamed;
 
     public AnswerSelector(StoryModel model, SentenceIndex index, KnowledgeFeatures features, ScorerWeights scorer, bool measureEveryFeature = false)
     {
@@ -41,7 +44,10 @@ public sealed partial class AnswerSelector
         _index = index;
         _features = features;
         _scorer = scorer;
-        _measureWords = measureEveryFeature || scorer.Weighs(AnswerFeatures.Words);
+        _measureWords = measureEveryFeature || scorer.Weighs(AnswerFeatures.Words); // a second Lucene search
+        _measureSemanticRank = measureEveryFeature || scorer.Weighs(AnswerFeatures.SemanticRank) || scorer.Weighs(AnswerFeatures.Agreement); // a count over the cosines
+        _measureWhichNoun = measureEveryFeature || scorer.Weighs(AnswerFeatures.WhichNounMissing); // one more match per candidate
+        _measureRoleHolderNamed = measureEveryFeature || scorer.Weighs(AnswerFeatures.NamesRoleHolder);
     }
 
     /// <summary>The fitted weights this selector scores with.</summary>
@@ -194,23 +200,26 @@ public sealed partial class AnswerSelector
 
             if (cosines is not null)
             {
-                var rank = SemanticOrder.RankOf(cosines, IsSentence, doc);
                 Set(x, AnswerFeatures.Semantic, cosines[doc]);
                 Set(x, AnswerFeatures.SemanticGap, cosines[doc] - bestCosine);
-                Set(x, AnswerFeatures.SemanticRank, 1.0 / (1 + rank));
                 Set(x, AnswerFeatures.SemanticBest, bestCosine);
-                Set(x, AnswerFeatures.Agreement, rank == 0 && lexical.Rank == 0 && lexical.Found ? 1 : 0);
+                if (_measureSemanticRank)
+                {
+                    var rank = SemanticOrder.RankOf(cosines, IsSentence, doc);
+                    Set(x, AnswerFeatures.SemanticRank, 1.0 / (1 + rank));
+                    Set(x, AnswerFeatures.Agreement, rank == 0 && lexical.Rank == 0 && lexical.Found ? 1 : 0);
+                }
             }
 
             Set(x, AnswerFeatures.TypeMatch, typeSatisfied == true ? 1 : 0);
             Set(x, AnswerFeatures.TypeMismatch, typeSatisfied == false ? 1 : 0);
             Set(x, AnswerFeatures.NoRoleHolder, _features.Aliases && noHolder ? 1 : 0);
-            Set(x, AnswerFeatures.NamesRoleHolder, _features.Aliases && question.Copular && question.Type == QuestionType.Who
+            Set(x, AnswerFeatures.NamesRoleHolder, _measureRoleHolderNamed && _features.Aliases && question.Copular && question.Type == QuestionType.Who
                 && NamesAny(profile, roleHolders, questionKeys) ? 1 : 0);
             Set(x, AnswerFeatures.Reason, _features.AnswerTypes && question.Type == QuestionType.Why && profile.Cues.GivesReason ? 1 : 0);
             Set(x, AnswerFeatures.PersonMissing, _features.Aliases && MissesAny(profile, questionPeople) ? 1 : 0);
             Set(x, AnswerFeatures.VerbUnused, _features.AnswerTypes && verbIndex >= 0 && !known[verbIndex] ? 1 : 0);
-            Set(x, AnswerFeatures.WhichNounMissing, _features.AnswerTypes && headIndex >= 0 && question.Type is QuestionType.What or QuestionType.Other or QuestionType.YesNo
+            Set(x, AnswerFeatures.WhichNounMissing, _measureWhichNoun && _features.AnswerTypes && headIndex >= 0 && question.Type is QuestionType.What or QuestionType.Other or QuestionType.YesNo
                 && Match(concepts[headIndex], usable[headIndex], profile, question) < 0.4 ? 1 : 0);
             if (_features.FollowUps && anyCarried && memory.LastStoryId == storyId)
             {
