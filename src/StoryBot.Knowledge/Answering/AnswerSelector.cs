@@ -187,44 +187,44 @@ public sealed partial class AnswerSelector
                 coverage = (coverage + (ownCovered / ownTotal)) / 2;
             }
 
-            Set(x, AnswerFeatures.Coverage, coverage);
-            Set(x, AnswerFeatures.MissingConcept, ownWeight > 0 ? missing / ownWeight : 0);
-            Set(x, AnswerFeatures.Words, LexicalOf(words, doc) is { Found: true } wordHit ? wordHit.Score / bestWords : 0);
-            Set(x, AnswerFeatures.UnknownShare, unknownShare);
+            Set(x, AnswerFeatureSlots.Coverage, coverage);
+            Set(x, AnswerFeatureSlots.MissingConcept, ownWeight > 0 ? missing / ownWeight : 0);
+            Set(x, AnswerFeatureSlots.Words, LexicalOf(words, doc) is { Found: true } wordHit ? wordHit.Score / bestWords : 0);
+            Set(x, AnswerFeatureSlots.UnknownShare, unknownShare);
             var lexical = LexicalOf(hits, doc);
             if (lexical.Found)
             {
-                Set(x, AnswerFeatures.Lexical, lexical.Score / maxLexical);
-                Set(x, AnswerFeatures.LexicalRank, 1.0 / (1 + lexical.Rank));
+                Set(x, AnswerFeatureSlots.Lexical, lexical.Score / maxLexical);
+                Set(x, AnswerFeatureSlots.LexicalRank, 1.0 / (1 + lexical.Rank));
             }
 
             if (cosines is not null)
             {
-                Set(x, AnswerFeatures.Semantic, cosines[doc]);
-                Set(x, AnswerFeatures.SemanticGap, cosines[doc] - bestCosine);
-                Set(x, AnswerFeatures.SemanticBest, bestCosine);
+                Set(x, AnswerFeatureSlots.Semantic, cosines[doc]);
+                Set(x, AnswerFeatureSlots.SemanticGap, cosines[doc] - bestCosine);
+                Set(x, AnswerFeatureSlots.SemanticBest, bestCosine);
                 if (_measureSemanticRank)
                 {
                     var rank = SemanticOrder.RankOf(cosines, IsSentence, doc);
-                    Set(x, AnswerFeatures.SemanticRank, 1.0 / (1 + rank));
-                    Set(x, AnswerFeatures.Agreement, rank == 0 && lexical.Rank == 0 && lexical.Found ? 1 : 0);
+                    Set(x, AnswerFeatureSlots.SemanticRank, 1.0 / (1 + rank));
+                    Set(x, AnswerFeatureSlots.Agreement, rank == 0 && lexical.Rank == 0 && lexical.Found ? 1 : 0);
                 }
             }
 
-            Set(x, AnswerFeatures.TypeMatch, typeSatisfied == true ? 1 : 0);
-            Set(x, AnswerFeatures.TypeMismatch, typeSatisfied == false ? 1 : 0);
-            Set(x, AnswerFeatures.NoRoleHolder, _features.Aliases && noHolder ? 1 : 0);
-            Set(x, AnswerFeatures.NamesRoleHolder, _measureRoleHolderNamed && _features.Aliases && question.Copular && question.Type == QuestionType.Who
+            Set(x, AnswerFeatureSlots.TypeMatch, typeSatisfied == true ? 1 : 0);
+            Set(x, AnswerFeatureSlots.TypeMismatch, typeSatisfied == false ? 1 : 0);
+            Set(x, AnswerFeatureSlots.NoRoleHolder, _features.Aliases && noHolder ? 1 : 0);
+            Set(x, AnswerFeatureSlots.NamesRoleHolder, _measureRoleHolderNamed && _features.Aliases && question.Copular && question.Type == QuestionType.Who
                 && NamesAny(profile, roleHolders, questionKeys) ? 1 : 0);
-            Set(x, AnswerFeatures.Reason, _features.AnswerTypes && question.Type == QuestionType.Why && profile.Cues.GivesReason ? 1 : 0);
-            Set(x, AnswerFeatures.PersonMissing, _features.Aliases && MissesAny(profile, questionPeople) ? 1 : 0);
-            Set(x, AnswerFeatures.VerbUnused, _features.AnswerTypes && verbIndex >= 0 && !known[verbIndex] ? 1 : 0);
-            Set(x, AnswerFeatures.WhichNounMissing, _measureWhichNoun && _features.AnswerTypes && headIndex >= 0 && question.Type is QuestionType.What or QuestionType.Other or QuestionType.YesNo
+            Set(x, AnswerFeatureSlots.Reason, _features.AnswerTypes && question.Type == QuestionType.Why && profile.Cues.GivesReason ? 1 : 0);
+            Set(x, AnswerFeatureSlots.PersonMissing, _features.Aliases && MissesAny(profile, questionPeople) ? 1 : 0);
+            Set(x, AnswerFeatureSlots.VerbUnused, _features.AnswerTypes && verbIndex >= 0 && !known[verbIndex] ? 1 : 0);
+            Set(x, AnswerFeatureSlots.WhichNounMissing, _measureWhichNoun && _features.AnswerTypes && headIndex >= 0 && question.Type is QuestionType.What or QuestionType.Other or QuestionType.YesNo
                 && Match(concepts[headIndex], usable[headIndex], profile, question) < 0.4 ? 1 : 0);
             if (_features.FollowUps && anyCarried && memory.LastStoryId == storyId)
             {
-                Set(x, AnswerFeatures.FollowUpSame, memory.LastSentence == number ? 1 : 0);
-                Set(x, AnswerFeatures.FollowUpAdjacent, Math.Abs(memory.LastSentence - number) == 1 ? 1 : 0);
+                Set(x, AnswerFeatureSlots.FollowUpSame, memory.LastSentence == number ? 1 : 0);
+                Set(x, AnswerFeatureSlots.FollowUpAdjacent, Math.Abs(memory.LastSentence - number) == 1 ? 1 : 0);
             }
 
             if (question.DefinitionSubject is { } subject)
@@ -232,12 +232,12 @@ public sealed partial class AnswerSelector
                 var entity = EntityOf(subject, storyId);
                 if (entity is not null && profile.EntityKeys.Contains(subject))
                 {
-                    Set(x, AnswerFeatures.MentionsSubject, 1);
-                    Set(x, AnswerFeatures.DefinesSubject, entity.FirstSentence == number && entity.Title.Length > 0 ? 1 : 0);
+                    Set(x, AnswerFeatureSlots.MentionsSubject, 1);
+                    Set(x, AnswerFeatureSlots.DefinesSubject, entity.FirstSentence == number && entity.Title.Length > 0 ? 1 : 0);
                 }
             }
 
-            Set(x, AnswerFeatures.Lede, number == 1 ? 1 : 0);
+            Set(x, AnswerFeatureSlots.Lede, number == 1 ? 1 : 0);
             ranked.Add(new Scored(profile, _scorer.Ranker.Score(x), coverage, typeSatisfied, lexical.Score, x));
         }
 
@@ -345,7 +345,7 @@ public sealed partial class AnswerSelector
     }
 
     /// <summary>Sets feature <paramref name="name"/> of <paramref name="x"/>; static, so a candidate's vector needs no closure.</summary>
-    private static void Set(double[] x, string name, double value) => x[AnswerFeatures.IndexOf(name)] = value;
+    private static void Set(double[] x, int slot, double value) => x[slot] = value;
 
     /// <summary>The sentence mentions one of <paramref name="holders"/> that the question does not name itself.</summary>
     private static bool NamesAny(SentenceProfile profile, HashSet<string> holders, HashSet<string> questionKeys)
@@ -451,16 +451,16 @@ public sealed partial class AnswerSelector
     /// <remarks>A loop, not a LINQ projection: it runs for every candidate of every question.</remarks>
     public static double[] ConfidenceInputs(double[] features, double score, double probability, double margin)
     {
-        var names = AnswerFeatures.ConfidenceNames;
-        var inputs = new double[names.Count];
+        var sources = AnswerFeatureSlots.ConfidenceSources;
+        var inputs = new double[sources.Length];
         for (var i = 0; i < inputs.Length; i++)
         {
-            inputs[i] = names[i] switch
+            inputs[i] = sources[i] switch
             {
-                AnswerFeatures.RankScore => score,
-                AnswerFeatures.RankProbability => probability,
-                AnswerFeatures.RankMargin => margin,
-                var name => features[AnswerFeatures.IndexOf(name)],
+                AnswerFeatureSlots.RankScoreSource => score,
+                AnswerFeatureSlots.RankProbabilitySource => probability,
+                AnswerFeatureSlots.RankMarginSource => margin,
+                var slot => features[slot],
             };
         }
 
