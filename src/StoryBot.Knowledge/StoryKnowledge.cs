@@ -36,7 +36,7 @@ public sealed class StoryKnowledge : IDisposable
         _queryVectors = new QueryVectorCache(options.QueryCacheSize);
         _smalltalk = encoder is null ? null : new SmalltalkDetector();
         _questions = new QuestionAnalyzer(model, synonyms, options.Features);
-        _selector = new AnswerSelector(model, index, options.Features, scorer, span);
+        _selector = new AnswerSelector(model, index, options.Features, scorer);
         ConfidenceThreshold = options.ConfidenceThreshold ?? scorer.Threshold;
         StarterQuestions = BuildStarters();
     }
@@ -306,8 +306,7 @@ public sealed class StoryKnowledge : IDisposable
 
         var vector = QueryVector(question, memory);
         var concepts = ConceptsOf(question, memory);
-        var roleHolders = _selector.RoleHolders(concepts, question.Possessors);
-        return _selector.Rank(question, concepts, memory, roleHolders, vector, SpanQuestionOf(question, concepts, roleHolders, QuestionWords(concepts)));
+        return _selector.Rank(question, concepts, memory, _selector.RoleHolders(concepts, question.Possessors), vector);
     }
 
     private List<QueryConcept> ConceptsOf(QuestionAnalysis question, ConversationMemory memory)
@@ -325,9 +324,8 @@ public sealed class StoryKnowledge : IDisposable
     {
         var concepts = ConceptsOf(question, memory);
         var roleHolders = _selector.RoleHolders(concepts, question.Possessors);
+        var ranked = _selector.Rank(question, concepts, memory, roleHolders, vector);
         var questionWords = QuestionWords(concepts);
-        var spanQuestion = SpanQuestionOf(question, concepts, roleHolders, questionWords);
-        var ranked = _selector.Rank(question, concepts, memory, roleHolders, vector, spanQuestion);
         var best = ranked.Count > 0 ? ranked[0] : null;
         if (best is null || best.Confidence < ConfidenceThreshold)
         {
@@ -341,7 +339,7 @@ public sealed class StoryKnowledge : IDisposable
             };
         }
 
-        var span = ChooseSpan(spanQuestion, best.Profile);
+        var span = ChooseSpan(SpanQuestionOf(question, concepts, roleHolders, questionWords), best.Profile);
         var entities = PeopleNamed(concepts);
         if (question.Type == QuestionType.Who && span is { } answered
             && best.Profile.Mentions.FirstOrDefault(m => m.Entity.Kind == EntityKind.Person && m.Start <= answered.Start && answered.Start < m.End) is { Entity: not null } answerPerson)
@@ -504,7 +502,7 @@ public sealed class StoryKnowledge : IDisposable
             .Where(f => f.name is not null && Math.Abs(f.contribution) >= 0.005)
             .OrderByDescending(f => Math.Abs(f.contribution))
             .Select(f => $"{f.name}={f.value:0.###} ({f.contribution:+0.00;-0.00})"));
-        var ranked = _selector.Rank(question, concepts, memory, null, vector, SpanQuestionOf(question, concepts, _selector.RoleHolders(concepts, question.Possessors), QuestionWords(concepts)));
+        var ranked = _selector.Rank(question, concepts, memory, null, vector);
         foreach (var r in ranked.Take(5))
         {
             sb.AppendLine($"  #{r.Profile.Sentence.Number} rank score={r.Score:+0.000;-0.000} confidence={r.Confidence:0.000} | {r.Profile.Sentence.Text[..Math.Min(90, r.Profile.Sentence.Text.Length)]}");

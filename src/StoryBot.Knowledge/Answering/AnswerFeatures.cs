@@ -100,13 +100,6 @@ public static class AnswerFeatures
     public const string RankScore = "rankScore";
 
     /// <summary>
-    /// Whether the sentence holds a phrase that answers the question: the span model's verdict on the sentence's candidate
-    /// spans (<see cref="Answering.AnswerPresence"/>; confidence input only). The other inputs read whether the sentence is about
-    /// what the question is about; this one whether it says the thing asked for.
-    /// </summary>
-    public const string AnswerPresence = "answerPresence";
-
-    /// <summary>
     /// Every input the calibrator's vector has a place for: how clearly the ranker prefers the candidate, the features
     /// that say whether the story holds an answer at all, and whether a follow-up stays with the previous answer. The
     /// <c>train</c> command fits the few named in <c>ScorerTrainer.CalibratorInputs</c>; the rest get weight 0.
@@ -114,7 +107,7 @@ public static class AnswerFeatures
     public static readonly IReadOnlyList<string> ConfidenceNames = new[]
     {
         RankScore, RankProbability, RankMargin, Coverage, MissingConcept, Lexical, Words, Semantic, SemanticGap, SemanticBest, TypeMatch, TypeMismatch,
-        WhichNounMissing, UnknownShare, VerbUnused, NoRoleHolder, PersonMissing, DefinesSubject, FollowUpSame, FollowUpAdjacent, AnswerPresence,
+        WhichNounMissing, UnknownShare, VerbUnused, NoRoleHolder, PersonMissing, DefinesSubject, FollowUpSame, FollowUpAdjacent,
     };
 
     /// <summary>The features that need the semantic signal (zero in lexical-only mode).</summary>

@@ -31,16 +31,13 @@ public sealed partial class AnswerSelector
     private readonly SentenceIndex _index;
     private readonly KnowledgeFeatures _features;
     private readonly ScorerWeights _scorer;
-    private readonly LinearModel? _span;
 
-    /// <param name="span">The span model, for the calibrator's <see cref="AnswerFeatures.AnswerPresence"/> input (null: the input is 0).</param>
-    public AnswerSelector(StoryModel model, SentenceIndex index, KnowledgeFeatures features, ScorerWeights scorer, LinearModel? span = null)
+    public AnswerSelector(StoryModel model, SentenceIndex index, KnowledgeFeatures features, ScorerWeights scorer)
     {
         _model = model;
         _index = index;
         _features = features;
         _scorer = scorer;
-        _span = span;
     }
 
     /// <summary>The fitted weights this selector scores with.</summary>
@@ -48,8 +45,7 @@ public sealed partial class AnswerSelector
 
     /// <summary>Candidates for <paramref name="question"/> with <paramref name="concepts"/>, best first.</summary>
     /// <param name="queryVector">The question's embedding, or null in lexical-only mode.</param>
-    /// <param name="spanQuestion">What finding the answer inside a sentence needs to know, for the answer-presence input (null: it is 0).</param>
-    public IReadOnlyList<ScoredSentence> Rank(QuestionAnalysis question, IReadOnlyList<QueryConcept> concepts, ConversationMemory memory, HashSet<string>? roleHolders = null, float[]? queryVector = null, SpanQuestion? spanQuestion = null)
+    public IReadOnlyList<ScoredSentence> Rank(QuestionAnalysis question, IReadOnlyList<QueryConcept> concepts, ConversationMemory memory, HashSet<string>? roleHolders = null, float[]? queryVector = null)
     {
         // Only wordings some sentence uses can match; the rest are skipped once here, for the query and every candidate.
         var usable = UsableAlternatives(concepts);
@@ -233,7 +229,7 @@ public sealed partial class AnswerSelector
         }
 
         ranked.Sort((a, b) => b.Score.CompareTo(a.Score));
-        return Calibrate(ranked, spanQuestion);
+        return Calibrate(ranked);
     }
 
     /// <summary>Per concept, its wordings that some sentence uses, in the concept's order (loops: this runs for every question).</summary>
@@ -410,7 +406,7 @@ public sealed partial class AnswerSelector
 
     /// <summary>Each candidate's confidence: the calibrator over its features, its softmax share and its lead over the best other.</summary>
     /// <remarks>Each candidate's <see cref="ScoredSentence"/> is made once, here, not made in ranking and copied with its confidence.</remarks>
-    private List<ScoredSentence> Calibrate(List<Scored> ranked, SpanQuestion? spanQuestion)
+    private List<ScoredSentence> Calibrate(List<Scored> ranked)
     {
         var calibrated = new List<ScoredSentence>(ranked.Count);
         if (ranked.Count == 0)
@@ -428,8 +424,7 @@ public sealed partial class AnswerSelector
         for (var i = 0; i < ranked.Count; i++)
         {
             var r = ranked[i];
-            var presence = spanQuestion is null || _span is null ? 0 : SpanCandidates.Presence(spanQuestion, r.Profile, _span);
-            var inputs = ConfidenceInputs(r.Features, r.Score, Math.Exp(r.Score - top) / sum, r.Score - (i == 0 ? (ranked.Count > 1 ? ranked[1].Score : r.Score - 10) : top), presence);
+            var inputs = ConfidenceInputs(r.Features, r.Score, Math.Exp(r.Score - top) / sum, r.Score - (i == 0 ? (ranked.Count > 1 ? ranked[1].Score : r.Score - 10) : top));
             calibrated.Add(new ScoredSentence(r.Profile, r.Score, _scorer.Confidence(inputs), r.Coverage, r.TypeSatisfied, r.LexicalScore, r.Features) { ConfidenceInputs = inputs });
         }
 
@@ -441,7 +436,7 @@ public sealed partial class AnswerSelector
 
     /// <summary>The calibrator's input vector (<see cref="AnswerFeatures.ConfidenceNames"/>).</summary>
     /// <remarks>A loop, not a LINQ projection: it runs for every candidate of every question.</remarks>
-    public static double[] ConfidenceInputs(double[] features, double score, double probability, double margin, double presence)
+    public static double[] ConfidenceInputs(double[] features, double score, double probability, double margin)
     {
         var names = AnswerFeatures.ConfidenceNames;
         var inputs = new double[names.Count];
@@ -452,7 +447,6 @@ public sealed partial class AnswerSelector
                 AnswerFeatures.RankScore => score,
                 AnswerFeatures.RankProbability => probability,
                 AnswerFeatures.RankMargin => margin,
-                AnswerFeatures.AnswerPresence => presence,
                 var name => features[AnswerFeatures.IndexOf(name)],
             };
         }

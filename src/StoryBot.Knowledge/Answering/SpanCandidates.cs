@@ -70,25 +70,6 @@ public static class SpanCandidates
         return best;
     }
 
-    /// <summary>
-    /// How clearly <paramref name="profile"/>'s sentence holds an answer to <paramref name="question"/>, by
-    /// <paramref name="model"/>'s scores of its candidates (<see cref="AnswerPresence"/>); one reused vector, no strings.
-    /// </summary>
-    public static double Presence(SpanQuestion question, SentenceProfile profile, LinearModel model)
-    {
-        var sentence = Sentence.Of(question, profile);
-        var x = new double[SpanFeatures.Names.Count];
-        var presence = default(AnswerPresence);
-        foreach (var span in sentence.Spans)
-        {
-            Array.Clear(x);
-            sentence.Measure(span, x);
-            presence.Add(model.Score(x));
-        }
-
-        return presence.Value;
-    }
-
     private static (int Start, int Length) Trimmed(string text, int start, int length)
     {
         var end = start + length;

@@ -6,13 +6,12 @@ namespace StoryBot.Knowledge.Tests.Answering;
 public class AnswerSelectorTests
 {
     /// <summary>The calibrator's inputs as the LINQ projection built them before it became a loop.</summary>
-    private static double[] PreviousConfidenceInputs(double[] features, double score, double probability, double margin, double presence) =>
+    private static double[] PreviousConfidenceInputs(double[] features, double score, double probability, double margin) =>
         AnswerFeatures.ConfidenceNames.Select(name => name switch
         {
             AnswerFeatures.RankScore => score,
             AnswerFeatures.RankProbability => probability,
             AnswerFeatures.RankMargin => margin,
-            AnswerFeatures.AnswerPresence => presence,
             _ => features[AnswerFeatures.IndexOf(name)],
         }).ToArray();
 
@@ -23,8 +22,8 @@ public class AnswerSelectorTests
         for (var n = 0; n < 200; n++)
         {
             var features = Enumerable.Range(0, AnswerFeatures.Names.Count).Select(_ => random.NextDouble()).ToArray();
-            var (score, probability, margin, presence) = (random.NextDouble() * 4 - 2, random.NextDouble(), random.NextDouble() - 0.5, random.NextDouble() * 6 - 3);
-            Assert.Equal(PreviousConfidenceInputs(features, score, probability, margin, presence), AnswerSelector.ConfidenceInputs(features, score, probability, margin, presence));
+            var (score, probability, margin) = (random.NextDouble() * 4 - 2, random.NextDouble(), random.NextDouble() - 0.5);
+            Assert.Equal(PreviousConfidenceInputs(features, score, probability, margin), AnswerSelector.ConfidenceInputs(features, score, probability, margin));
         }
     }
 

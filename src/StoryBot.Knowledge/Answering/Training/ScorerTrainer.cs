@@ -43,8 +43,8 @@ public sealed class ScorerTrainer
         AnswerFeatures.RankScore, AnswerFeatures.RankProbability, AnswerFeatures.RankMargin,
         AnswerFeatures.Coverage, AnswerFeatures.Lexical, AnswerFeatures.Semantic, AnswerFeatures.SemanticBest,
         AnswerFeatures.TypeMismatch, AnswerFeatures.MissingConcept, AnswerFeatures.UnknownShare, AnswerFeatures.NoRoleHolder, AnswerFeatures.PersonMissing,
-        AnswerFeatures.FollowUpSame, AnswerFeatures.AnswerPresence,
-    }.Where(n => n != AnswerFeatures.AnswerPresence || Environment.GetEnvironmentVariable("STORYBOT_PRESENCE") != "off").ToArray();
+        AnswerFeatures.FollowUpSame,
+    };
 
     /// <summary>Nested validation needs at least two stories to fit on once one is left out, plus the one left out.</summary>
     private const int NestedMinimumStories = 3;
@@ -65,7 +65,6 @@ public sealed class ScorerTrainer
     public AnswerModel Train()
     {
         var model = new AnswerModel { Features = AnswerFeatures.Names.ToList(), Training = new Dictionary<string, JsonElement>() };
-        var spanTrainer = new SpanTrainer(_stories, _log);
         foreach (var semantic in new[] { true, false })
         {
             var name = semantic ? AnswerModel.SemanticVariant : AnswerModel.LexicalVariant;
@@ -75,20 +74,15 @@ public sealed class ScorerTrainer
             IReadOnlyList<Outcome> outcomes = Array.Empty<Outcome>();
             for (var round = 1; round <= Rounds; round++)
             {
-                // The span cases as the model stands, and span models fitted without any stories a fold leaves out: the
-                // calibrator's answer-presence input must come from a span model that did not see the story it judges.
-                // The span model fitted on them all answers the follow-ups' earlier turns from here on, as it will serve.
-                var spans = new SpanFolds(spanTrainer.Measure(model));
-                model.Span = spans.Without(Array.Empty<string>());
                 var samples = Measure(model, semantic);
-                var (weights, v, o) = Fit(samples, semantic, spans, Array.Empty<string>());
+                var (weights, v, o) = Fit(samples, semantic);
                 model.Variants[name] = weights;
                 (validation, outcomes) = (v, o);
                 _log.WriteLine($"{name} round {round}: {samples.Count} cases, {samples.Sum(s => s.Candidates.Count)} candidates; leave-one-story-out {v.Summary}");
                 _log.WriteLine($"  one signal alone, top-1 of answerable: {SingleSignals(samples)}");
                 if (round == Rounds)
                 {
-                    nested = Nested(samples, semantic, spans);
+                    nested = Nested(samples, semantic);
                 }
             }
 
@@ -101,7 +95,7 @@ public sealed class ScorerTrainer
             WriteCases(name, model.Variants[name].Threshold, outcomes);
         }
 
-        var (span, spanValidation) = spanTrainer.Train(model);
+        var (span, spanValidation) = new SpanTrainer(_stories, _log).Train(model);
         model.SpanFeatures = SpanFeatures.Names.ToList();
         model.Span = span;
         model.Training!["span"] = JsonSerializer.SerializeToElement(spanValidation);
@@ -135,26 +129,21 @@ public sealed class ScorerTrainer
                 var last = c.Turns[^1];
                 var candidates = knowledge.Candidates(last, memory);
                 var similarity = knowledge.SmalltalkLead(last);
-                // In story order, not the current model's: a list ordered by a model fitted on every story would
-                // break the validation's ties with what that model learned from the very story left out.
-                var ordered = (candidates ?? Array.Empty<ScoredSentence>()).OrderBy(r => r.Profile.Sentence.Number).ToList();
-                var spanQuestion = candidates is null ? null : knowledge.SpanQuestionFor(last, memory);
                 samples.Add(new QuestionSample(
                     story.Group,
                     c,
-                    ordered.Select(r => (r.Features, c.Answerable && c.Support.Any(s => r.Profile.Sentence.Text.Contains(s, StringComparison.Ordinal)))).ToList(),
+                    // In story order, not the current model's: a list ordered by a model fitted on every story would
+                    // break the validation's ties with what that model learned from the very story left out.
+                    (candidates ?? Array.Empty<ScoredSentence>()).OrderBy(r => r.Profile.Sentence.Number).Select(r => (r.Features, c.Answerable && c.Support.Any(s => r.Profile.Sentence.Text.Contains(s, StringComparison.Ordinal)))).ToList(),
                     similarity,
-                    candidates is not null,
-                    ordered.Select(r => spanQuestion is null ? Array.Empty<double[]>() : SpanCandidates.Of(spanQuestion, r.Profile).Select(x => x.Features).ToArray()).ToList()));
+                    candidates is not null));
             }
         }
 
         return samples;
     }
 
-    /// <param name="spans">The span models by the stories they leave out, for the answer-presence input.</param>
-    /// <param name="outside">The stories nested validation left out before this fit (none for the model itself): no span model used here saw them.</param>
-    private (ScorerWeights Weights, Validation Validation, IReadOnlyList<Outcome> Outcomes) Fit(IReadOnlyList<QuestionSample> samples, bool semantic, SpanFolds spans, IReadOnlyList<string> outside)
+    private (ScorerWeights Weights, Validation Validation, IReadOnlyList<Outcome> Outcomes) Fit(IReadOnlyList<QuestionSample> samples, bool semantic)
     {
         var questions = samples.Where(s => s.Case.Kind != "smalltalk" && s.RulesSayQuestion).ToList();
         var ranker = FeatureScaling.Fit(questions.SelectMany(q => q.Candidates.Select(c => c.Features)).ToList(), AnswerFeatures.Names, semantic);
@@ -178,10 +167,9 @@ public sealed class ScorerTrainer
             foreach (var group in groups)
             {
                 var w = FitRanker(Enumerable.Range(0, questions.Count).Where(i => questions[i].Group != group).ToList(), features, l2);
-                var span = spans.Without(outside.Append(group));
                 foreach (var i in Enumerable.Range(0, questions.Count).Where(i => questions[i].Group == group))
                 {
-                    var top = TopOf(questions[i], standardised[i].Select(x => ListwiseRegression.Dot(w, x)).ToList(), span);
+                    var top = TopOf(questions[i], standardised[i].Select(x => ListwiseRegression.Dot(w, x)).ToList());
                     result.Add((group, questions[i].Case, top?.Inputs, top?.Right ?? false));
                 }
             }
@@ -244,7 +232,7 @@ public sealed class ScorerTrainer
     /// on it. The plain leave-one-story-out figures choose the regularisation and the threshold on the very folds
     /// they report; these do not. Null with fewer than <see cref="NestedMinimumStories"/> stories.
     /// </summary>
-    private Validation.Fold? Nested(IReadOnlyList<QuestionSample> samples, bool semantic, SpanFolds spans)
+    private Validation.Fold? Nested(IReadOnlyList<QuestionSample> samples, bool semantic)
     {
         var groups = samples.Select(s => s.Group).Distinct().ToList();
         if (groups.Count < NestedMinimumStories)
@@ -256,11 +244,10 @@ public sealed class ScorerTrainer
         var followUps = (Right: 0, All: 0);
         foreach (var group in groups)
         {
-            var (weights, _, _) = Fit(samples.Where(s => s.Group != group).ToList(), semantic, spans, new[] { group });
-            var span = spans.Without(new[] { group });
+            var (weights, _, _) = Fit(samples.Where(s => s.Group != group).ToList(), semantic);
             foreach (var q in samples.Where(s => s.Group == group && s.Case.Kind != "smalltalk" && s.RulesSayQuestion))
             {
-                var top = TopOf(q, q.Candidates.Select(c => weights.Ranker.Score(c.Features)).ToList(), span);
+                var top = TopOf(q, q.Candidates.Select(c => weights.Ranker.Score(c.Features)).ToList());
                 var answered = top is { } t && Sigmoid(weights.Calibrator.Score(t.Inputs)) >= weights.Threshold;
                 var right = top?.Right ?? false;
                 outcomes.Add((answered ? 1 : 0, right, q.Case.Answerable)); // answered as 1 or 0: each fold has its own threshold
@@ -338,19 +325,19 @@ public sealed class ScorerTrainer
 
     private static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
 
-    /// <summary>The top candidate of <paramref name="q"/> by <paramref name="scores"/> (one per candidate), with the calibrator's inputs (answer presence by <paramref name="span"/>).</summary>
-    private static (double[] Inputs, bool Right)? TopOf(QuestionSample q, IReadOnlyList<double> scores, LinearModel span)
+    /// <summary>The top candidate of <paramref name="q"/> by <paramref name="scores"/> (one per candidate), with the calibrator's inputs.</summary>
+    private static (double[] Inputs, bool Right)? TopOf(QuestionSample q, IReadOnlyList<double> scores)
     {
         if (q.Candidates.Count == 0)
         {
             return null;
         }
 
-        var ranked = q.Candidates.Select((c, k) => (c.Features, c.Right, Score: scores[k], Spans: q.Spans[k])).OrderByDescending(c => c.Score).ToList();
+        var ranked = q.Candidates.Select((c, k) => (c.Features, c.Right, Score: scores[k])).OrderByDescending(c => c.Score).ToList();
         var top = ranked[0];
         var share = 1 / ranked.Sum(r => Math.Exp(r.Score - top.Score));
         var margin = ranked.Count > 1 ? top.Score - ranked[1].Score : 10;
-        return (AnswerSelector.ConfidenceInputs(top.Features, top.Score, share, margin, AnswerPresence.Of(top.Spans, span)), top.Right);
+        return (AnswerSelector.ConfidenceInputs(top.Features, top.Score, share, margin), top.Right);
     }
 
 

@@ -9,6 +9,8 @@ namespace StoryBot.Knowledge.Answering.Training;
 /// </summary>
 public sealed class SpanTrainer
 {
+    private static readonly double[] L2Choices = { 0.1, 1, 10, 100 };
+
     private readonly IReadOnlyList<TrainingStory> _stories;
     private readonly TextWriter _log;
 
@@ -19,17 +21,15 @@ public sealed class SpanTrainer
     }
 
     /// <summary>One case's candidate spans in the sentence that answers it, and which give an expected answer.</summary>
-    internal sealed record Sample(string Group, string Case, double[][] X, bool[] Right, bool RuleRight);
+    private sealed record Sample(string Group, string Case, double[][] X, bool[] Right, bool RuleRight);
 
     /// <summary>How often the first span is right, per story and over all, for people to read (kept in the model file).</summary>
     public sealed record Validation(int Cases, double Rule, double LeaveOneStoryOut, double Nested, double AnyCandidate, double L2, IReadOnlyDictionary<string, double[]> ByStory);
 
     /// <summary>Fits the span model with <paramref name="model"/> answering the earlier turns of follow-ups.</summary>
-    public (LinearModel Span, Validation Validation) Train(AnswerModel model) => Train(Measure(model));
-
-    /// <summary>Fits the span model on <paramref name="samples"/> (<see cref="Measure"/>).</summary>
-    internal (LinearModel Span, Validation Validation) Train(IReadOnlyList<Sample> samples)
+    public (LinearModel Span, Validation Validation) Train(AnswerModel model)
     {
+        var samples = Measure(model);
         if (samples.Count == 0)
         {
             // Nothing to learn from: a model that shows the type rules' pick (weight 1 on "rule" in every class).
@@ -43,19 +43,45 @@ public sealed class SpanTrainer
             return (rules, new Validation(0, 0, 0, 0, 0, 0, new Dictionary<string, double[]>()));
         }
 
-        var folds = new SpanFolds(samples);
-        var scaled = folds.Scaled;
+        var scaling = FeatureScaling.Fit(samples.SelectMany(s => s.X).ToList(), SpanFeatures.Names, semantic: true);
+        var scaled = samples.Select(s => s with { X = s.X.Select(scaling.Apply).ToArray() }).ToList();
         var groups = scaled.Select(s => s.Group).Distinct().ToList();
-        var l2 = folds.BestL2(scaled);
-        var loso = folds.OutOfFold(scaled, l2);
+        var weightOf = scaled.GroupBy(s => s.Group).ToDictionary(g => g.Key, g => 1 / Math.Sqrt(g.Count()));
+
+        double[] Fit(IEnumerable<Sample> part, double l2)
+        {
+            var rows = part.ToList();
+            return rows.Count == 0 ? new double[SpanFeatures.Names.Count] : ListwiseRegression.Fit(rows.Select(s => (s.X, s.Right)).ToList(), l2, rows.Select(s => weightOf[s.Group]).ToList());
+        }
+
+        // Each story's cases judged by a model fitted without that story.
+        Dictionary<Sample, bool> OutOfFold(IReadOnlyList<Sample> pool, double l2)
+        {
+            var result = new Dictionary<Sample, bool>();
+            foreach (var group in pool.Select(s => s.Group).Distinct())
+            {
+                var w = Fit(pool.Where(s => s.Group != group), l2);
+                foreach (var s in pool.Where(s => s.Group == group))
+                {
+                    result[s] = FirstIsRight(s, w);
+                }
+            }
+
+            return result;
+        }
+
+        double BestL2(IReadOnlyList<Sample> pool) => L2Choices.MaxBy(l2 => OutOfFold(pool, l2).Count(kv => kv.Value));
+
+        var l2 = BestL2(scaled);
+        var loso = OutOfFold(scaled, l2);
         var nested = new Dictionary<Sample, bool>();
         foreach (var group in groups)
         {
             var rest = scaled.Where(s => s.Group != group).ToList();
-            var w = folds.Fit(rest, folds.BestL2(rest));
+            var w = Fit(rest, BestL2(rest));
             foreach (var s in scaled.Where(s => s.Group == group))
             {
-                nested[s] = SpanFolds.FirstIsRight(s, w);
+                nested[s] = FirstIsRight(s, w);
             }
         }
 
@@ -78,11 +104,26 @@ public sealed class SpanTrainer
             _log.WriteLine($"  {group}: {figures[0]} cases, rules {figures[1]:P1}, learned {figures[2]:P1}, nested {figures[3]:P1}");
         }
 
-        return (folds.Model(folds.Fit(scaled, l2)), validation);
+        return (scaling.Model(Fit(scaled, l2), 0), validation);
     }
 
-    /// <summary>The span cases as <paramref name="model"/> answers the earlier turns of follow-ups (the model's own span model, if any, chooses what they remember).</summary>
-    internal List<Sample> Measure(AnswerModel model)
+    private static bool FirstIsRight(Sample sample, double[] w)
+    {
+        var best = -1;
+        var bestScore = double.NegativeInfinity;
+        for (var k = 0; k < sample.X.Length; k++)
+        {
+            var score = ListwiseRegression.Dot(w, sample.X[k]);
+            if (score > bestScore)
+            {
+                (best, bestScore) = (k, score);
+            }
+        }
+
+        return best >= 0 && sample.Right[best];
+    }
+
+    private List<Sample> Measure(AnswerModel model)
     {
         var samples = new List<Sample>();
         foreach (var story in _stories)
