@@ -19,7 +19,13 @@ public static partial class AnswerTagger
     [GeneratedRegex(@"\b" + Modifier + Number + @"\s(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DurationPhrase();
 
-    [GeneratedRegex(@"(?:\b(?:on|in|by|since|until|from|last|next|this|earlier|later)\s)?(?:\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s\d{1,2}(?:,\s\d{4})?)?\b|\b(?:today|tonight|yesterday|tomorrow)\b|\b(?:last|next|this)\s(?:week|month|year|weekend|spring|summer|fall|autumn|winter)\b|\bearlier (?:in the day|this (?:week|month|year)|today)\b|\b(?:19|20)\d{2}\b)", RegexOptions.IgnoreCase)]
+    /// <summary>The month names, for every rule that reads a time (lower case; the rules ignore case).</summary>
+    internal const string MonthNames = "january|february|march|april|may|june|july|august|september|october|november|december";
+
+    /// <summary>The weekday names, likewise.</summary>
+    internal const string DayNames = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+
+    [GeneratedRegex(@"(?:\b(?:on|in|by|since|until|from|last|next|this|earlier|later)\s)?(?:\b(?:" + DayNames + @")\b|\b(?:" + MonthNames + @")(?:\s\d{1,2}(?:,\s\d{4})?)?\b|\b(?:today|tonight|yesterday|tomorrow)\b|\b(?:last|next|this)\s(?:week|month|year|weekend|spring|summer|fall|autumn|winter)\b|\bearlier (?:in the day|this (?:week|month|year)|today)\b|\b(?:19|20)\d{2}\b)", RegexOptions.IgnoreCase)]
     private static partial Regex TimePhrase();
 
     [GeneratedRegex(@"[$€£]\s?\d|\b\d[\d,\.]*\s?(?:dollars|euros|pounds|rubles|usd)\b|\b(?:dollars|euros|pounds|rubles)\b", RegexOptions.IgnoreCase)]

@@ -12,13 +12,13 @@ public static partial class TimeUnits
     [GeneratedRegex(@"\b(?:what|which)\s+(month|year|day|date)\b")]
     private static partial Regex AskedUnit();
 
-    [GeneratedRegex(@"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(?:last|next|this) month\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:" + AnswerTagger.MonthNames + @")\b|\b(?:last|next|this) month\b", RegexOptions.IgnoreCase)]
     private static partial Regex Month();
 
     [GeneratedRegex(@"\b(?:19|20)\d{2}\b|\b(?:last|next|this) year\b", RegexOptions.IgnoreCase)]
     private static partial Regex Year();
 
-    [GeneratedRegex(@"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|tomorrow)\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\s\d{1,2}\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:" + AnswerTagger.DayNames + @"|today|tonight|yesterday|tomorrow)\b|\b(?:" + AnswerTagger.MonthNames + @")\s\d{1,2}\b", RegexOptions.IgnoreCase)]
     private static partial Regex Day();
 
     /// <summary>The unit <paramref name="normalizedQuestion"/> asks for ("month", "year", "day"; "date" counts as day), or null.</summary>

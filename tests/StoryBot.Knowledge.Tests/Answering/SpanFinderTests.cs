@@ -22,15 +22,7 @@ public sealed class SpanFinderTests
     [InlineData("ebike-recall", "who was hospitalized", "two residents")] // passive sentence, no name: the group before "were" // passive: past the judge's long title
     public void StoryFromThePool_TheAskedForSpanIsBold(string story, string question, string span)
     {
-        using var index = new TempFolder();
-        using var knowledge = StoryKnowledge.Load(new KnowledgeOptions
-        {
-            StoryPath = Path.Combine(TestFiles.Root, "eval", "train", story, "story.txt"),
-            IndexPath = index.Path,
-            ModelPath = TestFiles.Model,
-        });
-
-        var reply = knowledge.Respond(question, new ConversationMemory());
+        var reply = Ask(Path.Combine(TestFiles.Root, "eval", "train", story, "story.txt"), question);
 
         Assert.Equal(ReplyKind.Answer, reply.Kind);
         Assert.Equal(span, reply.Citations[0].Span);
@@ -44,15 +36,7 @@ public sealed class SpanFinderTests
     [InlineData("who fired comey", "Trump")] // the active question still asks for who acted
     public void PassiveWhoQuestion_TheOneActedOnIsBold(string question, string span)
     {
-        using var index = new TempFolder();
-        using var knowledge = StoryKnowledge.Load(new KnowledgeOptions
-        {
-            StoryPath = TestFiles.RealStory,
-            IndexPath = index.Path,
-            ModelPath = TestFiles.Model,
-        });
-
-        var reply = knowledge.Respond(question, new ConversationMemory());
+        var reply = Ask(TestFiles.RealStory, question);
 
         Assert.Equal(ReplyKind.Answer, reply.Kind);
         Assert.Equal(span, reply.Citations[0].Span);
@@ -63,15 +47,7 @@ public sealed class SpanFinderTests
     [InlineData("which day was the senate hearing where yates spoke", "on Monday")]
     public void WhenQuestionNamingAUnit_TheTimeOfThatUnitIsBold(string question, string span)
     {
-        using var index = new TempFolder();
-        using var knowledge = StoryKnowledge.Load(new KnowledgeOptions
-        {
-            StoryPath = TestFiles.RealStory,
-            IndexPath = index.Path,
-            ModelPath = TestFiles.Model,
-        });
-
-        var reply = knowledge.Respond(question, new ConversationMemory());
+        var reply = Ask(TestFiles.RealStory, question);
 
         Assert.Equal(ReplyKind.Answer, reply.Kind);
         Assert.Equal(span, reply.Citations[0].Span);
@@ -90,5 +66,19 @@ public sealed class SpanFinderTests
 
         Assert.NotNull(unit);
         Assert.Equal(names, TimeUnits.Names(time, unit));
+    }
+
+    /// <summary>The reply to <paramref name="question"/> as the first message about the story at <paramref name="storyPath"/>, served alone.</summary>
+    private static KnowledgeReply Ask(string storyPath, string question)
+    {
+        using var index = new TempFolder();
+        using var knowledge = StoryKnowledge.Load(new KnowledgeOptions
+        {
+            StoryPath = storyPath,
+            IndexPath = index.Path,
+            ModelPath = TestFiles.Model,
+        });
+
+        return knowledge.Respond(question, new ConversationMemory());
     }
 }
