@@ -344,7 +344,7 @@ public sealed partial class AnswerSelector
         return people;
     }
 
-    /// <summary>Sets feature <paramref name="name"/> of <paramref name="x"/>; static, so a candidate's vector needs no closure.</summary>
+    /// <summary>Sets the feature at <paramref name="slot"/> (<see cref="AnswerFeatureSlots"/>) of <paramref name="x"/>; static, so a candidate's vector needs no closure.</summary>
     private static void Set(double[] x, int slot, double value) => x[slot] = value;
 
     /// <summary>The sentence mentions one of <paramref name="holders"/> that the question does not name itself.</summary>
