@@ -419,7 +419,7 @@ public sealed class StoryKnowledge : IDisposable
         var stems = new HashSet<string>(StringComparer.Ordinal);
         foreach (var concept in concepts)
         {
-            if (concept.Carried || !concept.Surface.Split(' ').Contains(verb))
+            if (concept.Carried || !AnswerSelector.HasWord(concept.Surface, verb))
             {
                 continue;
             }
