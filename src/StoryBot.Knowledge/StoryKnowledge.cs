@@ -80,6 +80,9 @@ public sealed class StoryKnowledge : IDisposable
     /// <summary>The calibrated probability below which the bot declines: the model's fitted one unless overridden.</summary>
     public double ConfidenceThreshold { get; }
 
+    /// <summary>The semantic model in use: null when answering is lexical-only.</summary>
+    public SemanticEncoder? Encoder => _encoder;
+
     /// <summary>Questions to offer on welcome, help and declines, derived from the loaded stories.</summary>
     public IReadOnlyList<string> StarterQuestions { get; }
 

@@ -5,6 +5,7 @@ using StoryBot.DirectLine;
 using StoryBot.Hosting;
 using StoryBot.Knowledge;
 using StoryBot.Knowledge.Ingest;
+using StoryBot.Knowledge.Semantics;
 using StoryBot.Storage;
 
 var configRoot = StoryBotPaths.FindConfigRoot();
@@ -42,6 +43,10 @@ try
     var knowledge = app.Services.GetRequiredService<StoryKnowledge>();
     app.Logger.LogInformation("Serving {Sentences} sentences of {Stories} story(ies); index {IndexResult} at {IndexPath}",
         knowledge.Stories.Sum(s => s.Sentences.Count), knowledge.Stories.Count, knowledge.Index.OpenResult, knowledge.Index.Path);
+    if (knowledge.Encoder is { ModelFile: null })
+    {
+        app.Logger.LogWarning("The semantic model is read from its package: no copy of it could be written under {ModelDirectory}, so it takes ~110 MB more memory", SemanticEncoder.ModelDirectory);
+    }
 }
 catch (StoryLoadException ex)
 {

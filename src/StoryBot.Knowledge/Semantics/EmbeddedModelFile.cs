@@ -17,7 +17,9 @@ internal static class EmbeddedModelFile
 {
     /// <summary>
     /// The path of <paramref name="resourceName"/>'s copy under <paramref name="directory"/>, written if it is not there
-    /// yet; null when the assembly has no file of its own (single-file publish) or the directory cannot be written.
+    /// yet; null when the assembly has no file of its own (single-file publish) or the directory cannot be written. On
+    /// Unix the directory must be this user's alone (mode 0700, as it is created): in a shared temporary folder another
+    /// user could otherwise put a model of their own in its place.
     /// </summary>
     public static string? TryCopy(Assembly assembly, string resourceName, string directory)
     {
@@ -29,6 +31,11 @@ internal static class EmbeddedModelFile
         var path = Path.Combine(directory, $"{assembly.GetName().Name}-{assembly.ManifestModule.ModuleVersionId:N}-{resourceName}");
         try
         {
+            if (!IsOwnDirectory(directory))
+            {
+                return null;
+            }
+
             using var source = File.OpenRead(assembly.Location);
             var (start, length) = Locate(source, resourceName);
             if (File.Exists(path) && new FileInfo(path).Length == length)
@@ -36,7 +43,6 @@ internal static class EmbeddedModelFile
                 return path;
             }
 
-            Directory.CreateDirectory(directory);
             var partial = $"{path}.{Environment.ProcessId}.partial"; // renamed when whole: a reader never sees half a model
             using (var target = File.Create(partial))
             {
@@ -50,6 +56,19 @@ internal static class EmbeddedModelFile
         {
             return null;
         }
+    }
+
+    private static bool IsOwnDirectory(string directory)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(directory); // the temporary folder is the user's own there
+            return true;
+        }
+
+        const UnixFileMode own = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        var created = Directory.CreateDirectory(directory, own);
+        return created.UnixFileMode == own; // another user's folder of that name is not writable, or not 0700
     }
 
     /// <summary>The resource's bytes, read from the assembly's file (for when no copy can be written).</summary>

@@ -38,10 +38,16 @@ public sealed class SemanticEncoder
     {
         const string model = "model.onnx";
         var assembly = typeof(SentenceEncoder).Assembly;
-        var file = EmbeddedModelFile.TryCopy(assembly, model, Path.Combine(Path.GetTempPath(), "storybot-models"));
-        _session = file is null ? new InferenceSession(EmbeddedModelFile.Read(assembly, model)) : new InferenceSession(file);
+        ModelFile = EmbeddedModelFile.TryCopy(assembly, model, ModelDirectory);
+        _session = ModelFile is null ? new InferenceSession(EmbeddedModelFile.Read(assembly, model)) : new InferenceSession(ModelFile);
         _outputNames = _session.OutputMetadata.Keys.ToArray();
     }
+
+    /// <summary>Where the model's copy is kept: the temporary folder, in a folder of the user's own.</summary>
+    public static string ModelDirectory { get; } = Path.Combine(Path.GetTempPath(), "storybot-models-" + Environment.UserName);
+
+    /// <summary>The model file ONNX Runtime loaded; null when none could be written and the model was read from its package (~110 MB more memory).</summary>
+    public string? ModelFile { get; }
 
     /// <summary>The process's one encoder, loaded on first use.</summary>
     public static SemanticEncoder Shared => Instance.Value;

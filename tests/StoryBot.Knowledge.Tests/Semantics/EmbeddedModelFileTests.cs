@@ -45,6 +45,21 @@ public sealed class EmbeddedModelFileTests : IDisposable
     }
 
     [Fact]
+    public void FolderOthersCanWriteTo_IsNotUsed()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // the temporary folder is the user's own there
+        }
+
+        Directory.CreateDirectory(_directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite);
+        File.SetUnixFileMode(_directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite); // past the umask
+
+        Assert.Null(EmbeddedModelFile.TryCopy(typeof(SentenceEncoder).Assembly, "vocab.txt", _directory));
+        Assert.Empty(Directory.GetFiles(_directory));
+    }
+
+    [Fact]
     public void UnknownResource_IsAClearError()
     {
         var error = Assert.Throws<InvalidDataException>(() => EmbeddedModelFile.TryCopy(typeof(SentenceEncoder).Assembly, "missing.onnx", _directory));

@@ -38,6 +38,16 @@ public sealed class SemanticEncoderTests
     }
 
     [Fact]
+    public void Model_IsLoadedFromItsCopyInTheUsersOwnFolder()
+    {
+        var file = SemanticEncoder.Shared.ModelFile;
+
+        Assert.NotNull(file);
+        Assert.Equal(SemanticEncoder.ModelDirectory, Path.GetDirectoryName(file));
+        Assert.True(new FileInfo(file).Length > 80_000_000, "the whole model, not a part of it");
+    }
+
+    [Fact]
     public void Vectors_AreThePackagesEncoderVectors_BitForBit()
     {
         var texts = new[] { "Represent this sentence for searching relevant passages: whos the ceo?", "The ferry line will open next spring.", "ok" };
