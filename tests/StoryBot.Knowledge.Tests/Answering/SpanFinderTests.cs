@@ -6,8 +6,7 @@ namespace StoryBot.Knowledge.Tests.Answering;
 /// <summary>
 /// Which words of the right sentence are bold when it holds several of the asked-for kind: the count that the
 /// counted noun follows most closely, the amount (money or percentage) a "how much" asks for, the time nearest the
-/// question's own words; the one a passive question's verb acted on, not the one who acted; what a "who is X" says X is,
-/// however casually asked. Stories from the training
+/// question's own words; the one a passive question's verb acted on, not the one who acted. Stories from the training
 /// pool in the repo, each served alone like <c>Story__Path</c>.
 /// </summary>
 public sealed class SpanFinderTests
@@ -36,18 +35,6 @@ public sealed class SpanFinderTests
     [InlineData("who was defeated last year", "Hillary Rodham Clinton")] // a passive sentence: the one before "was defeated"
     [InlineData("who fired comey", "Trump")] // the active question still asks for who acted
     public void PassiveWhoQuestion_TheOneActedOnIsBold(string question, string span)
-    {
-        var reply = Ask(TestFiles.RealStory, question);
-
-        Assert.Equal(ReplyKind.Answer, reply.Kind);
-        Assert.Equal(span, reply.Citations[0].Span);
-    }
-
-    [Theory]
-    [InlineData("can you remind me who comey was", "FBI Director")] // a who-is question inside a request
-    [InlineData("who's assad again", "Syrian President")] // not Trump, the other person in the sentence
-    [InlineData("what was the death toll of the syrian civil war", "up to 400,000")] // a count named by its noun
-    public void WhoIsAndCountQuestionsInCasualForms_TheDescriptionOrCountIsBold(string question, string span)
     {
         var reply = Ask(TestFiles.RealStory, question);
 
