@@ -43,8 +43,7 @@ public sealed partial class QuestionAnalyzer
 
     public KnowledgeFeatures Features { get; }
 
-    /// <summary>A question asking who a person is, directly ("who's X again") or inside a request ("remind me who X is").</summary>
-    [GeneratedRegex(@"^(?:who|what)(?:'s| is| was| are| were)(?: the| a)? (?<subject>.+?)(?: again)?$|^(?:tell me about|what about|who about) (?<subject>.+)$|\bwho (?<subject>[a-z][a-z'\- ]{0,40}?) (?:is|was)(?: again)?$")]
+    [GeneratedRegex(@"^(?:who|what)(?:'s| is| was| are| were)(?: the| a)? (?<subject>.+)$|^(?:tell me about|what about|who about) (?<subject>.+)$")]
     private static partial Regex Definition();
 
     [GeneratedRegex(@"^(19|20)\d{2}$")]
