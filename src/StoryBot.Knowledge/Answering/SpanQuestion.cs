@@ -19,8 +19,11 @@ public sealed record SpanQuestion(
     IReadOnlySet<string>? PreferredPeople,
     IReadOnlySet<string>? PassiveVerbStems = null)
 {
-    /// <summary>The kinds of span that answer the question by its type (None: any phrase may).</summary>
-    public AnswerTags Asked { get; } = AskedOf(Question);
+    /// <summary>
+    /// The kinds of span that answer the question by its type (None: any phrase may). A definition question ("who is
+    /// Yates?") asks what the person is — a title or description —, not for a person or organisation.
+    /// </summary>
+    public AnswerTags Asked { get; } = Defined is null ? AskedOf(Question) : AnswerTags.None;
 
     /// <summary>Which of <see cref="SpanFeatures.Classes"/> the question belongs to.</summary>
     public int Class => Asked != AnswerTags.None ? 0 : Question.Type is QuestionType.YesNo or QuestionType.Other ? 1 : 2;

@@ -6,7 +6,8 @@ namespace StoryBot.Knowledge.Tests.Answering;
 /// <summary>
 /// Which words of the right sentence are bold when it holds several of the asked-for kind: the count that the
 /// counted noun follows most closely, the amount (money or percentage) a "how much" asks for, the time nearest the
-/// question's own words; the one a passive question's verb acted on, not the one who acted. Stories from the training
+/// question's own words; the one a passive question's verb acted on, not the one who acted; the title a "who is X?"
+/// asks for. Stories from the training
 /// pool in the repo, each served alone like <c>Story__Path</c>.
 /// </summary>
 public sealed class SpanFinderTests
@@ -35,6 +36,17 @@ public sealed class SpanFinderTests
     [InlineData("who was defeated last year", "Hillary Rodham Clinton")] // a passive sentence: the one before "was defeated"
     [InlineData("who fired comey", "Trump")] // the active question still asks for who acted
     public void PassiveWhoQuestion_TheOneActedOnIsBold(string question, string span)
+    {
+        var reply = Ask(TestFiles.RealStory, question);
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.Equal(span, reply.Citations[0].Span);
+    }
+
+    [Theory]
+    [InlineData("who is yates", "former acting US attorney general")] // not what she said after her name
+    [InlineData("who is james comey", "FBI Director")]
+    public void DefinitionQuestion_TheTitleIsBold_NotAnotherPerson(string question, string span)
     {
         var reply = Ask(TestFiles.RealStory, question);
 
