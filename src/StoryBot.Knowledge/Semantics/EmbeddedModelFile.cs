@@ -29,6 +29,7 @@ internal static class EmbeddedModelFile
         }
 
         var path = Path.Combine(directory, $"{assembly.GetName().Name}-{assembly.ManifestModule.ModuleVersionId:N}-{resourceName}");
+        string? partial = null;
         try
         {
             if (!IsOwnDirectory(directory))
@@ -43,7 +44,7 @@ internal static class EmbeddedModelFile
                 return path;
             }
 
-            var partial = $"{path}.{Environment.ProcessId}.partial"; // renamed when whole: a reader never sees half a model
+            partial = $"{path}.{Environment.ProcessId}.partial"; // renamed when whole: a reader never sees half a model
             using (var target = File.Create(partial))
             {
                 CopyRange(source, start, length, target);
@@ -54,6 +55,11 @@ internal static class EmbeddedModelFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            if (partial is not null)
+            {
+                File.Delete(partial); // a full disk leaves no 90 MB fragment behind
+            }
+
             return null;
         }
     }
@@ -71,9 +77,22 @@ internal static class EmbeddedModelFile
         return created.UnixFileMode == own; // another user's folder of that name is not writable, or not 0700
     }
 
-    /// <summary>The resource's bytes, read from the assembly's file (for when no copy can be written).</summary>
+    /// <summary>
+    /// The resource's bytes (for when no copy can be written): read from the assembly's file, or through the runtime
+    /// when the assembly has no file of its own (single-file publish).
+    /// </summary>
     public static byte[] Read(Assembly assembly, string resourceName)
     {
+        if (string.IsNullOrEmpty(assembly.Location))
+        {
+            var name = assembly.GetManifestResourceNames().FirstOrDefault(n => n.EndsWith("." + resourceName, StringComparison.Ordinal))
+                ?? throw new InvalidDataException($"{assembly.GetName().Name} embeds no resource named {resourceName}.");
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            var all = new byte[stream.Length];
+            stream.ReadExactly(all);
+            return all;
+        }
+
         using var source = File.OpenRead(assembly.Location);
         var (start, length) = Locate(source, resourceName);
         using var bytes = new MemoryStream(checked((int)length));
