@@ -39,8 +39,9 @@ public sealed record KnowledgeOptions
 
     /// <summary>
     /// Measure every named feature, also those the loaded model gives no weight: the trainer fits on all of them and
-    /// keeps their scaling in the model file. Serving skips a feature that weighs nothing when it costs a search of its own
-    /// (<see cref="Answering.AnswerFeatures.Words"/>, the plain BM25 of the question's words: a second Lucene search per question).
+    /// keeps their scaling in the model file. Serving skips the costly features the model weighs nowhere (the plain BM25 of
+    /// the question's words — a second Lucene search per question —, the semantic rank and agreement, the which-noun match,
+    /// the role-holder naming; see <see cref="Answering.ScorerWeights.Weighs"/>).
     /// </summary>
     public bool MeasureEveryFeature { get; init; }
 }

@@ -21,13 +21,8 @@ public sealed class SpanFinderTests
     [InlineData("transit-strike", "who was asked to order the strikers back", "Harold Finch")]
     [InlineData("chip-plant", "whos the ceo", "Lena Hargrove")] // "CEO" is said "chief executive" in the story (news-synonyms.txt)
     [InlineData("ebike-recall", "who was hospitalized", "two residents")] // passive sentence, no name: the group before "were" // passive: past the judge's long title
-    public void StoryFromThePool_TheAskedForSpanIsBold(string story, string question, string span)
-    {
-        var reply = Ask(Path.Combine(TestFiles.Root, "eval", "train", story, "story.txt"), question);
-
-        Assert.Equal(ReplyKind.Answer, reply.Kind);
-        Assert.Equal(span, reply.Citations[0].Span);
-    }
+    public void StoryFromThePool_TheAskedForSpanIsBold(string story, string question, string span) =>
+        AssertBold(Path.Combine(TestFiles.Root, "eval", "train", story, "story.txt"), question, span);
 
     [Theory]
     [InlineData("who got fired from the fbi", "James Comey")] // "Trump … fired FBI Director James Comey": not Trump, not the FBI
@@ -35,35 +30,20 @@ public sealed class SpanFinderTests
     [InlineData("who was ousted as fbi director", "James Comey")]
     [InlineData("who was defeated last year", "Hillary Rodham Clinton")] // a passive sentence: the one before "was defeated"
     [InlineData("who fired comey", "Trump")] // the active question still asks for who acted
-    public void PassiveWhoQuestion_TheOneActedOnIsBold(string question, string span)
-    {
-        var reply = Ask(TestFiles.RealStory, question);
-
-        Assert.Equal(ReplyKind.Answer, reply.Kind);
-        Assert.Equal(span, reply.Citations[0].Span);
-    }
+    public void PassiveWhoQuestion_TheOneActedOnIsBold(string question, string span) =>
+        AssertBold(TestFiles.RealStory, question, span);
 
     [Theory]
     [InlineData("who is yates", "former acting US attorney general")] // not what she said after her name
     [InlineData("who is james comey", "FBI Director")]
-    public void DefinitionQuestion_TheTitleIsBold_NotAnotherPerson(string question, string span)
-    {
-        var reply = Ask(TestFiles.RealStory, question);
-
-        Assert.Equal(ReplyKind.Answer, reply.Kind);
-        Assert.Equal(span, reply.Citations[0].Span);
-    }
+    public void DefinitionQuestion_TheTitleIsBold_NotAnotherPerson(string question, string span) =>
+        AssertBold(TestFiles.RealStory, question, span);
 
     [Theory]
     [InlineData("what month did yates tell the senate hearing she warned trump's people", "in January")] // not the hearing's "on Monday", nearer the question's words
     [InlineData("which day was the senate hearing where yates spoke", "on Monday")]
-    public void WhenQuestionNamingAUnit_TheTimeOfThatUnitIsBold(string question, string span)
-    {
-        var reply = Ask(TestFiles.RealStory, question);
-
-        Assert.Equal(ReplyKind.Answer, reply.Kind);
-        Assert.Equal(span, reply.Citations[0].Span);
-    }
+    public void WhenQuestionNamingAUnit_TheTimeOfThatUnitIsBold(string question, string span) =>
+        AssertBold(TestFiles.RealStory, question, span);
 
     [Theory]
     [InlineData("what month did it happen", "in January", true)]
@@ -78,6 +58,15 @@ public sealed class SpanFinderTests
 
         Assert.NotNull(unit);
         Assert.Equal(names, TimeUnits.Names(time, unit));
+    }
+
+    /// <summary>The first message <paramref name="question"/> about the story at <paramref name="storyPath"/> is answered with <paramref name="span"/> bold.</summary>
+    private static void AssertBold(string storyPath, string question, string span)
+    {
+        var reply = Ask(storyPath, question);
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.Equal(span, reply.Citations[0].Span);
     }
 
     /// <summary>The reply to <paramref name="question"/> as the first message about the story at <paramref name="storyPath"/>, served alone.</summary>
