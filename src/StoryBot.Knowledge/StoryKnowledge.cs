@@ -154,9 +154,11 @@ public sealed class StoryKnowledge : IDisposable
     }
 
     /// <summary>The message with its misspelt words spelt right ("trmup" → trump), as the embedding model reads it.</summary>
-    private static string SpeltRight(QuestionAnalysis question)
+    private static string SpeltRight(QuestionAnalysis question) => SpeltRight(question.Text, question);
+
+    /// <summary><paramref name="text"/> (the message, or a rewriting of it) with the question's misspelt words spelt right.</summary>
+    private static string SpeltRight(string text, QuestionAnalysis question)
     {
-        var text = question.Text;
         foreach (var (typo, fix) in question.TypoFixes)
         {
             text = System.Text.RegularExpressions.Regex.Replace(text, @"\b" + System.Text.RegularExpressions.Regex.Escape(typo) + @"\b", fix, System.Text.RegularExpressions.RegexOptions.IgnoreCase);
@@ -175,8 +177,9 @@ public sealed class StoryKnowledge : IDisposable
         SmalltalkText(question) is { } text ? _queryVectors.GetOrAdd(text, _encoder!.EncodeQuery) : null;
 
     /// <summary>The text <see cref="SmalltalkVector"/> embeds, or null when it embeds nothing.</summary>
+    /// Chat spelling comes before the story's typo fixes: "helo" alone is hello, not the story's "help".
     private string? SmalltalkText(QuestionAnalysis question) =>
-        _encoder is null || question.Intent != Intent.Question ? null : Slang.ForEmbedding(SpeltRight(question));
+        _encoder is null || question.Intent != Intent.Question ? null : SpeltRight(Slang.ForEmbedding(question.Text), question);
 
     /// <summary>
     /// Whether a question leans on the conversation: a pronoun, or too few words of its own; but not a message that

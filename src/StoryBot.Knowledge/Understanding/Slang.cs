@@ -18,6 +18,9 @@ public static class Slang
     /// </summary>
     public static string Expand(string word) => !Map.Value.TryGetValue(word, out var entry) ? word : entry.Full.Length == 0 || entry.Use == Use.Everywhere ? entry.Full : word;
 
+    /// <summary>Whether <paramref name="word"/> (lower case) is in the shorthand list at all.</summary>
+    public static bool IsShorthand(string word) => Map.Value.ContainsKey(word);
+
     /// <summary>Whether <paramref name="word"/> (lower case) is an interjection: "lol", "haha", "um" say nothing about a story.</summary>
     public static bool IsInterjection(string word) => Map.Value.TryGetValue(word, out var entry) && entry.Full.Length == 0;
 
@@ -52,7 +55,7 @@ public static class Slang
         var changed = false;
         for (var i = 0; i < words.Length; i++)
         {
-            if (WrittenOut(words[i], words.Length) is { } full)
+            if ((WrittenOut(words[i], words.Length) ?? (words.Length <= ChatSpelling.MaxWords ? ChatSpelling.Fix(words[i]) : null)) is { } full)
             {
                 words[i] = full;
                 changed = true;
@@ -77,7 +80,8 @@ public static class Slang
         {
             if (!Map.Value.TryGetValue(m.Value.ToLowerInvariant(), out var entry))
             {
-                return m.Value;
+                count ??= WordPattern.Count(text);
+                return count <= ChatSpelling.MaxWords && ChatSpelling.Fix(m.Value.ToLowerInvariant()) is { } spelt ? spelt : m.Value;
             }
 
             if (entry.Full.Length == 0)

@@ -67,9 +67,20 @@ public sealed class AnswerQualityTests
         // "what about him?" and "tell me more" still follow up.
         var report = await RunAsync("eval/probes/casual/questions.json");
 
-        Assert.True(report.Rate("smalltalk") >= 0.85, $"smalltalk {report.Rate("smalltalk"):P1} < 85%");
+        Assert.True(report.Rate("smalltalk") >= 0.90, $"smalltalk {report.Rate("smalltalk"):P1} < 90%");
         Assert.Equal(1.0, report.Rate("unanswerable"));
         Assert.Equal(1.0, report.Rate("followup"));
+    }
+
+    [Fact]
+    public async Task SecondCasualProbe_StaysAboveItsFloor()
+    {
+        // eval/probes/casual2, written by someone who had not seen the smalltalk examples (89.8 % smalltalk on its first
+        // run): casual smalltalk is recognised, and off-topic questions are declined as questions, not taken for smalltalk.
+        var report = await RunAsync("eval/probes/casual2/questions.json");
+
+        Assert.True(report.Rate("smalltalk") >= 0.90, $"smalltalk {report.Rate("smalltalk"):P1} < 90%");
+        Assert.True(report.Rate("unanswerable") >= 0.75, $"off-topic declined {report.Rate("unanswerable"):P1} < 75%");
     }
 
     [Fact]
