@@ -67,15 +67,17 @@ public static class EntityExtractor
                 var nameCount = end - nameStart;
                 if (nameCount >= 2)
                 {
-                    var title = TitleBefore(tokens, start, nameStart);
+                    var before = TitleBefore(tokens, start, nameStart);
                     var surnameKey = NameKey(tokens[end - 1].Text);
                     var nameWords = tokens.Skip(nameStart).Take(nameCount).Select(t => NameKey(t.Text)).ToList();
                     var plausible = !KnownPlaces.IsPlace(string.Join(' ', nameWords)) && !nameWords.All(IsCommonWord);
-                    var confirmed = plausible && (title.Length > 0 || singles.GetValueOrDefault(surnameKey) > 1 || PersonAppositiveAfter(sentences[s], tokens, end));
+                    // A title after the name does not make a name a person ("Nordvik Marine, a shipyard"); it only says who a person is.
+                    var confirmed = plausible && (before.Length > 0 || singles.GetValueOrDefault(surnameKey) > 1 || PersonAppositiveAfter(sentences[s], tokens, end));
                     if (confirmed && !entities.ContainsKey(surnameKey))
                     {
                         var name = string.Join(' ', tokens.Skip(nameStart).Take(nameCount).Select(t => t.Text));
-                        entities[surnameKey] = new NamedEntity(EntityKind.Person, name, surnameKey, title, s + 1);
+                        var title = before.Length > 0 ? before : TitleAfter(sentences[s], tokens, end);
+                        entities[surnameKey] = new NamedEntity(EntityKind.Person, name, surnameKey, title, s + 1) { TitleAfterName = before.Length == 0 && title.Length > 0 };
                     }
                 }
             }
@@ -312,6 +314,46 @@ public static class EntityExtractor
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A title set off by commas after a name, as news writes it: "Rosa Quintero, president of Local 509, said" →
+    /// "president of Local 509"; "Dale Whitcomb, the council’s president, said" → "the council’s president"; "Marisol
+    /// Vega, a home health aide who …" → "a home health aide". It must hold a title word or open with an article, and
+    /// be short; a clause ("whose family has farmed …") is not a title.
+    /// </summary>
+    private static string TitleAfter(string sentence, IReadOnlyList<WordToken> tokens, int end)
+    {
+        const int maxWords = 8;
+        if (end >= tokens.Count || tokens[end - 1].End >= sentence.Length || sentence[tokens[end - 1].End] != ',')
+        {
+            return string.Empty;
+        }
+
+        var last = -1;
+        for (var k = end; k < tokens.Count && k < end + maxWords; k++)
+        {
+            if (tokens[k].Lower is "who" or "whose" or "which" or "that")
+            {
+                last = k - 1; // the relative clause describes; the noun before it is the title
+                break;
+            }
+
+            if (tokens[k].PunctuationAfter)
+            {
+                last = tokens[k].End < sentence.Length && sentence[tokens[k].End] == ',' ? k : -1;
+                break;
+            }
+        }
+
+        if (last < end)
+        {
+            return string.Empty;
+        }
+
+        var words = tokens.Skip(end).Take(last - end + 1).ToList();
+        var titled = words.Any(w => TitleWords.Contains(w.Lower)) || words[0].Lower is "the" or "a" or "an";
+        return titled && words.Count >= 2 ? sentence[words[0].Start..words[^1].End] : string.Empty;
     }
 
     // The title words before a name: the capitalised run before it plus lower-case title words before the run.

@@ -7,6 +7,9 @@ namespace StoryBot.Knowledge.Analysis;
 /// </summary>
 public sealed record NamedEntity(EntityKind Kind, string Name, string Key, string Title, int FirstSentence)
 {
+    /// <summary>The title stands after the name, set off by commas ("Rosa Quintero, president of Local 509,").</summary>
+    public bool TitleAfterName { get; init; }
+
     /// <summary>How many sentences mention the entity.</summary>
     public int Mentions { get; set; }
 }

@@ -44,12 +44,12 @@ public sealed class StoryModel
                 var alias = new List<string>();
                 foreach (var person in mentions[i].Select(m => m.Entity).Where(e => e.Kind == EntityKind.Person).Distinct())
                 {
-                    alias.Add(person.Name + " " + person.Title);
+                    alias.Add(person.TitleAfterName ? person.Name : person.Name + " " + person.Title);
                 }
 
                 if (antecedent is not null)
                 {
-                    alias.Add(antecedent.Name + " " + antecedent.Title);
+                    alias.Add(antecedent.TitleAfterName ? antecedent.Name : antecedent.Name + " " + antecedent.Title);
                 }
 
                 var aliasText = string.Join(" ", alias);

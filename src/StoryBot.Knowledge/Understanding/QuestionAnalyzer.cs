@@ -43,7 +43,8 @@ public sealed partial class QuestionAnalyzer
 
     public KnowledgeFeatures Features { get; }
 
-    [GeneratedRegex(@"^(?:who|what)(?:'s| is| was| are| were)(?: the| a)? (?<subject>.+)$|^(?:tell me about|what about|who about) (?<subject>.+)$")]
+    // "who is X", and as people type it: "who's X again", "remind me who X is", "what does X do", "what's X's job".
+    [GeneratedRegex(@"^what(?:'s| is) (?<subject>.+?)'s (?:job|role|title|position)$|^(?:who|what)(?:'s| is| was| are| were)(?: the| a)? (?<subject>.+?)(?: again| exactly| anyway| then)?$|^(?:tell me about|what about|who about) (?<subject>.+)$|^remind me who (?<subject>.+?) (?:is|was)$|^what does (?<subject>.+?) do$")]
     private static partial Regex Definition();
 
     [GeneratedRegex(@"^(19|20)\d{2}$")]

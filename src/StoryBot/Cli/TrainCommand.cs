@@ -45,11 +45,13 @@ public static class TrainCommand
 
     private static string? FullPath(string? path) => path is null ? null : Path.GetFullPath(path);
 
-    /// <summary>Every set under eval/train plus the dev set, grouped by the story each is about.</summary>
+    /// <summary>Every case file under eval/train plus the dev set, grouped by the story each is about (its folder).</summary>
     internal static List<TrainingStory> TrainingPool(string configRoot, StoryBotOptions options)
     {
+        // A folder's set is questions.json; more case files beside it (definitions.json …) are about the same story and
+        // teach the ranker only (TrainingCase.RankerOnly).
         var files = Directory.EnumerateDirectories(Path.Combine(configRoot, "eval", "train"))
-            .Select(d => Path.Combine(d, "questions.json"))
+            .SelectMany(d => Directory.EnumerateFiles(d, "*.json"))
             .Append(Path.Combine(configRoot, "eval", "dev", "questions.json"))
             .Where(File.Exists)
             .OrderBy(f => f, StringComparer.Ordinal);
@@ -77,7 +79,10 @@ public static class TrainCommand
                 c.Kind,
                 c.Conversation(),
                 c.Support ?? new List<string>(),
-                c.Answers ?? new List<string>())).Where(c => c.Turns.Count > 0));
+                c.Answers ?? new List<string>())
+            {
+                RankerOnly = !string.Equals(Path.GetFileName(file), "questions.json", StringComparison.Ordinal),
+            }).Where(c => c.Turns.Count > 0));
         }
 
         return byStory.Select(kv => new TrainingStory(kv.Key, kv.Value.Options, kv.Value.Cases)).ToList();

@@ -22,6 +22,28 @@ public class EntityExtractorTests
     }
 
     [Theory]
+    [InlineData("Marta Quill, the agency’s general manager, said the budget was short.", "the agency’s general manager")]
+    [InlineData("Rosa Quintero, president of Local 509, said the offer was short.", "president of Local 509")]
+    [InlineData("Marisol Vega, a home health aide who takes two buses, said she walked.", "a home health aide")] // the clause describes; the noun is the title
+    public void TitleSetOffByCommasAfterTheName_IsThePersonsTitle(string sentence, string title)
+    {
+        var surname = sentence.Split(',')[0].Split(' ')[^1];
+        var (entities, _) = EntityExtractor.Extract(new[] { "The council met on Monday.", sentence, "Later, " + surname + " spoke again." }); // named twice: a person without a title before the name
+
+        var person = Assert.Single(entities, e => e.Kind == EntityKind.Person);
+        Assert.Equal(title, person.Title);
+        Assert.True(person.TitleAfterName);
+    }
+
+    [Fact]
+    public void ClauseAfterTheName_IsNoTitle()
+    {
+        var (entities, _) = EntityExtractor.Extract(new[] { "Janet Kowalski, whose family has farmed here for years, said no.", "Later, Kowalski left." });
+
+        Assert.Equal(string.Empty, Assert.Single(entities, e => e.Kind == EntityKind.Person).Title);
+    }
+
+    [Theory]
     [InlineData("Work moved to Nordvik Marine, a shipyard in Bergen, last year.")]
     [InlineData("Families left Alder Crossing, a quiet suburb, after the fire.")]
     [InlineData("Tomas Hale said the pier was unsafe.")] // no title, no appositive, named once: not enough to tell

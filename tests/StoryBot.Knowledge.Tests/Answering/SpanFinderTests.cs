@@ -36,8 +36,20 @@ public sealed class SpanFinderTests
     [Theory]
     [InlineData("who is yates", "former acting US attorney general")] // not what she said after her name
     [InlineData("who is james comey", "FBI Director")]
+    [InlineData("who is lavrov", "Russian Minister of Foreign Affairs")] // he is named in five sentences; this one says who he is
+    [InlineData("whos lavrov again", "Russian Minister of Foreign Affairs")] // as people type it
+    [InlineData("whats rex tillerson's job", "US Secretary of State")]
+    [InlineData("remind me who kislyak is", "Russian Ambassador to the US")]
+    [InlineData("what does putin do", "Russian President")]
     public void DefinitionQuestion_TheTitleIsBold_NotAnotherPerson(string question, string span) =>
         AssertBold(TestFiles.RealStory, question, span);
+
+    [Theory]
+    [InlineData("transit-strike", "who is rosa quintero", "president of Local 509")] // a title after the name, set off by commas
+    [InlineData("transit-strike", "whats lindqvist's job", "the authority’s general manager")]
+    [InlineData("chip-plant", "what does whitcomb do", "the council’s president")]
+    public void DefinitionQuestion_OnAStoryFromThePool_TheTitleAfterTheNameIsBold(string story, string question, string span) =>
+        AssertBold(Path.Combine(TestFiles.Root, "eval", "train", story, "story.txt"), question, span);
 
     [Theory]
     [InlineData("what month did yates tell the senate hearing she warned trump's people", "in January")] // not the hearing's "on Monday", nearer the question's words

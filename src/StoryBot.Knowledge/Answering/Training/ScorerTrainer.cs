@@ -24,9 +24,11 @@ public sealed class ScorerTrainer
     /// by data: choosing features by forward selection on the leave-one-story-out folds fitted the folds themselves.
     /// Nested (each story left out of the choosing too), the chosen rankers put the right sentence first for 81.1 % of
     /// questions, these three for 86.5 %, and these three answered right 85.1 % against 78.8 % (docs/quality.md).
+    /// Since the ninth session also whether the sentence introduces the person a "who is X?" asks about with a title:
+    /// it is what such a question asks for, and the "who is X" cases beside the sets (ranker-only) teach its weight.
     /// In the lexical-only variant the semantic feature has no spread and gets weight 0.
     /// </summary>
-    internal static readonly IReadOnlyList<string> RankerFeatures = new[] { AnswerFeatures.Coverage, AnswerFeatures.Semantic, AnswerFeatures.TypeMatch };
+    internal static readonly IReadOnlyList<string> RankerFeatures = new[] { AnswerFeatures.Coverage, AnswerFeatures.Semantic, AnswerFeatures.TypeMatch, AnswerFeatures.DefinesSubject };
 
     /// <summary>
     /// What the calibrator weighs: how clearly the ranker prefers its first candidate (its score, its softmax share,
@@ -181,7 +183,9 @@ public sealed class ScorerTrainer
         var features = RankerFeatures.Select(AnswerFeatures.IndexOf).Where(i => ranker.Scale[i] > 0).ToList();
         var rankerL2 = L2Choices.Select(l2 => (L2: l2, Folds: OutOfFold(features, l2))).MaxBy(x => RightFirst(x.Folds));
         var outOfFold = rankerL2.Folds;
-        var scored = outOfFold.Where(o => o.Inputs is not null).ToList();
+        // Ranker-only cases teach the ranking, not how often the story holds an answer: the calibrator and the threshold
+        // are fitted on the sets' own mix of answerable and unanswerable questions.
+        var scored = outOfFold.Where(o => o.Inputs is not null && !o.Case.RankerOnly).ToList();
         var calibration = FeatureScaling.Fit(scored.Select(o => o.Inputs!).ToList(), AnswerFeatures.ConfidenceNames, semantic);
         LinearModel FitCalibrator(IEnumerable<(string Group, TrainingCase Case, double[]? Inputs, bool Right)> part, IReadOnlyList<int> inputs, double l2)
         {
@@ -198,7 +202,7 @@ public sealed class ScorerTrainer
             foreach (var group in groups)
             {
                 var calibrator = FitCalibrator(scored.Where(o => o.Group != group), inputs, l2);
-                result.AddRange(outOfFold.Where(o => o.Group == group).Select(o => new Outcome(group, o.Inputs is null ? 0 : Sigmoid(calibrator.Score(o.Inputs)), o.Right, o.Case)));
+                result.AddRange(outOfFold.Where(o => o.Group == group && !o.Case.RankerOnly).Select(o => new Outcome(group, o.Inputs is null ? 0 : Sigmoid(calibrator.Score(o.Inputs)), o.Right, o.Case)));
             }
 
             return result;
@@ -224,7 +228,13 @@ public sealed class ScorerTrainer
 
         var folds = probabilities.GroupBy(p => p.Group).Select(g => Validation.Fold.Of(g.Key, g.Select(p => (p.P, p.Right, p.Answerable)).ToList(), threshold)).ToList();
         var all = Validation.Fold.Of("all", probabilities.Select(p => (p.P, p.Right, p.Answerable)).ToList(), threshold);
-        return (weights, new Validation(all, folds, Reliability(probabilities.Select(p => (p.P, p.Right)).ToList()), rankerL2.L2, calibratorL2.L2), probabilities);
+        var rankerOnly = outOfFold.Where(o => o.Case.RankerOnly).ToList();
+        var validation = new Validation(all, folds, Reliability(probabilities.Select(p => (p.P, p.Right)).ToList()), rankerL2.L2, calibratorL2.L2)
+        {
+            RankerOnlyRight = rankerOnly.Count(o => o.Right),
+            RankerOnlyCases = rankerOnly.Count,
+        };
+        return (weights, validation, probabilities);
     }
 
     /// <summary>
@@ -245,7 +255,7 @@ public sealed class ScorerTrainer
         foreach (var group in groups)
         {
             var (weights, _, _) = Fit(samples.Where(s => s.Group != group).ToList(), semantic);
-            foreach (var q in samples.Where(s => s.Group == group && s.Case.Kind != "smalltalk" && s.RulesSayQuestion))
+            foreach (var q in samples.Where(s => s.Group == group && s.Case.Kind != "smalltalk" && s.RulesSayQuestion && !s.Case.RankerOnly))
             {
                 var top = TopOf(q, q.Candidates.Select(c => weights.Ranker.Score(c.Features)).ToList());
                 var answered = top is { } t && Sigmoid(weights.Calibrator.Score(t.Inputs)) >= weights.Threshold;
@@ -399,7 +409,14 @@ public sealed class ScorerTrainer
     /// <summary>Leave-one-story-out results, kept in the model file for people to read.</summary>
     public sealed record Validation(Validation.Fold All, IReadOnlyList<Validation.Fold> Folds, IReadOnlyList<Validation.Bin> ReliabilityTable, double RankerL2, double CalibratorL2)
     {
-        public string Summary => $"answerable right {All.AnswerableRight:P1}, top-1 {All.TopOne:P1}, unanswerable declined {All.UnanswerableDeclined:P1}, wrongly declined {All.WronglyDeclined:P1} (L2 ranker {RankerL2}, calibrator {CalibratorL2})";
+        /// <summary>Ranker-only cases (<see cref="TrainingCase.RankerOnly"/>) whose story's out-of-fold first choice is right.</summary>
+        public int RankerOnlyRight { get; init; }
+
+        /// <summary>How many ranker-only cases there are.</summary>
+        public int RankerOnlyCases { get; init; }
+
+        public string Summary => $"answerable right {All.AnswerableRight:P1}, top-1 {All.TopOne:P1}, unanswerable declined {All.UnanswerableDeclined:P1}, wrongly declined {All.WronglyDeclined:P1} (L2 ranker {RankerL2}, calibrator {CalibratorL2})"
+            + (RankerOnlyCases > 0 ? $"; ranker-only cases top-1 {RankerOnlyRight} of {RankerOnlyCases}" : string.Empty);
 
         /// <summary>One left-out story (or all of them): shares of its cases at the chosen threshold.</summary>
         public sealed record Fold(string Story, int Answerable, int Unanswerable, double TopOne, double AnswerableRight, double WronglyDeclined, double UnanswerableDeclined)

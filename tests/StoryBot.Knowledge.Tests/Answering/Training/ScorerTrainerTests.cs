@@ -70,6 +70,23 @@ public sealed class ScorerTrainerTests
         Assert.All(AnswerFeatures.ConfidenceNames.Where((_, i) => calibrator[i] != 0), name => Assert.Contains(name, ScorerTrainer.CalibratorInputs));
     }
 
+    [Fact]
+    public void RankerOnlyCases_AreRankedOutOfFold_ButLeftOutOfTheCalibratorAndTheFigures()
+    {
+        using var folder = new TempFolder();
+        var pool = Pool(folder, "harbor-ferry");
+        var definitions = new TrainingCase("hf-def", "answerable", new[] { "who is elena ruiz" }, new[] { "Mayor Elena Ruiz" }) { RankerOnly = true };
+        var withDefinitions = pool.Select(s => s.Group == "harbor-ferry" ? s with { Cases = s.Cases.Append(definitions).ToList() } : s).ToArray();
+
+        var model = new ScorerTrainer(withDefinitions, TextWriter.Null).Train();
+        var without = new ScorerTrainer(pool, TextWriter.Null).Train();
+
+        var validation = model.Training![AnswerModel.SemanticVariant];
+        Assert.Equal(1, validation.GetProperty("RankerOnlyCases").GetInt32());
+        var answerable = validation.GetProperty("All").GetProperty("Answerable").GetInt32();
+        Assert.Equal(without.Training![AnswerModel.SemanticVariant].GetProperty("All").GetProperty("Answerable").GetInt32(), answerable);
+    }
+
     /// <summary>The AP story with the dev set, and each named story under eval/train with its questions.</summary>
     private static TrainingStory[] Pool(TempFolder folder, params string[] trainStories) =>
         trainStories
