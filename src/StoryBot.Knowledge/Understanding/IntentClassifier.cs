@@ -128,6 +128,8 @@ public static partial class IntentClassifier
         ["wat"] = "what", ["wut"] = "what", ["wht"] = "what", ["whta"] = "what", ["waht"] = "what", ["whats"] = "what's",
         ["wen"] = "when", ["whn"] = "when", ["wehn"] = "when", ["wher"] = "where", ["whre"] = "where", ["wheres"] = "where's",
         ["hwo"] = "who", ["whos"] = "who's", ["hw"] = "how", ["hwo many"] = "how many", ["y"] = "why", ["wich"] = "which", ["whcih"] = "which",
+        // the apostrophe left out: "whered he go", "whod she meet", "howd they know"
+        ["whered"] = "where'd", ["whod"] = "who'd", ["whatd"] = "what'd", ["howd"] = "how'd", ["whyd"] = "why'd", ["hows"] = "how's", ["whens"] = "when's",
     };
 
     /// <summary>Misspelt question words people type fast ("wat", "wen", "hw").</summary>

@@ -44,6 +44,15 @@ public sealed partial class IntentClassifierTests
         Assert.Equal(ReferenceNormalize(text), IntentClassifier.Normalize(text));
     }
 
+    [Theory]
+    [InlineData("whered lavrov go", "where'd lavrov go")]
+    [InlineData("howd they know", "how'd they know")]
+    [InlineData("whod trump fire", "who'd trump fire")]
+    public void QuestionWord_WithoutItsApostrophe_IsReadWithIt(string text, string normalized)
+    {
+        Assert.Equal(normalized, IntentClassifier.Normalize(text));
+    }
+
     /// <summary>
     /// Casual forms, shorthand read written out: a reaction ("ok", "lol") asks nothing and is acknowledged, but it does
     /// not take "ok thanks" from thanks or "ok bye" from goodbye, and "cool" alone is not thanks.
