@@ -177,7 +177,7 @@ public sealed class StoryKnowledge : IDisposable
         SmalltalkText(question) is { } text ? _queryVectors.GetOrAdd(text, _encoder!.EncodeQuery) : null;
 
     /// <summary>The text <see cref="SmalltalkVector"/> embeds, or null when it embeds nothing.</summary>
-    /// Chat spelling comes before the story's typo fixes: "helo" alone is hello, not the story's "help".
+    /// <remarks>Chat spelling comes before the story's typo fixes: "helo" alone is hello, not the story's "help".</remarks>
     private string? SmalltalkText(QuestionAnalysis question) =>
         _encoder is null || question.Intent != Intent.Question ? null : SpeltRight(Slang.ForEmbedding(question.Text), question);
 

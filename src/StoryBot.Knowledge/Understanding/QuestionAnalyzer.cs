@@ -174,7 +174,8 @@ public sealed partial class QuestionAnalyzer
         string? definition = null;
         if (type is QuestionType.Who or QuestionType.What or QuestionType.Other && Definition().Match(normalized) is { Success: true } m)
         {
-            var keys = m.Groups["subject"].Value.Split(' ').Select(EntityExtractor.NameKey).ToList();
+            // a misspelt name is the person it was fixed to ("who is comy" → Comey)
+            var keys = m.Groups["subject"].Value.Split(' ').Select(w => fixes is not null && fixes.TryGetValue(w, out var fix) ? fix : w).Select(EntityExtractor.NameKey).ToList();
             if (keys.Count <= 4 && _model.Entities.Any(e => e.Key == keys[^1] && e.Kind == EntityKind.Person) && keys.All(k => _model.Entities.Any(e => e.Key == k || e.Name.Contains(k, StringComparison.OrdinalIgnoreCase))))
             {
                 definition = keys[^1];

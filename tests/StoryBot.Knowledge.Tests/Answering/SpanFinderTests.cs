@@ -41,6 +41,7 @@ public sealed class SpanFinderTests
     [InlineData("whats rex tillerson's job", "US Secretary of State")]
     [InlineData("remind me who kislyak is", "Russian Ambassador to the US")]
     [InlineData("what does putin do", "Russian President")]
+    [InlineData("who is comy", "FBI Director")] // a misspelt name is still the person asked about
     public void DefinitionQuestion_TheTitleIsBold_NotAnotherPerson(string question, string span) =>
         AssertBold(TestFiles.RealStory, question, span);
 
