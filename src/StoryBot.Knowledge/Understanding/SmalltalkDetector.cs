@@ -124,8 +124,12 @@ public sealed class SmalltalkDetector
             .ToList();
     }
 
-    /// <summary>The example utterances, read from the embedded data file.</summary>
-    public static IReadOnlyList<(Intent Intent, string Text)> Examples()
+    private static readonly Lazy<IReadOnlyList<(Intent Intent, string Text)>> Loaded = new(Read);
+
+    /// <summary>The example utterances, read from the embedded data file once per process (the detector and <see cref="ChatSpelling"/> share them).</summary>
+    public static IReadOnlyList<(Intent Intent, string Text)> Examples() => Loaded.Value;
+
+    private static IReadOnlyList<(Intent Intent, string Text)> Read()
     {
         using var stream = typeof(SmalltalkDetector).Assembly.GetManifestResourceStream("StoryBot.Knowledge.smalltalk-examples.tsv")
             ?? throw new InvalidOperationException("The smalltalk examples resource is missing from the build.");
