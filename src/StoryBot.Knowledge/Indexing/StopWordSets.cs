@@ -35,6 +35,10 @@ public static class StopWordSets
         "thanks", "thank", "thx", "cheers", "pls", "plz", "sorry", "bot", "storybot",
         // connectors of cause that carry no topic ("due to the war")
         "due", "owing", "thanks",
+        // semi-auxiliaries: in "who was it supposed to help" the verb after them carries the meaning
+        "supposed", "meant", "able", "unable", "gonna", "wanna", "gotta",
+        // hedges and chat filler ("roughly how many", "what kinda chips", "or nah", "the whole russia thing")
+        "roughly", "approximately", "basically", "literally", "kinda", "sorta", "nah", "stuff", "whole", "remind",
     };
 
     /// <summary>The index-side set: function words only.</summary>

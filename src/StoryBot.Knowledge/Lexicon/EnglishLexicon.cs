@@ -62,6 +62,10 @@ public sealed class EnglishLexicon
         return _ids.ContainsKey(lowerWord) || BaseForms(lowerWord).Any();
     }
 
+    /// <summary>The parts of speech <paramref name="lemma"/> has as a lemma; <see cref="WordPos.None"/> when it is not one.</summary>
+    internal WordPos PartsOfSpeech(string lemma) =>
+        lemma is not null && _ids.TryGetValue(lemma, out int id) ? _pos[id] : WordPos.None;
+
     /// <summary>True if <paramref name="lowerWord"/> is itself a lemma (no morphology applied).</summary>
     public bool IsLemma(string lowerWord) => lowerWord is not null && _ids.ContainsKey(lowerWord);
 

@@ -115,7 +115,7 @@ public sealed partial class QuestionAnalyzer
                     }
 
                     var span = positions.Skip(j).Take(n).ToArray();
-                    if (span.Any(k => used[k]) || span[^1] - span[0] > n)
+                    if (span.Any(k => used[k]) || span[^1] - span[0] > n || (!placesPass && IsInfinitiveMarker(words, span[^1])))
                     {
                         continue;
                     }
@@ -239,6 +239,15 @@ public sealed partial class QuestionAnalyzer
             Speaker = speech.Success && speech.Groups["speaker"].Success ? speech.Groups["speaker"].Value.Trim() : null,
         };
     }
+
+    /// <summary>
+    /// "to" right before a verb marks an infinitive ("going to hear", "going to make"), not a place one goes to
+    /// (a place comes with its article or is a name): a synonym phrase ending in it ("go to" ~ travel) is not
+    /// what the user said.
+    /// </summary>
+    private bool IsInfinitiveMarker(List<string> words, int i) =>
+        words[i] == "to" && i + 1 < words.Count && _lexicon is not null && !KnownPlaces.IsPlaceOrDemonym(words[i + 1])
+        && !_model.IsEntityKey(words[i + 1]) && (_lexicon.PartsOfSpeech(words[i + 1]) & WordPos.Verb) != 0;
 
     // WordNet relations weaker than this ("live" ~ "last") bring more noise than help.
     private const float MinRelatedWeight = 0.4f;
@@ -457,6 +466,17 @@ public sealed partial class QuestionAnalyzer
             }
         }
 
+        // The verb's "-ing" noun ("hear" → "hearing", "rule" → "ruling"): the story may name the event asked about.
+        foreach (var noun in isName || _lexicon is null || !Features.Lexicon ? Enumerable.Empty<string>() : IngNouns(word))
+        {
+            var nounStem = Stem(noun);
+            if (!forms.Contains(nounStem) && _model.DocumentFrequency(nounStem) > 0)
+            {
+                forms.Add(nounStem);
+                alternatives.Add(new QueryAlternative(new[] { nounStem }, DerivedWeight));
+            }
+        }
+
         if (Features.Synonyms)
         {
             foreach (var form in forms)
@@ -477,7 +497,7 @@ public sealed partial class QuestionAnalyzer
                 var factor = related.Relation switch
                 {
                     WordRelation.Synonym => 0.75f,
-                    WordRelation.Derived => 0.8f,
+                    WordRelation.Derived => DerivedWeight,
                     WordRelation.Sibling => 0.45f,
                     WordRelation.Hypernym => 0.45f,
                     _ => 0.35f,
@@ -514,6 +534,26 @@ public sealed partial class QuestionAnalyzer
         }
 
         return Dedupe(alternatives);
+    }
+
+    // How much a derived form ("hearing" for "hear") counts.
+    private const float DerivedWeight = 0.8f;
+
+    // A verb's "-ing" forms that are nouns of their own in the lexicon ("hearing", "ruling", "filing").
+    private IEnumerable<string> IngNouns(string word)
+    {
+        if (word.Length < 3 || !word.All(char.IsLetter) || word.EndsWith("ing", StringComparison.Ordinal) || (_lexicon!.PartsOfSpeech(word) & WordPos.Verb) == 0)
+        {
+            yield break;
+        }
+
+        foreach (var form in new[] { word + "ing", word.EndsWith('e') ? word[..^1] + "ing" : null, word + word[^1] + "ing" })
+        {
+            if (form is not null && (_lexicon.PartsOfSpeech(form) & WordPos.Noun) != 0)
+            {
+                yield return form;
+            }
+        }
     }
 
     private static IEnumerable<string> RegularForms(string word)

@@ -144,6 +144,39 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
         Assert.Contains("typeMatch=1", quote);
     }
 
+    /// <summary>
+    /// "going to hear" is a future, not a trip ("go to" ~ travel); the verb reaches the story's "-ing" noun
+    /// ("hear" → "hearing"); "supposed to" and "kinda" are the question's frame, not words a sentence must say.
+    /// </summary>
+    [Fact]
+    public void QuestionWords_AreReadAsTheirGrammarNotTheirLetters()
+    {
+        using var folder = new TempFolder();
+        var story = folder.Combine("court.txt");
+        File.WriteAllText(story, string.Join("\n", new[]
+        {
+            "Title: Judge weighs the strike",
+            "Source: AP, Ashgrove",
+            string.Empty,
+            "The transit authority asked Judge Harold Finch to order the drivers back to work.",
+            string.Empty,
+            "Finch scheduled a hearing for Thursday morning but did not say when he would rule.",
+        }));
+        using var knowledge = StoryKnowledge.Load(new KnowledgeOptions { StoryPath = story, IndexPath = folder.Combine("index"), ModelPath = TestFiles.Model });
+
+        var future = Concepts(knowledge.Explain("when is the judge going to hear the case", new ConversationMemory()));
+        var frame = Concepts(knowledge.Explain("what kinda order was the judge supposed to give", new ConversationMemory()));
+
+        Assert.Equal(new[] { "judge", "hear", "case" }, future.Keys);
+        Assert.Contains("hearing(0.80,df=1)", future["hear"]);
+        Assert.Equal(new[] { "order", "judge" }, frame.Keys);
+        Assert.Contains("go(", knowledge.Explain("did the judge go to ashgrove", new ConversationMemory()));
+    }
+
+    private static Dictionary<string, string> Concepts(string explained) =>
+        explained.Split('\n').Where(line => line.StartsWith("  concept '", StringComparison.Ordinal))
+            .ToDictionary(line => line.Split('\'')[1], line => line);
+
     [Fact]
     public void TellMeMore_CitesTheNextSentence_AndSourceRepeatsIt()
     {
