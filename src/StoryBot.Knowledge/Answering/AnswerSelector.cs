@@ -157,12 +157,19 @@ public sealed partial class AnswerSelector
             var x = new double[AnswerFeatures.Names.Count];
 
             var typeSatisfied = _features.AnswerTypes ? TypeSatisfied(question, profile, notAnswers, asked) : null;
+            var subjectEntity = question.DefinitionSubject is { } subject && profile.EntityKeys.Contains(subject) ? EntityOf(subject, storyId) : null;
+            var definesSubject = subjectEntity is not null && subjectEntity.FirstSentence == number && subjectEntity.Title.Length > 0;
             double covered = 0, total = 0, ownCovered = 0, ownTotal = 0, missing = 0;
             for (var i = 0; i < concepts.Count; i++)
             {
                 if (typeSatisfied == true && (typeWords.Contains(concepts[i].Surface) || (question.AsksForSpeech && WordLists.OpinionWords.Contains(concepts[i].Surface))))
                 {
                     continue; // "cost" in a money question is answered by the amount itself
+                }
+
+                if (definesSubject && !concepts[i].Carried && !NamesPartOf(concepts[i], subjectEntity!))
+                {
+                    continue; // "what's Lindqvist's job": the title the sentence gives her is the job
                 }
 
                 var match = Match(concepts[i], usable[i], profile, question);
@@ -227,14 +234,10 @@ public sealed partial class AnswerSelector
                 Set(x, AnswerFeatureSlots.FollowUpAdjacent, Math.Abs(memory.LastSentence - number) == 1 ? 1 : 0);
             }
 
-            if (question.DefinitionSubject is { } subject)
+            if (subjectEntity is not null)
             {
-                var entity = EntityOf(subject, storyId);
-                if (entity is not null && profile.EntityKeys.Contains(subject))
-                {
-                    Set(x, AnswerFeatureSlots.MentionsSubject, 1);
-                    Set(x, AnswerFeatureSlots.DefinesSubject, entity.FirstSentence == number && entity.Title.Length > 0 ? 1 : 0);
-                }
+                Set(x, AnswerFeatureSlots.MentionsSubject, 1);
+                Set(x, AnswerFeatureSlots.DefinesSubject, definesSubject ? 1 : 0);
             }
 
             Set(x, AnswerFeatureSlots.Lede, number == 1 ? 1 : 0);
@@ -342,6 +345,20 @@ public sealed partial class AnswerSelector
         }
 
         return people;
+    }
+
+    /// <summary>Whether every word of <paramref name="concept"/> is part of <paramref name="entity"/>'s name ("karen", "lindqvist").</summary>
+    private static bool NamesPartOf(QueryConcept concept, NamedEntity entity)
+    {
+        foreach (var word in concept.Surface.Split(' '))
+        {
+            if (!entity.Name.Split(' ').Any(part => string.Equals(EntityExtractor.NameKey(part), EntityExtractor.NameKey(word), StringComparison.Ordinal)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Sets the feature at <paramref name="slot"/> (<see cref="AnswerFeatureSlots"/>) of <paramref name="x"/>; static, so a candidate's vector needs no closure.</summary>

@@ -107,6 +107,20 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
         Assert.Equal("on Monday", reply.Citations[0].Span);
     }
 
+    /// <summary>"it" is the plan just cited, and the story goes on about it in the next sentence.</summary>
+    [Fact]
+    public void FollowUp_AboutWhatWasJustCited_CitesTheSentenceThatGoesOn()
+    {
+        var memory = new ConversationMemory();
+        var plan = _knowledge.Respond("What plan was Lavrov bringing to Washington?", memory);
+
+        var reply = _knowledge.Respond("what does it focus on?", memory);
+
+        Assert.Equal(19, plan.Citations[0].Sentence);
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.Equal(20, reply.Citations[0].Sentence);
+    }
+
     [Fact]
     public void FollowUp_AfterAWhoQuestion_TakesTheAnswerAsHe()
     {
