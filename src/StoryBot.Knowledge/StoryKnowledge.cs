@@ -229,11 +229,15 @@ public sealed class StoryKnowledge : IDisposable
         return (intent, similarity - _selector.BestCosine(vector));
     }
 
-    /// <summary>The smalltalk lead of a message the rules take for a question (for the trainer's intent margin), else null.</summary>
+    /// <summary>
+    /// The smalltalk lead of a message the rules take for a question (for the trainer's intent margin), else null; null
+    /// too when its nearest examples are off-topic questions, which no margin turns into smalltalk (<see cref="IntentOf"/>),
+    /// so "any good stretches for back pain" does not hold the margin up against "any suggestions?".
+    /// </summary>
     internal double? SmalltalkLead(string text)
     {
         var question = _questions.Analyze(text);
-        return SmalltalkVector(question) is { } vector && _smalltalk is not null ? SmalltalkLead(vector).Lead : null;
+        return SmalltalkVector(question) is { } vector && _smalltalk is not null && SmalltalkLead(vector) is { Intent: not Intent.Question } lead ? lead.Lead : null;
     }
 
     private KnowledgeReply Smalltalk(ReplyKind kind) => new() { Kind = kind, Suggestions = StarterQuestions };
