@@ -18,6 +18,8 @@ public static class StopWordSets
     private static readonly string[] QuestionExtra =
     {
         "who", "whom", "whose", "what", "when", "where", "why", "how", "which", "whats", "what's", "who's", "where's",
+        // the other contracted question words ("whens the meeting" is written out as "when's the meeting")
+        "when's", "how's", "why's", "who'd", "what'd", "where'd", "when'd", "how'd", "why'd", "who're", "what're", "where're",
         "do", "does", "did", "done", "doing", "has", "have", "had", "having", "am", "were", "been", "being", "can", "could",
         "would", "should", "shall", "may", "might", "must", "i", "me", "my", "you", "your", "we", "us", "our", "he", "him",
         "his", "she", "her", "hers", "its", "them", "those", "about", "from", "so", "than", "too", "very", "just", "also",

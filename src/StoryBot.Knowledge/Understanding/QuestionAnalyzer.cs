@@ -196,6 +196,12 @@ public sealed partial class QuestionAnalyzer
             }
         }
 
+        // "the name of the fbi guy" asks who (QuestionClassifier): "name" is the question's frame, not its topic.
+        if (type == QuestionType.Who && QuestionClassifier.NamedNoun(normalized) is not null)
+        {
+            concepts.RemoveAll(c => c.Surface is "name" or "names");
+        }
+
         // Vague time modifiers ("this week", "recently") narrow little unless the question asks when.
         if (type != QuestionType.When)
         {
@@ -231,7 +237,8 @@ public sealed partial class QuestionAnalyzer
             NamedNoun = Head(QuestionClassifier.NamedNoun(normalized)),
             WhichNoun = Head(which),
             Locative = Locative().IsMatch(normalized),
-            Copular = CopularWho().IsMatch(normalized),
+            // "what was the name of the fbi guy" asks who the fbi guy was
+            Copular = CopularWho().IsMatch(normalized) || (type == QuestionType.Who && QuestionClassifier.NamedNoun(normalized) is not null),
             SubjectVerb = SubjectVerbQuestion().Match(normalized) is { Success: true } sv ? sv.Groups["verb"].Value : null,
             PassiveVerb = PassiveParticiple(normalized),
             AsksForSpeech = speech.Success,
@@ -291,6 +298,11 @@ public sealed partial class QuestionAnalyzer
             if (WordLists.PassiveAuxiliaries.Contains(word))
             {
                 passive = true;
+            }
+            else if (word is "the" or "a" or "an" && i + 2 < words.Length && WordLists.TypeWords(QuestionType.Who).Contains(words[i + 1]) && words[i + 2] is "that" or "who")
+            {
+                i += 2; // "who was the guy that got fired": the person is whoever the relative clause is about
+                passive = false; // its own auxiliary says whether it is passive ("that fired comey" is not)
             }
             else if (word is "the" or "a" or "an")
             {

@@ -57,7 +57,8 @@ public static partial class QuestionClassifier
         var t = normalizedText;
         if (Name().IsMatch(t))
         {
-            return QuestionType.Name;
+            // the name of a person is a person: "what was the name of the fbi guy" asks who
+            return NamedNoun(t) is { } noun && WordLists.TypeWords(QuestionType.Who).Contains(noun) ? QuestionType.Who : QuestionType.Name;
         }
 
         if (Age().IsMatch(t))

@@ -33,6 +33,23 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
         Assert.Equal(span, reply.Citations[0].Span);
     }
 
+    /// <summary>
+    /// People ask about someone by an everyday noun ("the guy", "the lady", "the dude") and contract the question word
+    /// without an apostrophe ("whos"): the noun asks for a person, like "who", and is not a topic the story lacks.
+    /// </summary>
+    [Theory]
+    [InlineData("what was the name of the woman who testified", 10, "Sally Yates")] // the name of a person: who
+    [InlineData("who's the lady who testified", 10, "Sally Yates")]
+    [InlineData("whos the dude who got canned", 8, "James Comey")] // the one the relative clause's passive verb acted on
+    public void EverydayPersonNoun_AsksForAPerson(string question, int sentence, string span)
+    {
+        var reply = _knowledge.Respond(question, new ConversationMemory());
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.Equal(sentence, reply.Citations[0].Sentence);
+        Assert.Equal(span, reply.Citations[0].Span);
+    }
+
     [Theory]
     [InlineData("What is the capital of Australia?")]
     [InlineData("What did Putin say about Comey being fired?")]

@@ -50,6 +50,9 @@ public sealed class QuestionAnalyzerTests
     [InlineData("who got the job", null)]
     [InlineData("who are the children", null)] // a noun phrase that happens to end in -en
     [InlineData("what was fired", null)] // not a who-question
+    [InlineData("who was the guy that got fired", "fired")] // the person the relative clause is about
+    [InlineData("who's the lady who was sacked", "sacked")]
+    [InlineData("who was the guy that fired comey", null)] // active inside the clause: who acted
     public void PassiveParticiple_IsTheVerbOfAPassiveWhoQuestion(string normalized, string? participle) =>
         Assert.Equal(participle, QuestionAnalyzer.PassiveParticiple(normalized));
 }

@@ -1,0 +1,17 @@
+using StoryBot.Knowledge.Understanding;
+using Xunit;
+
+namespace StoryBot.Knowledge.Tests.Understanding;
+
+/// <summary>The answer type a question's wording asks for.</summary>
+public sealed class QuestionClassifierTests
+{
+    [Theory]
+    [InlineData("what was the name of the fbi guy", QuestionType.Who)] // the name of a person is a person
+    [InlineData("what's the name of the woman who testified", QuestionType.Who)]
+    [InlineData("what is the name of the air base", QuestionType.Name)] // the name of a thing stays a name
+    [InlineData("what are the zones called", QuestionType.Name)]
+    [InlineData("who was the guy that got fired", QuestionType.Who)]
+    public void NameQuestion_AboutAPerson_AsksWho(string normalized, QuestionType type) =>
+        Assert.Equal(type, QuestionClassifier.Classify(normalized));
+}
