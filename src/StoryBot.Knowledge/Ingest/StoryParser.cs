@@ -5,15 +5,20 @@ using System.Text.RegularExpressions;
 namespace StoryBot.Knowledge.Ingest;
 
 /// <summary>
-/// Turns a story's raw text into numbered sentences: recognises a dateline ("AP, WASHINGTON" on its own
-/// line, or "WASHINGTON (AP) — " before the first paragraph), splits paragraphs on blank lines and
-/// sentences with <see cref="SentenceSplitter"/>.
+/// Turns a story's raw text into numbered sentences: recognises a headline (a first line that does not end like a
+/// sentence, on its own or right above an inline dateline) and a dateline ("AP, WASHINGTON" on its own line, or
+/// "WASHINGTON (AP) — " before the first paragraph), splits paragraphs on blank lines and sentences with
+/// <see cref="SentenceSplitter"/>.
 /// </summary>
 public static partial class StoryParser
 {
-    // "WASHINGTON (AP) —", "PORTMOUTH (CL) —": a place in capitals, any agency's short tag, a dash
-    [GeneratedRegex(@"^(?<dateline>[A-Z][A-Z .,'’\-]{1,60}\((?:[A-Z][A-Za-z]{0,9})\)\s*[—–-])\s*", RegexOptions.CultureInvariant)]
+    // "WASHINGTON (AP) —", "PORTMOUTH (CL) —", "RIVERTON, Ohio (AP) —": a place in capitals (and its state or country as
+    // written), any agency's short tag, a dash
+    [GeneratedRegex(@"^(?<dateline>[A-Z][A-Z .,'’\-]{1,60}(?:,\s*[A-Z][A-Za-z.'’\-]*(?: [A-Z][A-Za-z.'’\-]*){0,2})?\s*\((?:[A-Z][A-Za-z]{0,9})\)\s*[—–-])\s*", RegexOptions.CultureInvariant)]
     private static partial Regex InlineDateline();
+
+    /// <summary>The most words a headline has; a longer line without end punctuation is a wrapped sentence.</summary>
+    private const int HeadlineMaxWords = 25;
 
     [GeneratedRegex(@"\r\n|\r")]
     private static partial Regex LineEndings();
@@ -25,11 +30,20 @@ public static partial class StoryParser
     public static Story Parse(string id, string text, string? title = null, string? source = null)
     {
         var normalized = LineEndings().Replace(text.TrimStart('\uFEFF'), "\n");
-        var paragraphs = BlankLines().Split(normalized)
-            .Select(p => Regex.Replace(p.Trim(), @"\s*\n\s*", " "))
-            .Where(p => p.Length > 0)
-            .ToList();
+        var raw = BlankLines().Split(normalized).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
+        string? headline = null;
+        if (raw.Count > 1 && !IsDatelineParagraph(Joined(raw[0])) && IsHeadline(Joined(raw[0])))
+        {
+            headline = Joined(raw[0]); // a headline paragraph: "Thieves Take Prized Silver From Ohio Museum"
+            raw.RemoveAt(0);
+        }
+        else if (raw.Count > 0 && raw[0].IndexOf('\n') is > 0 and var end && IsHeadline(raw[0][..end].Trim()) && InlineDateline().IsMatch(raw[0][(end + 1)..].TrimStart()))
+        {
+            headline = raw[0][..end].Trim(); // a headline line right above "RIVERTON, Ohio (AP) — …"
+            raw[0] = raw[0][(end + 1)..];
+        }
 
+        var paragraphs = raw.Select(Joined).ToList();
         string? dateline = null;
         if (paragraphs.Count > 0 && IsDatelineParagraph(paragraphs[0]))
         {
@@ -51,9 +65,27 @@ public static partial class StoryParser
             }
         }
 
-        var resolvedTitle = string.IsNullOrWhiteSpace(title) ? TitleFromId(id) : title!;
+        var resolvedTitle = string.IsNullOrWhiteSpace(title) ? headline ?? TitleFromId(id) : title!;
         var resolvedSource = string.IsNullOrWhiteSpace(source) ? (dateline ?? resolvedTitle) : source!;
         return new Story(id, resolvedTitle, resolvedSource, dateline, sentences, Hash(text));
+    }
+
+    /// <summary>A paragraph's lines joined into one (wrapped lines are one sentence).</summary>
+    private static string Joined(string paragraph) => Regex.Replace(paragraph.Trim(), @"\s*\n\s*", " ");
+
+    /// <summary>
+    /// A headline is a short line that does not end like a sentence (no full stop, question mark, exclamation mark, colon
+    /// or closing quote): it names the story and is not a sentence anyone asks about.
+    /// </summary>
+    internal static bool IsHeadline(string line)
+    {
+        if (line.Length == 0 || ".?!:;\"”’)".Contains(line[^1]))
+        {
+            return false;
+        }
+
+        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        return words is >= 2 and <= HeadlineMaxWords;
     }
 
     /// <summary>A dateline is a short line without sentence punctuation, mostly in capitals.</summary>

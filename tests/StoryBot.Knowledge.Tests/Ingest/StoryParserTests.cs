@@ -3,12 +3,17 @@ using Xunit;
 
 namespace StoryBot.Knowledge.Tests.Ingest;
 
-/// <summary>Datelines (own line or inline "CITY (AP) —") are kept out of the citable sentences; CRLF files parse like LF ones.</summary>
+/// <summary>
+/// Headlines and datelines (own line or inline "CITY (AP) —") are kept out of the citable sentences; CRLF files parse
+/// like LF ones.
+/// </summary>
 public class StoryParserTests
 {
     [Theory]
     [InlineData("PORTMOUTH (CL) — The council approved a ferry line.", "PORTMOUTH (CL)")]
     [InlineData("LONDON (Reuters) - The bank raised rates.", "LONDON (Reuters)")]
+    [InlineData("RIVERTON, Ohio (AP) — Thieves broke into the museum.", "RIVERTON, Ohio (AP)")] // the state as written
+    [InlineData("SAN JUAN, Puerto Rico (AP) — The storm hit at dawn.", "SAN JUAN, Puerto Rico (AP)")]
     public void InlineDateline_OfAnyAgency_IsNeverPartOfAnAnswerableSentence(string text, string dateline)
     {
         var story = StoryParser.Parse("s", text);
@@ -73,5 +78,26 @@ public class StoryParserTests
 
         Assert.Equal("AP, WASHINGTON", story.Dateline);
         Assert.Equal("One sentence here.", story.Sentences.Single().Text);
+    }
+
+    [Theory]
+    [InlineData("Thieves Take Silver From Ohio Museum\nRIVERTON, Ohio (AP) — Thieves broke in on Sunday. They took 14 pieces.")] // right above the dateline
+    [InlineData("Thieves Take Silver From Ohio Museum\n\nRIVERTON, Ohio (AP) — Thieves broke in on Sunday. They took 14 pieces.")] // its own paragraph
+    public void Headline_IsTheTitle_NotASentence(string text)
+    {
+        var story = StoryParser.Parse("s", text);
+
+        Assert.Equal("Thieves Take Silver From Ohio Museum", story.Title);
+        Assert.Equal("RIVERTON, Ohio (AP)", story.Dateline);
+        Assert.Equal(new[] { "Thieves broke in on Sunday.", "They took 14 pieces." }, story.Sentences.Select(s => s.Text));
+    }
+
+    [Fact]
+    public void ConfiguredTitle_WinsOverTheHeadline()
+    {
+        var story = StoryParser.Parse("s", "Museum Robbed\n\nThieves broke in on Sunday.", title: "Configured");
+
+        Assert.Equal("Configured", story.Title);
+        Assert.Equal("Thieves broke in on Sunday.", story.Sentences.Single().Text);
     }
 }
