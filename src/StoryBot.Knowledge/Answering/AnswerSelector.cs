@@ -519,6 +519,11 @@ public sealed partial class AnswerSelector
     /// <summary>Stems a number must count: the counted noun of a how-many question and the words that may stand for it.</summary>
     internal static IReadOnlySet<string>? CountedStems(QuestionAnalysis question, IReadOnlyList<QueryConcept> concepts)
     {
+        if (question.CountedNoun is { } noun && WordLists.TypeWords(QuestionType.HowMany).Contains(noun))
+        {
+            return null; // "how many things did they steal": any count, as for "how many"
+        }
+
         if (question.CountedPhrase is null)
         {
             return NounStems(question.CountedNoun, concepts);

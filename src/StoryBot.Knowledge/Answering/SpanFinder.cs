@@ -264,6 +264,8 @@ public static partial class SpanFinder
             // noun's own word before its stem: "640 buses" over "4,200 bus drivers", "five riders" over "one of five riders".
             var best = new List<(int Start, int Length)>();
             var bestRank = int.MaxValue;
+            // "how many people": a count of visitors, workers or passengers counts people
+            var people = nounStems.Overlaps(WordLists.TypeWords(QuestionType.Who));
             foreach (var n in numbers)
             {
                 var end = n.Start + n.Length;
@@ -271,8 +273,11 @@ public static partial class SpanFinder
                 for (var k = 0; k < following.Count; k++)
                 {
                     var i = following[k];
-                    var exact = nounStems.Contains(profile.Tokens[i].Lower);
-                    if (exact || nounStems.Contains(profile.TokenStems[i]) || nounStems.Any(s => s.Length > 3 && profile.Tokens[i].Lower.StartsWith(s, StringComparison.Ordinal)))
+                    // of the people counted, those the question's own words name ("how many people ride" → riders) come first
+                    var exact = nounStems.Contains(profile.Tokens[i].Lower)
+                        || (people && questionStems is not null && questionStems.Any(s => s.Length > 3 && profile.Tokens[i].Lower.StartsWith(s, StringComparison.Ordinal)) && PersonNouns.IsPeople(profile.Tokens[i].Lower));
+                    if (exact || nounStems.Contains(profile.TokenStems[i]) || nounStems.Any(s => s.Length > 3 && profile.Tokens[i].Lower.StartsWith(s, StringComparison.Ordinal))
+                        || (people && PersonNouns.IsPeople(profile.Tokens[i].Lower)))
                     {
                         var rank = (k * 2) + (exact ? 0 : 1);
                         if (rank < bestRank)

@@ -139,10 +139,23 @@ public static partial class QuestionClassifier
             }
 
             phrase.Add(word);
+            if (IsPlural(word))
+            {
+                break; // a compound ends with its plural: "how many people visit …" counts people, "bus drivers" drivers
+            }
         }
 
         return phrase.Count == 0 ? null : string.Join(' ', phrase);
     }
+
+    /// <summary>
+    /// A plural noun by its form: a regular -s plural of four letters or more ("us", "news", "bus", "class", "crisis"
+    /// are not), or a word that is written out to the irregular "people" ("ppl", "ppls").
+    /// </summary>
+    private static bool IsPlural(string word) =>
+        Slang.Expand(word) is "people" or "men" or "women" or "children"
+        || (word.Length >= 4 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal)
+            && !word.EndsWith("is", StringComparison.Ordinal) && !word.EndsWith("ws", StringComparison.Ordinal));
 
     private static readonly HashSet<string> PhraseBreaks = new(StringComparer.Ordinal)
     {

@@ -14,4 +14,14 @@ public sealed class QuestionClassifierTests
     [InlineData("who was the guy that got fired", QuestionType.Who)]
     public void NameQuestion_AboutAPerson_AsksWho(string normalized, QuestionType type) =>
         Assert.Equal(type, QuestionClassifier.Classify(normalized));
+
+    [Theory]
+    [InlineData("how many people visit the museum a year", "people")] // the plural ends the phrase: not "visit"
+    [InlineData("how many ppl work there", "ppl")]
+    [InlineData("how many cruise missiles hit the base", "missiles")]
+    [InlineData("how many bus drivers walked out", "drivers")]
+    [InlineData("how many us troops are there", "troops")] // "us" is not a plural
+    [InlineData("how many news outlets reported it", "outlets")]
+    public void CountedNoun_IsThePhrasesPlural(string normalized, string noun) =>
+        Assert.Equal(noun, QuestionClassifier.CountedNoun(normalized));
 }
