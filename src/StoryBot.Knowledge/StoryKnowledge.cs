@@ -99,7 +99,8 @@ public sealed class StoryKnowledge : IDisposable
         var question = _questions.Analyze(text ?? string.Empty);
         var smalltalkText = SmalltalkText(question);
         var smalltalkVector = smalltalkText is null ? null : _queryVectors.GetOrAdd(smalltalkText, _encoder!.EncodeQuery);
-        switch (IntentOf(question, smalltalkVector))
+        var (intent, offTopic) = IntentOf(question, smalltalkVector);
+        switch (intent)
         {
             case Intent.Greeting:
                 return Smalltalk(ReplyKind.Greeting);
@@ -123,7 +124,7 @@ public sealed class StoryKnowledge : IDisposable
             case Intent.Acknowledge:
                 return Acknowledgement(memory);
             default:
-                return Answer(question, memory, QueryVector(question, memory, (smalltalkText, smalltalkVector)));
+                return offTopic ? OffTopic(question) : Answer(question, memory, QueryVector(question, memory, (smalltalkText, smalltalkVector)));
         }
     }
 
@@ -207,25 +208,44 @@ public sealed class StoryKnowledge : IDisposable
     // The weight from which an alternative is a close form of the word (synonyms 0.75, derived forms 0.8, typo fixes 0.8).
     private const float CloseForm = 0.75f;
 
-    /// <summary>The rules' intent, unless a message they take for a question is closest to a smalltalk example.</summary>
-    private Intent IntentOf(QuestionAnalysis question, float[]? vector)
+    /// <summary>
+    /// The rules' intent, unless a message they take for a question is closest to a smalltalk example; and whether it is
+    /// an off-topic question ("can u recommend a good pizza place"): nearer the off-topic examples than any sentence of
+    /// the story by the same margin, it is declined without scoring the story's sentences, whose best match would be
+    /// a sentence that shares a stray word ("good").
+    /// </summary>
+    private (Intent Intent, bool OffTopic) IntentOf(QuestionAnalysis question, float[]? vector)
     {
         if (question.Intent != Intent.Question || vector is null || _smalltalk is null || _scorer.IntentMargin is not { } margin)
         {
-            return question.Intent;
+            return (question.Intent, false);
         }
 
-        var (intent, lead) = SmalltalkLead(vector);
-        return lead >= margin ? intent : Intent.Question; // nearest to an off-topic example: still a question, to decline
+        var (intent, lead) = SmalltalkLead(vector, question.Type);
+        return lead < margin ? (Intent.Question, false) : (intent, intent == Intent.Question);
     }
+
+    /// <summary>The intents a question asking for a place, time, number, reason or name may still be (<see cref="SmalltalkLead(float[], QuestionType)"/>).</summary>
+    private static bool Asking(Intent intent) => intent is not (Intent.Greeting or Intent.Thanks or Intent.Goodbye or Intent.Acknowledge);
+
+    /// <summary>The decline of an off-topic question: the story is not about it, so no passage of it is offered.</summary>
+    private KnowledgeReply OffTopic(QuestionAnalysis question) => new()
+    {
+        Kind = ReplyKind.NoAnswer,
+        Question = question.Text,
+        Suggestions = StarterQuestions,
+    };
 
     /// <summary>
     /// The nearest smalltalk example and how much closer it is than the best story sentence: a message about the
-    /// story is near some sentence of it, "heyyy whats up" is near a greeting and far from every sentence.
+    /// story is near some sentence of it, "heyyy whats up" is near a greeting and far from every sentence. A question
+    /// that asks for a place, time, number, reason or name ("where can i get good sushi around here") is not a greeting,
+    /// thanks, goodbye or acknowledgement, however many of those examples share its words.
     /// </summary>
-    private (Intent Intent, double Lead) SmalltalkLead(float[] vector)
+    private (Intent Intent, double Lead) SmalltalkLead(float[] vector, QuestionType type)
     {
-        var (intent, similarity) = _smalltalk!.Nearest(vector);
+        var (intent, similarity) = _smalltalk!.Nearest(vector, type is QuestionType.Where or QuestionType.When or QuestionType.HowMany or QuestionType.HowMuch
+            or QuestionType.HowLong or QuestionType.HowOld or QuestionType.Why or QuestionType.Name ? Asking : null);
         return (intent, similarity - _selector.BestCosine(vector));
     }
 
@@ -237,7 +257,7 @@ public sealed class StoryKnowledge : IDisposable
     internal double? SmalltalkLead(string text)
     {
         var question = _questions.Analyze(text);
-        return SmalltalkVector(question) is { } vector && _smalltalk is not null && SmalltalkLead(vector) is { Intent: not Intent.Question } lead ? lead.Lead : null;
+        return SmalltalkVector(question) is { } vector && _smalltalk is not null && SmalltalkLead(vector, question.Type) is { Intent: not Intent.Question } lead ? lead.Lead : null;
     }
 
     private KnowledgeReply Smalltalk(ReplyKind kind) => new() { Kind = kind, Suggestions = StarterQuestions };
@@ -488,10 +508,11 @@ public sealed class StoryKnowledge : IDisposable
         var smalltalkVector = SmalltalkVector(question);
         var concepts = ConceptsOf(question, memory);
         var sb = new System.Text.StringBuilder();
-        sb.AppendLine($"intent={IntentOf(question, smalltalkVector)} (rules: {question.Intent}) type={question.Type} counted={question.CountedNoun} which={question.WhichNoun} name={question.NamedNoun} definition={question.DefinitionSubject} anaphora={question.Anaphora} asks={question.Asks}");
+        var (explainedIntent, offTopicQuestion) = IntentOf(question, smalltalkVector);
+        sb.AppendLine($"intent={explainedIntent}{(offTopicQuestion ? " (off-topic: declined)" : "")} (rules: {question.Intent}) type={question.Type} counted={question.CountedNoun} which={question.WhichNoun} name={question.NamedNoun} definition={question.DefinitionSubject} anaphora={question.Anaphora} asks={question.Asks}");
         if (smalltalkVector is not null && _smalltalk is not null)
         {
-            var (nearest, lead) = SmalltalkLead(smalltalkVector);
+            var (nearest, lead) = SmalltalkLead(smalltalkVector, question.Type);
             sb.AppendLine($"  nearest smalltalk example: {nearest}, {lead:+0.000;-0.000} closer than the best story sentence (smalltalk from {_scorer.IntentMargin:+0.000;-0.000})");
             sb.AppendLine("    nearest examples: " + string.Join("; ", _smalltalk.NearestExamples(smalltalkVector, 3).Select(e => $"{e.Intent} \"{e.Text}\" {e.Similarity:0.000}")));
         }

@@ -25,8 +25,11 @@ public sealed record SpanQuestion(
     /// </summary>
     public AnswerTags Asked { get; } = Defined is null ? AskedOf(Question) : AnswerTags.None;
 
-    /// <summary>Which of <see cref="SpanFeatures.Classes"/> the question belongs to.</summary>
-    public int Class => Asked != AnswerTags.None ? 0 : Question.Type is QuestionType.YesNo or QuestionType.Other ? 1 : 2;
+    /// <summary>
+    /// Which of <see cref="SpanFeatures.Classes"/> the question belongs to. A definition question is an open one however it
+    /// is put ("is tillerson the secretary of state?" wants his title, like "who is tillerson?").
+    /// </summary>
+    public int Class => Asked != AnswerTags.None ? 0 : Defined is null && Question.Type is QuestionType.YesNo or QuestionType.Other ? 1 : 2;
 
     private static AnswerTags AskedOf(QuestionAnalysis question) => question.Type switch
     {

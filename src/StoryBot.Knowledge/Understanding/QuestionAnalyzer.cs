@@ -47,6 +47,10 @@ public sealed partial class QuestionAnalyzer
     [GeneratedRegex(@"^what(?:'s| is) (?<subject>.+?)'s (?:job|role|title|position)$|^(?:who|what)(?:'s| is| was| are| were)(?: the| a)? (?<subject>.+?)(?: again| exactly| anyway| then)?$|^(?:tell me about|what about|who about) (?<subject>.+)$|^remind me who (?<subject>.+?) (?:is|was)$|^what does (?<subject>.+?) do$")]
     private static partial Regex Definition();
 
+    // "is tillerson the secretary of state?", "was comey an fbi agent": whether X holds a title is answered where the story says who X is.
+    [GeneratedRegex(@"^(?:is|was) (?<subject>[a-z][a-z\-']*(?: [a-z][a-z\-']*)?) (?:still |really |actually )?(?:the|a|an) [a-z]")]
+    private static partial Regex TitleCheck();
+
     [GeneratedRegex(@"^(19|20)\d{2}$")]
     private static partial Regex Year();
 
@@ -172,7 +176,7 @@ public sealed partial class QuestionAnalyzer
         }
 
         string? definition = null;
-        if (type is QuestionType.Who or QuestionType.What or QuestionType.Other && Definition().Match(normalized) is { Success: true } m)
+        if ((type is QuestionType.Who or QuestionType.What or QuestionType.Other ? Definition().Match(normalized) : type == QuestionType.YesNo ? TitleCheck().Match(normalized) : null) is { Success: true } m)
         {
             // a misspelt name is the person it was fixed to ("who is comy" → Comey)
             var keys = m.Groups["subject"].Value.Split(' ').Select(w => fixes is not null && fixes.TryGetValue(w, out var fix) ? fix : w).Select(EntityExtractor.NameKey).ToList();

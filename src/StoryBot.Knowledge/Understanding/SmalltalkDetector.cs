@@ -39,14 +39,22 @@ public sealed class SmalltalkDetector
     }
 
     /// <summary>
+    /// How many of an intent's nearest examples vote for it. Two, not three: the off-topic questions are many different
+    /// requests (weather, recipes, shopping), so their third-nearest is far where a greeting's is near, and with three
+    /// "how do i reset my wifi router" was taken for a help request (training-side probes, docs/quality.md).
+    /// </summary>
+    internal const int Votes = 2;
+
+    /// <summary>
     /// The nearest example's cosine to <paramref name="queryVector"/> (a prefixed query embedding), and the intent whose
-    /// three nearest examples are nearest on average: one stray example does not decide the kind of smalltalk.
+    /// <see cref="Votes"/> nearest examples are nearest on average: one stray example does not decide the kind of
+    /// smalltalk. Only intents <paramref name="allowed"/> takes vote (all when null).
     /// Loops rather than LINQ grouping (it ran on every question); the sums and ties come out as they did with
     /// <c>GroupBy</c>/<c>OrderByDescending</c>/<c>Average</c>/<c>MaxBy</c>, so the result is the same to the bit.
     /// </summary>
-    public (Intent Intent, double Similarity) Nearest(float[] queryVector)
+    public (Intent Intent, double Similarity) Nearest(float[] queryVector, Func<Intent, bool>? allowed = null)
     {
-        const int votes = 3;
+        const int votes = Votes;
         var cosines = _cosines is { } buffer && buffer.Length >= _vectors.Count ? buffer : _cosines = new float[_vectors.Count];
         _vectors.Cosines(queryVector, cosines);
         var nearest = double.NaN;
@@ -65,6 +73,11 @@ public sealed class SmalltalkDetector
         Span<double> top = stackalloc double[votes];
         foreach (var (groupIntent, members) in _groups)
         {
+            if (allowed is not null && !allowed(groupIntent))
+            {
+                continue;
+            }
+
             // The group's `votes` largest cosines, largest first, summed in that order as Average sums them.
             var count = 0;
             foreach (var member in members)

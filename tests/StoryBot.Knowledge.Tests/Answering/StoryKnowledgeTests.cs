@@ -50,6 +50,32 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
         Assert.Equal(span, reply.Citations[0].Span);
     }
 
+    /// <summary>"Is X the Y?" is answered where the story says who X is, with X's title bold.</summary>
+    [Theory]
+    [InlineData("is tillerson the secretary of state", 3, "US Secretary of State")] // not a sentence that only names him
+    [InlineData("was comey an fbi agent", 8, "FBI Director")]
+    public void TitleQuestion_CitesWhereTheStorySaysWhoTheyAre(string question, int sentence, string span)
+    {
+        var reply = _knowledge.Respond(question, new ConversationMemory());
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.Equal(sentence, reply.Citations[0].Sentence);
+        Assert.Equal(span, reply.Citations[0].Span);
+    }
+
+    /// <summary>A question nearer the off-topic examples than the story is declined without offering a passage of the story.</summary>
+    [Theory]
+    [InlineData("where can i get good sushi around here")] // asks for a place: not the greeting "yo what's good"
+    [InlineData("whats a good movie to watch tonight")]
+    public void OffTopicQuestion_IsDeclined_WithoutAPassage(string question)
+    {
+        var reply = _knowledge.Respond(question, new ConversationMemory());
+
+        Assert.Equal(ReplyKind.NoAnswer, reply.Kind);
+        Assert.Empty(reply.Related);
+        Assert.Empty(reply.Citations);
+    }
+
     [Theory]
     [InlineData("What is the capital of Australia?")]
     [InlineData("What did Putin say about Comey being fired?")]

@@ -58,7 +58,7 @@ public sealed class SmalltalkDetectorTests : IClassFixture<StoryKnowledgeTests.L
             var query = encoder.EncodeQuery(message);
             var scored = examples.Select((e, i) => (e.Intent, Similarity: (double)StoryBot.Knowledge.Semantics.SemanticEncoder.Cosine(query, vectors[i]))).ToList();
             var intent = scored.GroupBy(e => e.Intent)
-                .Select(g => (Intent: g.Key, Score: g.OrderByDescending(e => e.Similarity).Take(3).Average(e => e.Similarity)))
+                .Select(g => (Intent: g.Key, Score: g.OrderByDescending(e => e.Similarity).Take(SmalltalkDetector.Votes).Average(e => e.Similarity)))
                 .MaxBy(g => g.Score).Intent;
 
             var (nearestIntent, similarity) = detector.Nearest(query);
