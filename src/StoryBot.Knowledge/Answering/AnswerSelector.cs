@@ -836,7 +836,7 @@ public sealed partial class AnswerSelector
             QuestionType.HowMany => SpanFinder.CountFor(profile, asked.CountedStems, strict: true) is not null,
             QuestionType.Name => SpanFinder.NameNear(profile, asked.NamedStems, asked.QuestionWords!) is not null,
             QuestionType.HowMuch => profile.Tags.HasFlag(AnswerTags.Money),
-            QuestionType.HowLong => profile.Tags.HasFlag(AnswerTags.Duration) || profile.DurationSpans.Count > 0,
+            QuestionType.HowLong => profile.Tags.HasFlag(AnswerTags.Duration) || profile.DurationSpans.Count > 0 || SpanFinder.Until(profile) is not null,
             QuestionType.HowOld => SpanFinder.Age(profile.Sentence.Text) is not null,
             QuestionType.What or QuestionType.Other when question.AsksForSpeech => SpokenBy(profile, asked.SpeakerKeys),
             _ => null,

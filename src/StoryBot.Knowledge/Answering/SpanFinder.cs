@@ -40,7 +40,7 @@ public static partial class SpanFinder
                 ?? WithPreposition(text, Entity(profile, questionWords, EntityKind.Place))
                 ?? NamedPlacePhrase(profile, questionWords),
             QuestionType.When => NearestToQuestion(profile, TimeUnits.OfAskedUnit(text, profile.TimeSpans.Concat(profile.DurationSpans).OrderBy(s => s.Start).ToList(), TimeUnits.Asked(question.Normalized)), questionStems),
-            QuestionType.HowLong => profile.DurationSpans.Cast<(int, int)?>().FirstOrDefault(),
+            QuestionType.HowLong => profile.DurationSpans.Cast<(int, int)?>().FirstOrDefault() ?? Until(profile),
             // "how much did she pay / earn / lose, did shares fall": an amount (money or a percentage) when the sentence names one
             QuestionType.HowMany when question.Normalized.Contains("how much", StringComparison.Ordinal) && profile.AmountSpans is { Count: > 0 } amounts
                 => NearestToQuestion(profile, amounts, questionStems),
@@ -307,6 +307,27 @@ public static partial class SpanFinder
         }
 
         return numbers[0];
+    }
+
+    [GeneratedRegex(@"\b(?:until|till|through)\s+(?:at least\s+|at the earliest\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex UntilBefore();
+
+    /// <summary>
+    /// How long something lasts said by when it ends ("will stay closed until at least Friday"): the time after "until",
+    /// from the word itself; null when no time of the sentence follows "until", "till" or "through".
+    /// </summary>
+    internal static (int Start, int Length)? Until(SentenceProfile profile)
+    {
+        var text = profile.Sentence.Text;
+        foreach (var (start, length) in profile.TimeSpans)
+        {
+            if (UntilBefore().Match(text[..start]) is { Success: true } until)
+            {
+                return (until.Index, start + length - until.Index);
+            }
+        }
+
+        return null;
     }
 
     [GeneratedRegex(@"\G\s*(?:(?:percent|per cent|percentage points?)\b|%)", RegexOptions.IgnoreCase)]

@@ -75,6 +75,19 @@ public sealed class SpanFinderTests
         Assert.Equal(names, TimeUnits.Names(time, unit));
     }
 
+    /// <summary>How long something lasts is often said by when it ends: "until at least Monday" answers "how long".</summary>
+    [Fact]
+    public void HowLongQuestion_AnsweredByWhenItEnds_BoldsTheUntilPhrase()
+    {
+        using var folder = new TempFolder();
+        var story = Path.Combine(folder.Path, "library.txt");
+        File.WriteAllText(story, "LAKEVILLE, Minn. (AP) — A burst pipe flooded the basement of the city library on Saturday, officials said.\n\n"
+            + "The library will remain shut until at least Monday while crews dry the building.\n\n"
+            + "The council will discuss the repair bill on March 3.");
+
+        AssertBold(story, "how long will the library be shut", "until at least Monday");
+    }
+
     /// <summary>The first message <paramref name="question"/> about the story at <paramref name="storyPath"/> is answered with <paramref name="span"/> bold.</summary>
     private static void AssertBold(string storyPath, string question, string span)
     {
