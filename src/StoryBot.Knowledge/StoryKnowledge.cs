@@ -336,7 +336,7 @@ public sealed class StoryKnowledge : IDisposable
 
         var vector = QueryVector(question, memory);
         var concepts = ConceptsOf(question, memory);
-        return _selector.Rank(question, concepts, memory, _selector.RoleHolders(concepts, question.Possessors), vector);
+        return _selector.Rank(question, concepts, memory, _selector.RoleHolders(concepts, question.Possessors, question.SubjectVerb), vector);
     }
 
     private List<QueryConcept> ConceptsOf(QuestionAnalysis question, ConversationMemory memory)
@@ -353,7 +353,7 @@ public sealed class StoryKnowledge : IDisposable
     private KnowledgeReply Answer(QuestionAnalysis question, ConversationMemory memory, float[]? vector)
     {
         var concepts = ConceptsOf(question, memory);
-        var roleHolders = _selector.RoleHolders(concepts, question.Possessors);
+        var roleHolders = _selector.RoleHolders(concepts, question.Possessors, question.SubjectVerb);
         var ranked = _selector.Rank(question, concepts, memory, roleHolders, vector);
         var questionWords = QuestionWords(concepts);
         var best = ranked.Count > 0 ? ranked[0] : null;
@@ -439,7 +439,8 @@ public sealed class StoryKnowledge : IDisposable
             stems,
             AnswerSelector.CountedStems(question, concepts) ?? (question.NamedNoun is null ? null : new HashSet<string> { question.NamedNoun }),
             question.DefinitionSubject is { } subject ? _model.Person(subject) : null,
-            question.Copular ? roleHolders : null,
+            // "who is the fbi director" and "who runs the fbi" prefer whoever holds the role the question says
+            question.Copular ? roleHolders : question.SubjectVerb is { } verb ? _selector.RoleHolders(concepts.Where(c => AnswerSelector.HasWord(c.Surface, verb))) : null,
             question.PassiveVerb is { } passive ? VerbStems(concepts, passive) : null);
     }
 
@@ -496,7 +497,7 @@ public sealed class StoryKnowledge : IDisposable
         }
 
         var concepts = ConceptsOf(question, memory);
-        return SpanQuestionOf(question, concepts, _selector.RoleHolders(concepts, question.Possessors), QuestionWords(concepts));
+        return SpanQuestionOf(question, concepts, _selector.RoleHolders(concepts, question.Possessors, question.SubjectVerb), QuestionWords(concepts));
     }
 
     /// <summary>A human-readable trace of how a question was understood and scored: each feature and its contribution.</summary>
@@ -509,7 +510,7 @@ public sealed class StoryKnowledge : IDisposable
         var concepts = ConceptsOf(question, memory);
         var sb = new System.Text.StringBuilder();
         var (explainedIntent, offTopicQuestion) = IntentOf(question, smalltalkVector);
-        sb.AppendLine($"intent={explainedIntent}{(offTopicQuestion ? " (off-topic: declined)" : "")} (rules: {question.Intent}) type={question.Type} counted={question.CountedNoun} which={question.WhichNoun} name={question.NamedNoun} definition={question.DefinitionSubject} anaphora={question.Anaphora} asks={question.Asks}");
+        sb.AppendLine($"intent={explainedIntent}{(offTopicQuestion ? " (off-topic: declined)" : "")} (rules: {question.Intent}) type={question.Type} counted={question.CountedNoun} which={question.WhichNoun} name={question.NamedNoun} definition={question.DefinitionSubject} verb={question.SubjectVerb} passive={question.PassiveVerb} anaphora={question.Anaphora} asks={question.Asks}");
         if (smalltalkVector is not null && _smalltalk is not null)
         {
             var (nearest, lead) = SmalltalkLead(smalltalkVector, question.Type);
@@ -543,7 +544,7 @@ public sealed class StoryKnowledge : IDisposable
 
         if (ranked.Count > 0 && _span is not null)
         {
-            var spanQuestion = SpanQuestionOf(question, concepts, _selector.RoleHolders(concepts, question.Possessors), QuestionWords(concepts));
+            var spanQuestion = SpanQuestionOf(question, concepts, _selector.RoleHolders(concepts, question.Possessors, question.SubjectVerb), QuestionWords(concepts));
             var spanClass = SpanFeatures.Classes[spanQuestion.Class];
             sb.AppendLine($"  bold span in #{ranked[0].Profile.Sentence.Number} ({spanClass} question, asks for: {spanQuestion.Asked}), best candidates:");
             foreach (var c in SpanCandidates.Of(spanQuestion, ranked[0].Profile).OrderByDescending(c => _span.Score(c.Features)).Take(5))

@@ -127,7 +127,7 @@ public sealed class StoryModel
 
         TitleStems = entities.Where(e => e.Kind == EntityKind.Person && e.Title.Length > 0)
             .GroupBy(e => e.Key)
-            .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)analyzer.Terms(g.First().Title).Where(t => !KnownPlaces.IsPlaceOrDemonym(t)).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)analyzer.Terms(WithoutPossessor(g.First().Title)).Where(t => !KnownPlaces.IsPlaceOrDemonym(t)).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         Vocabulary = _documentFrequency.Keys.ToHashSet(StringComparer.Ordinal);
         PublicationYears = stories
             .SelectMany(s => System.Text.RegularExpressions.Regex.Matches(s.Source + " " + s.Title + " " + s.Dateline, @"\b(19|20)\d{2}\b"))
@@ -138,6 +138,13 @@ public sealed class StoryModel
     }
 
     public IReadOnlyList<Story> Stories { get; }
+
+    /// <summary>
+    /// A title without the possessor it is held in ("the museum's executive director" → executive director): "who runs
+    /// the museum" names the museum, not its director, so the director is an answer, not someone the question names.
+    /// </summary>
+    private static string WithoutPossessor(string title) =>
+        string.Join(' ', title.Split(' ').Where(w => !w.EndsWith("'s", StringComparison.Ordinal) && !w.EndsWith("’s", StringComparison.Ordinal)));
 
     public IReadOnlyList<SentenceProfile> Profiles { get; }
 

@@ -126,7 +126,7 @@ public sealed partial class AnswerSelector
         var questionKeys = QuestionEntityKeys(concepts);
         var questionPeople = QuestionPeople(question, concepts);
         var typeWords = WordLists.TypeWords(question.Type);
-        roleHolders ??= RoleHolders(concepts, question.Possessors);
+        roleHolders ??= RoleHolders(concepts, question.Possessors, question.SubjectVerb);
         var noHolder = question.Copular && question.Type == QuestionType.Who && roleHolders.Count == 0 && question.Possessors.Count > 0
             && RoleHolders(concepts).Count > 0;
         // only asked whether it contains a key: with no role holders to add, the question's keys themselves
@@ -559,13 +559,17 @@ public sealed partial class AnswerSelector
         return stems;
     }
 
-    /// <summary>People the question refers to by role: a concept says their title ("the foreign minister" → Lavrov).</summary>
-    internal HashSet<string> RoleHolders(IEnumerable<QueryConcept> concepts, IReadOnlyDictionary<string, string>? possessors = null)
+    /// <summary>
+    /// People the question refers to by role: a concept says their title ("the foreign minister" → Lavrov). Not the verb
+    /// of "who &lt;verb&gt;s …" (<paramref name="subjectVerb"/>): in "who runs the museum" its wording "director" says what
+    /// the answer is, not someone the question already names.
+    /// </summary>
+    internal HashSet<string> RoleHolders(IEnumerable<QueryConcept> concepts, IReadOnlyDictionary<string, string>? possessors = null, string? subjectVerb = null)
     {
         var holders = new HashSet<string>(StringComparer.Ordinal);
         foreach (var concept in concepts)
         {
-            if (concept.Carried)
+            if (concept.Carried || (subjectVerb is not null && HasWord(concept.Surface, subjectVerb)))
             {
                 continue;
             }

@@ -88,6 +88,22 @@ public sealed class SpanFinderTests
         AssertBold(story, "how long will the library be shut", "until at least Monday");
     }
 
+    /// <summary>
+    /// "Maria Lopez, the library's director": the title after her name says she runs the library, and "the library's" is
+    /// whose director she is, not a role the question names, so "who runs the library" is answered with her name.
+    /// </summary>
+    [Fact]
+    public void WhoRunsQuestion_TheDirectorNamedWithATitleAfterHerName_IsBold()
+    {
+        using var folder = new TempFolder();
+        var story = Path.Combine(folder.Path, "library.txt");
+        File.WriteAllText(story, "LAKEVILLE, Minn. (AP) — A burst pipe flooded the basement of the city library on Saturday, officials said.\n\n"
+            + "Maria Lopez, the library's director, said about 3,000 books were damaged.\n\n"
+            + "Lopez said the council will discuss the repair bill on March 3.");
+
+        AssertBold(story, "who runs the library", "Maria Lopez");
+    }
+
     /// <summary>The first message <paramref name="question"/> about the story at <paramref name="storyPath"/> is answered with <paramref name="span"/> bold.</summary>
     private static void AssertBold(string storyPath, string question, string span)
     {

@@ -63,6 +63,20 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
         Assert.Equal(span, reply.Citations[0].Span);
     }
 
+    /// <summary>"Who runs X?" asks for whoever holds the role its verb says: the FBI's director runs the FBI.</summary>
+    [Theory]
+    [InlineData("who runs the fbi", 8, "James Comey")]
+    [InlineData("who heads the fbi", 8, "James Comey")]
+    [InlineData("who fired the fbi director", 8, "Trump")] // the role is the object: its holder is not the answer
+    public void WhoRunsQuestion_TheRoleHolderIsTheAnswer(string question, int sentence, string span)
+    {
+        var reply = _knowledge.Respond(question, new ConversationMemory());
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.Equal(sentence, reply.Citations[0].Sentence);
+        Assert.Equal(span, reply.Citations[0].Span);
+    }
+
     /// <summary>A question nearer the off-topic examples than the story is declined without offering a passage of the story.</summary>
     [Theory]
     [InlineData("where can i get good sushi around here")] // asks for a place: not the greeting "yo what's good"
