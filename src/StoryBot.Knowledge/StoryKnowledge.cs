@@ -222,7 +222,12 @@ public sealed class StoryKnowledge : IDisposable
         }
 
         var (intent, lead) = SmalltalkLead(vector, question.Type);
-        return lead < margin ? (Intent.Question, false) : (intent, intent == Intent.Question);
+        if (lead < margin || (intent == Intent.About && !WordLists.BotReference.IsMatch(question.Text)))
+        {
+            return (Intent.Question, false); // a question about the bot says "you" or "bot": "what does the company make" does not
+        }
+
+        return (intent, intent == Intent.Question);
     }
 
     /// <summary>The intents a question asking for a place, time, number, reason or name may still be (<see cref="SmalltalkLead(float[], QuestionType)"/>).</summary>

@@ -16,6 +16,7 @@ public static class WordLists
     private static readonly Lazy<IReadOnlySet<string>> Passive = new(() => Words("passive-auxiliaries.txt"));
     private static readonly Lazy<IReadOnlyList<string>> Reasons = new(() => Lines("reason-markers.txt"));
     private static readonly Lazy<Regex> ReasonPattern = new(() => Alternation(Reasons.Value, RegexOptions.IgnoreCase));
+    private static readonly Lazy<Regex> BotPattern = new(() => Alternation(Lines("bot-references.txt"), RegexOptions.IgnoreCase));
     private static readonly Lazy<Regex> SpeechPattern = new(() => Alternation(Speech.Value, RegexOptions.None));
     private static readonly Lazy<IReadOnlyDictionary<QuestionType, IReadOnlySet<string>>> Types = new(LoadTypeWords);
 
@@ -39,6 +40,9 @@ public static class WordLists
 
     /// <summary>Forms of "be" and "get" that make the participle after them passive (was, got, been …); case-insensitive.</summary>
     public static IReadOnlySet<string> PassiveAuxiliaries => Passive.Value;
+
+    /// <summary>A whole-word match of a word by which a message refers to the bot (you, bot, this thing …), any case.</summary>
+    public static Regex BotReference => BotPattern.Value;
 
     /// <summary>A whole-word match of a reason marker (because, in response, amid …), any case.</summary>
     public static Regex ReasonMarker => ReasonPattern.Value;

@@ -31,14 +31,33 @@ public sealed class SmalltalkDetectorTests : IClassFixture<StoryKnowledgeTests.L
     }
 
     /// <summary>
-    /// The detector's part for an off-topic question: it stays a question, for the scorer to weigh. (Whether the scorer
-    /// then declines it is the calibrator's call: docs/quality.md lists this one among the answers that got worse.)
+    /// The detector's part for an off-topic question: it stays a question, declined before any sentence is scored when it
+    /// is nearer the off-topic examples than the story by the margin, else weighed by the scorer.
     /// </summary>
     [Fact]
     public void OffTopicQuestion_IsNotTakenForSmalltalk()
     {
         var kind = _knowledge.Respond("which football team won the league this year?", new ConversationMemory()).Kind;
         Assert.Contains(kind, new[] { ReplyKind.NoAnswer, ReplyKind.Answer });
+    }
+
+    /// <summary>
+    /// A question about the bot refers to it ("you", "bot"): "what does the company make" is near the example "what
+    /// company made you" but asks about the story's company, and is answered from the story.
+    /// </summary>
+    [Fact]
+    public void StoryQuestion_NearAQuestionAboutTheBot_IsAnsweredFromTheStory()
+    {
+        using var index = new TempFolder();
+        using var knowledge = StoryKnowledge.Load(new KnowledgeOptions
+        {
+            StoryPath = Path.Combine(TestFiles.Root, "eval", "train", "chip-plant", "story.txt"),
+            IndexPath = index.Path,
+            ModelPath = TestFiles.Model,
+        });
+
+        Assert.NotEqual(ReplyKind.About, knowledge.Respond("what does the company make", new ConversationMemory()).Kind);
+        Assert.Equal(ReplyKind.About, knowledge.Respond("what company made you", new ConversationMemory()).Kind);
     }
 
     /// <summary>
