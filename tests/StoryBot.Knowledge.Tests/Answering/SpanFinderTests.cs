@@ -77,31 +77,34 @@ public sealed class SpanFinderTests
 
     /// <summary>How long something lasts is often said by when it ends: "until at least Monday" answers "how long".</summary>
     [Fact]
-    public void HowLongQuestion_AnsweredByWhenItEnds_BoldsTheUntilPhrase()
-    {
-        using var folder = new TempFolder();
-        var story = Path.Combine(folder.Path, "library.txt");
-        File.WriteAllText(story, "LAKEVILLE, Minn. (AP) — A burst pipe flooded the basement of the city library on Saturday, officials said.\n\n"
+    public void HowLongQuestion_AnsweredByWhenItEnds_BoldsTheUntilPhrase() =>
+        AssertBoldInStory(
+            "LAKEVILLE, Minn. (AP) — A burst pipe flooded the basement of the city library on Saturday, officials said.\n\n"
             + "The library will remain shut until at least Monday while crews dry the building.\n\n"
-            + "The council will discuss the repair bill on March 3.");
-
-        AssertBold(story, "how long will the library be shut", "until at least Monday");
-    }
+            + "The council will discuss the repair bill on March 3.",
+            "how long will the library be shut",
+            "until at least Monday");
 
     /// <summary>
     /// "Maria Lopez, the library's director": the title after her name says she runs the library, and "the library's" is
     /// whose director she is, not a role the question names, so "who runs the library" is answered with her name.
     /// </summary>
     [Fact]
-    public void WhoRunsQuestion_TheDirectorNamedWithATitleAfterHerName_IsBold()
+    public void WhoRunsQuestion_TheDirectorNamedWithATitleAfterHerName_IsBold() =>
+        AssertBoldInStory(
+            "LAKEVILLE, Minn. (AP) — A burst pipe flooded the basement of the city library on Saturday, officials said.\n\n"
+            + "Maria Lopez, the library's director, said about 3,000 books were damaged.\n\n"
+            + "Lopez said the council will discuss the repair bill on March 3.",
+            "who runs the library",
+            "Maria Lopez");
+
+    /// <summary>The first message <paramref name="question"/> about a story of <paramref name="storyText"/> is answered with <paramref name="span"/> bold.</summary>
+    private static void AssertBoldInStory(string storyText, string question, string span)
     {
         using var folder = new TempFolder();
-        var story = Path.Combine(folder.Path, "library.txt");
-        File.WriteAllText(story, "LAKEVILLE, Minn. (AP) — A burst pipe flooded the basement of the city library on Saturday, officials said.\n\n"
-            + "Maria Lopez, the library's director, said about 3,000 books were damaged.\n\n"
-            + "Lopez said the council will discuss the repair bill on March 3.");
-
-        AssertBold(story, "who runs the library", "Maria Lopez");
+        var story = Path.Combine(folder.Path, "story.txt");
+        File.WriteAllText(story, storyText);
+        AssertBold(story, question, span);
     }
 
     /// <summary>The first message <paramref name="question"/> about the story at <paramref name="storyPath"/> is answered with <paramref name="span"/> bold.</summary>

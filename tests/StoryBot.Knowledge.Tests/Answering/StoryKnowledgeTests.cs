@@ -24,14 +24,8 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
     [InlineData("who misled officials?", 9, "Flynn")]
     [InlineData("who did trupm fire?", 8, "James Comey")] // the misspelt name is read as Trump by the words and the semantic signal, and is not the answer
     [InlineData("when did yates warn the white house?", 10, "in January")] // the time nearest "warned", not the hearing's "on Monday"
-    public void Question_CitesTheSentence_AndBoldsTheAnswer(string question, int sentence, string span)
-    {
-        var reply = _knowledge.Respond(question, new ConversationMemory());
-
-        Assert.Equal(ReplyKind.Answer, reply.Kind);
-        Assert.Equal(sentence, reply.Citations[0].Sentence);
-        Assert.Equal(span, reply.Citations[0].Span);
-    }
+    public void Question_CitesTheSentence_AndBoldsTheAnswer(string question, int sentence, string span) =>
+        AssertCites(question, sentence, span);
 
     /// <summary>
     /// People ask about someone by an everyday noun ("the guy", "the lady", "the dude") and contract the question word
@@ -41,34 +35,26 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
     [InlineData("what was the name of the woman who testified", 10, "Sally Yates")] // the name of a person: who
     [InlineData("who's the lady who testified", 10, "Sally Yates")]
     [InlineData("whos the dude who got canned", 8, "James Comey")] // the one the relative clause's passive verb acted on
-    public void EverydayPersonNoun_AsksForAPerson(string question, int sentence, string span)
-    {
-        var reply = _knowledge.Respond(question, new ConversationMemory());
-
-        Assert.Equal(ReplyKind.Answer, reply.Kind);
-        Assert.Equal(sentence, reply.Citations[0].Sentence);
-        Assert.Equal(span, reply.Citations[0].Span);
-    }
+    public void EverydayPersonNoun_AsksForAPerson(string question, int sentence, string span) =>
+        AssertCites(question, sentence, span);
 
     /// <summary>"Is X the Y?" is answered where the story says who X is, with X's title bold.</summary>
     [Theory]
     [InlineData("is tillerson the secretary of state", 3, "US Secretary of State")] // not a sentence that only names him
     [InlineData("was comey an fbi agent", 8, "FBI Director")]
-    public void TitleQuestion_CitesWhereTheStorySaysWhoTheyAre(string question, int sentence, string span)
-    {
-        var reply = _knowledge.Respond(question, new ConversationMemory());
-
-        Assert.Equal(ReplyKind.Answer, reply.Kind);
-        Assert.Equal(sentence, reply.Citations[0].Sentence);
-        Assert.Equal(span, reply.Citations[0].Span);
-    }
+    public void TitleQuestion_CitesWhereTheStorySaysWhoTheyAre(string question, int sentence, string span) =>
+        AssertCites(question, sentence, span);
 
     /// <summary>"Who runs X?" asks for whoever holds the role its verb says: the FBI's director runs the FBI.</summary>
     [Theory]
     [InlineData("who runs the fbi", 8, "James Comey")]
     [InlineData("who heads the fbi", 8, "James Comey")]
     [InlineData("who fired the fbi director", 8, "Trump")] // the role is the object: its holder is not the answer
-    public void WhoRunsQuestion_TheRoleHolderIsTheAnswer(string question, int sentence, string span)
+    public void WhoRunsQuestion_TheRoleHolderIsTheAnswer(string question, int sentence, string span) =>
+        AssertCites(question, sentence, span);
+
+    /// <summary><paramref name="question"/>, the first message, cites sentence <paramref name="sentence"/> with <paramref name="span"/> bold.</summary>
+    private void AssertCites(string question, int sentence, string span)
     {
         var reply = _knowledge.Respond(question, new ConversationMemory());
 
@@ -77,23 +63,16 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
         Assert.Equal(span, reply.Citations[0].Span);
     }
 
-    /// <summary>A question nearer the off-topic examples than the story is declined without offering a passage of the story.</summary>
+    /// <summary>
+    /// Declined; a question nearer the off-topic examples than the story (<paramref name="offTopic"/>) is declined before
+    /// any sentence is scored, without offering a passage of the story.
+    /// </summary>
     [Theory]
-    [InlineData("where can i get good sushi around here")] // asks for a place: not the greeting "yo what's good"
-    [InlineData("whats a good movie to watch tonight")]
-    public void OffTopicQuestion_IsDeclined_WithoutAPassage(string question)
-    {
-        var reply = _knowledge.Respond(question, new ConversationMemory());
-
-        Assert.Equal(ReplyKind.NoAnswer, reply.Kind);
-        Assert.Empty(reply.Related);
-        Assert.Empty(reply.Citations);
-    }
-
-    [Theory]
-    [InlineData("What is the capital of Australia?")]
-    [InlineData("What did Putin say about Comey being fired?")]
-    public void QuestionTheStoryDoesNotAnswer_IsDeclined(string question)
+    [InlineData("What is the capital of Australia?", true)]
+    [InlineData("What did Putin say about Comey being fired?", false)]
+    [InlineData("where can i get good sushi around here", true)] // asks for a place: not the greeting "yo what's good"
+    [InlineData("whats a good movie to watch tonight", true)]
+    public void QuestionTheStoryDoesNotAnswer_IsDeclined(string question, bool offTopic)
     {
         var reply = _knowledge.Respond(question, new ConversationMemory());
 
@@ -101,6 +80,10 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
         Assert.False(reply.Answered);
         Assert.Empty(reply.Citations);
         Assert.InRange(reply.Confidence, 0, _knowledge.ConfidenceThreshold);
+        if (offTopic)
+        {
+            Assert.Empty(reply.Related);
+        }
     }
 
     /// <summary>A reaction after an answer asks nothing: it is acknowledged, not answered with the last topic's sentence.</summary>
@@ -194,9 +177,8 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
     public void WhatDidXSay_CountsAQuoteAttributedAfterItsVerb_AsXSpeaking()
     {
         using var folder = new TempFolder();
-        var story = folder.Combine("pier.txt");
-        File.WriteAllText(story, string.Join("\n", new[]
-        {
+        using var knowledge = LoadStory(
+            folder,
             "Title: Council closes the old pier",
             "Source: AP, Harbour City",
             "AP, HARBOUR CITY",
@@ -205,9 +187,7 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
             string.Empty,
             "“We had no choice once the beams failed the load test,” said Tomas Hale, the engineer who inspected the pier.",
             string.Empty,
-            "Mayor Lisa Brandt said the city would look for money to repair the pier and reopen it next summer.",
-        }));
-        using var knowledge = StoryKnowledge.Load(new KnowledgeOptions { StoryPath = story, IndexPath = folder.Combine("index"), ModelPath = TestFiles.Model });
+            "Mayor Lisa Brandt said the city would look for money to repair the pier and reopen it next summer.");
 
         var explained = knowledge.Explain("what did tomas hale say", new ConversationMemory());
 
@@ -223,17 +203,14 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
     public void QuestionWords_AreReadAsTheirGrammarNotTheirLetters()
     {
         using var folder = new TempFolder();
-        var story = folder.Combine("court.txt");
-        File.WriteAllText(story, string.Join("\n", new[]
-        {
+        using var knowledge = LoadStory(
+            folder,
             "Title: Judge weighs the strike",
             "Source: AP, Ashgrove",
             string.Empty,
             "The transit authority asked Judge Harold Finch to order the drivers back to work.",
             string.Empty,
-            "Finch scheduled a hearing for Thursday morning but did not say when he would rule.",
-        }));
-        using var knowledge = StoryKnowledge.Load(new KnowledgeOptions { StoryPath = story, IndexPath = folder.Combine("index"), ModelPath = TestFiles.Model });
+            "Finch scheduled a hearing for Thursday morning but did not say when he would rule.");
 
         var future = Concepts(knowledge.Explain("when is the judge going to hear the case", new ConversationMemory()));
         var frame = Concepts(knowledge.Explain("what kinda order was the judge supposed to give", new ConversationMemory()));
@@ -242,6 +219,14 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
         Assert.Contains("hearing(0.80,df=1)", future["hear"]);
         Assert.Equal(new[] { "order", "judge" }, frame.Keys);
         Assert.Contains("go(", knowledge.Explain("did the judge go to ashgrove", new ConversationMemory()));
+    }
+
+    /// <summary>The knowledge core over a story of <paramref name="lines"/>, written to and indexed in <paramref name="folder"/>.</summary>
+    private static StoryKnowledge LoadStory(TempFolder folder, params string[] lines)
+    {
+        var story = folder.Combine("story.txt");
+        File.WriteAllText(story, string.Join("\n", lines));
+        return StoryKnowledge.Load(new KnowledgeOptions { StoryPath = story, IndexPath = folder.Combine("index"), ModelPath = TestFiles.Model });
     }
 
     private static Dictionary<string, string> Concepts(string explained) =>
