@@ -263,10 +263,6 @@ public sealed partial class QuestionAnalyzer
     // WordNet relations weaker than this ("live" ~ "last") bring more noise than help.
     private const float MinRelatedWeight = 0.4f;
 
-    // For a word no story uses ("robbers" where the story says "thieves"), a broader term is all there is to go on:
-    // relations down to this weight (a hypernym, 0.5 × 0.45) are kept.
-    private const float MinRelatedWeightUnused = 0.2f;
-
     private static readonly HashSet<string> ObjectPronouns = new(StringComparer.Ordinal) { "it", "them", "him", "her", "this", "that", "these", "those", "us", "me" };
 
     private static readonly HashSet<string> VagueTime = new(StringComparer.Ordinal)
@@ -512,7 +508,6 @@ public sealed partial class QuestionAnalyzer
 
         if (_lexicon is not null && Features.Lexicon && !isName)
         {
-            var minimum = alternatives.Any(a => a.Stems.All(s => _model.DocumentFrequency(s) > 0)) ? MinRelatedWeight : MinRelatedWeightUnused;
             foreach (var related in _lexicon.Related(word).Where(r => !r.Word.Split(' ').Any(StopWordSets.Question.Contains)))
             {
                 var factor = related.Relation switch
@@ -524,7 +519,7 @@ public sealed partial class QuestionAnalyzer
                     _ => 0.35f,
                 };
                 var relatedStems = Alternative(StemPhrase(related.Word), related.Weight * factor);
-                if (relatedStems.Weight >= minimum && relatedStems.Stems.All(s => _model.DocumentFrequency(s) > 0))
+                if (relatedStems.Weight >= MinRelatedWeight && relatedStems.Stems.All(s => _model.DocumentFrequency(s) > 0))
                 {
                     alternatives.Add(relatedStems);
                 }
