@@ -341,7 +341,7 @@ public sealed class StoryKnowledge : IDisposable
 
         var vector = QueryVector(question, memory);
         var concepts = ConceptsOf(question, memory);
-        return _selector.Rank(question, concepts, memory, _selector.RoleHolders(concepts, question.Possessors, question.SubjectVerb), vector);
+        return _selector.Rank(question, concepts, memory, _selector.RoleHolders(question, concepts), vector);
     }
 
     private List<QueryConcept> ConceptsOf(QuestionAnalysis question, ConversationMemory memory)
@@ -358,7 +358,7 @@ public sealed class StoryKnowledge : IDisposable
     private KnowledgeReply Answer(QuestionAnalysis question, ConversationMemory memory, float[]? vector)
     {
         var concepts = ConceptsOf(question, memory);
-        var roleHolders = _selector.RoleHolders(concepts, question.Possessors, question.SubjectVerb);
+        var roleHolders = _selector.RoleHolders(question, concepts);
         var ranked = _selector.Rank(question, concepts, memory, roleHolders, vector);
         var questionWords = QuestionWords(concepts);
         var best = ranked.Count > 0 ? ranked[0] : null;
@@ -502,7 +502,7 @@ public sealed class StoryKnowledge : IDisposable
         }
 
         var concepts = ConceptsOf(question, memory);
-        return SpanQuestionOf(question, concepts, _selector.RoleHolders(concepts, question.Possessors, question.SubjectVerb), QuestionWords(concepts));
+        return SpanQuestionOf(question, concepts, _selector.RoleHolders(question, concepts), QuestionWords(concepts));
     }
 
     /// <summary>A human-readable trace of how a question was understood and scored: each feature and its contribution.</summary>
@@ -549,7 +549,7 @@ public sealed class StoryKnowledge : IDisposable
 
         if (ranked.Count > 0 && _span is not null)
         {
-            var spanQuestion = SpanQuestionOf(question, concepts, _selector.RoleHolders(concepts, question.Possessors, question.SubjectVerb), QuestionWords(concepts));
+            var spanQuestion = SpanQuestionOf(question, concepts, _selector.RoleHolders(question, concepts), QuestionWords(concepts));
             var spanClass = SpanFeatures.Classes[spanQuestion.Class];
             sb.AppendLine($"  bold span in #{ranked[0].Profile.Sentence.Number} ({spanClass} question, asks for: {spanQuestion.Asked}), best candidates:");
             foreach (var c in SpanCandidates.Of(spanQuestion, ranked[0].Profile).OrderByDescending(c => _span.Score(c.Features)).Take(5))

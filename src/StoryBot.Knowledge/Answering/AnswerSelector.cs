@@ -126,7 +126,7 @@ public sealed partial class AnswerSelector
         var questionKeys = QuestionEntityKeys(concepts);
         var questionPeople = QuestionPeople(question, concepts);
         var typeWords = WordLists.TypeWords(question.Type);
-        roleHolders ??= RoleHolders(concepts, question.Possessors, question.SubjectVerb);
+        roleHolders ??= RoleHolders(question, concepts);
         var noHolder = question.Copular && question.Type == QuestionType.Who && roleHolders.Count == 0 && question.Possessors.Count > 0
             && RoleHolders(concepts).Count > 0;
         // only asked whether it contains a key: with no role holders to add, the question's keys themselves
@@ -558,6 +558,10 @@ public sealed partial class AnswerSelector
 
         return stems;
     }
+
+    /// <summary>The people <paramref name="question"/> refers to by role, with its possessors and its verb (<see cref="RoleHolders(IEnumerable{QueryConcept}, IReadOnlyDictionary{string, string}?, string?)"/>).</summary>
+    internal HashSet<string> RoleHolders(QuestionAnalysis question, IEnumerable<QueryConcept> concepts) =>
+        RoleHolders(concepts, question.Possessors, question.SubjectVerb);
 
     /// <summary>
     /// People the question refers to by role: a concept says their title ("the foreign minister" → Lavrov). Not the verb

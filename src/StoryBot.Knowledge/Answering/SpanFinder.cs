@@ -273,11 +273,11 @@ public static partial class SpanFinder
                 for (var k = 0; k < following.Count; k++)
                 {
                     var i = following[k];
+                    var lower = profile.Tokens[i].Lower;
+                    var counted = people && PersonNouns.IsPeople(lower);
                     // of the people counted, those the question's own words name ("how many people ride" → riders) come first
-                    var exact = nounStems.Contains(profile.Tokens[i].Lower)
-                        || (people && questionStems is not null && questionStems.Any(s => s.Length > 3 && profile.Tokens[i].Lower.StartsWith(s, StringComparison.Ordinal)) && PersonNouns.IsPeople(profile.Tokens[i].Lower));
-                    if (exact || nounStems.Contains(profile.TokenStems[i]) || nounStems.Any(s => s.Length > 3 && profile.Tokens[i].Lower.StartsWith(s, StringComparison.Ordinal))
-                        || (people && PersonNouns.IsPeople(profile.Tokens[i].Lower)))
+                    var exact = nounStems.Contains(lower) || (counted && questionStems is not null && questionStems.Any(s => s.Length > 3 && lower.StartsWith(s, StringComparison.Ordinal)));
+                    if (exact || counted || nounStems.Contains(profile.TokenStems[i]) || nounStems.Any(s => s.Length > 3 && lower.StartsWith(s, StringComparison.Ordinal)))
                     {
                         var rank = (k * 2) + (exact ? 0 : 1);
                         if (rank < bestRank)

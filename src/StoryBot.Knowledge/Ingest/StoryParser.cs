@@ -32,9 +32,10 @@ public static partial class StoryParser
         var normalized = LineEndings().Replace(text.TrimStart('\uFEFF'), "\n");
         var raw = BlankLines().Split(normalized).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
         string? headline = null;
-        if (raw.Count > 1 && !IsDatelineParagraph(Joined(raw[0])) && IsHeadline(Joined(raw[0])))
+        var first = raw.Count > 0 ? Joined(raw[0]) : string.Empty;
+        if (raw.Count > 1 && !IsDatelineParagraph(first) && IsHeadline(first))
         {
-            headline = Joined(raw[0]); // a headline paragraph: "Thieves Take Prized Silver From Ohio Museum"
+            headline = first; // a headline paragraph: "Thieves Take Prized Silver From Ohio Museum"
             raw.RemoveAt(0);
         }
         else if (raw.Count > 0 && raw[0].IndexOf('\n') is > 0 and var end && IsHeadline(raw[0][..end].Trim()) && InlineDateline().IsMatch(raw[0][(end + 1)..].TrimStart()))

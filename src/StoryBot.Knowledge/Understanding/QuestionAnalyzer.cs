@@ -201,7 +201,9 @@ public sealed partial class QuestionAnalyzer
         }
 
         // "the name of the fbi guy" asks who (QuestionClassifier): "name" is the question's frame, not its topic.
-        if (type == QuestionType.Who && QuestionClassifier.NamedNoun(normalized) is not null)
+        var namedNoun = QuestionClassifier.NamedNoun(normalized);
+        var nameOfAPerson = type == QuestionType.Who && namedNoun is not null;
+        if (nameOfAPerson)
         {
             concepts.RemoveAll(c => c.Surface is "name" or "names");
         }
@@ -238,11 +240,11 @@ public sealed partial class QuestionAnalyzer
             TypoFixes = fixes ?? (IReadOnlyDictionary<string, string>)EmptyFixes,
             Possessors = possessors,
             CountedPhrase = QuestionClassifier.CountedPhrase(normalized) is { } counted ? string.Join(' ', counted.Split(' ').Select(Slang.Expand)) : null,
-            NamedNoun = Head(QuestionClassifier.NamedNoun(normalized)),
+            NamedNoun = Head(namedNoun),
             WhichNoun = Head(which),
             Locative = Locative().IsMatch(normalized),
             // "what was the name of the fbi guy" asks who the fbi guy was
-            Copular = CopularWho().IsMatch(normalized) || (type == QuestionType.Who && QuestionClassifier.NamedNoun(normalized) is not null),
+            Copular = CopularWho().IsMatch(normalized) || nameOfAPerson,
             SubjectVerb = SubjectVerbQuestion().Match(normalized) is { Success: true } sv ? sv.Groups["verb"].Value : null,
             PassiveVerb = PassiveParticiple(normalized),
             AsksForSpeech = speech.Success,

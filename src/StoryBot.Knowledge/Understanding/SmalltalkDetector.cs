@@ -54,7 +54,6 @@ public sealed class SmalltalkDetector
     /// </summary>
     public (Intent Intent, double Similarity) Nearest(float[] queryVector, Func<Intent, bool>? allowed = null)
     {
-        const int votes = Votes;
         var cosines = _cosines is { } buffer && buffer.Length >= _vectors.Count ? buffer : _cosines = new float[_vectors.Count];
         _vectors.Cosines(queryVector, cosines);
         var nearest = double.NaN;
@@ -70,7 +69,7 @@ public sealed class SmalltalkDetector
         var intent = default(Intent);
         var bestScore = double.NaN;
         var first = true;
-        Span<double> top = stackalloc double[votes];
+        Span<double> top = stackalloc double[Votes];
         foreach (var (groupIntent, members) in _groups)
         {
             if (allowed is not null && !allowed(groupIntent))
@@ -78,7 +77,7 @@ public sealed class SmalltalkDetector
                 continue;
             }
 
-            // The group's `votes` largest cosines, largest first, summed in that order as Average sums them.
+            // The group's `Votes` largest cosines, largest first, summed in that order as Average sums them.
             var count = 0;
             foreach (var member in members)
             {
@@ -89,18 +88,18 @@ public sealed class SmalltalkDetector
                     at--;
                 }
 
-                if (at >= votes)
+                if (at >= Votes)
                 {
                     continue;
                 }
 
-                for (var k = Math.Min(count, votes - 1); k > at; k--)
+                for (var k = Math.Min(count, Votes - 1); k > at; k--)
                 {
                     top[k] = top[k - 1];
                 }
 
                 top[at] = value;
-                count = Math.Min(count + 1, votes);
+                count = Math.Min(count + 1, Votes);
             }
 
             var sum = top[0];
