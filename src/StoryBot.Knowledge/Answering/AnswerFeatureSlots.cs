@@ -15,6 +15,7 @@ internal static class AnswerFeatureSlots
     public static readonly int Lexical = AnswerFeatures.IndexOf(AnswerFeatures.Lexical);
     public static readonly int LexicalRank = AnswerFeatures.IndexOf(AnswerFeatures.LexicalRank);
     public static readonly int MentionsSubject = AnswerFeatures.IndexOf(AnswerFeatures.MentionsSubject);
+    public static readonly int MismatchCovered = AnswerFeatures.IndexOf(AnswerFeatures.MismatchCovered);
     public static readonly int MissingConcept = AnswerFeatures.IndexOf(AnswerFeatures.MissingConcept);
     public static readonly int NamesRoleHolder = AnswerFeatures.IndexOf(AnswerFeatures.NamesRoleHolder);
     public static readonly int NoRoleHolder = AnswerFeatures.IndexOf(AnswerFeatures.NoRoleHolder);

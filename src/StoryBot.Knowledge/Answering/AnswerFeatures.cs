@@ -43,6 +43,12 @@ public static class AnswerFeatures
     /// <summary>The question asks for a type and the sentence does not hold it.</summary>
     public const string TypeMismatch = "typeMismatch";
 
+    /// <summary>
+    /// Type mismatch times coverage: a sentence that says everything the question names but not what it asks for
+    /// ("where exactly will the zones be?" → "It focuses on the creation of four zones") is the story's nearest miss.
+    /// </summary>
+    public const string MismatchCovered = "mismatchCovered";
+
     /// <summary>"Who is the X of Y?" where nobody in the stories holds that role for Y.</summary>
     public const string NoRoleHolder = "noRoleHolder";
 
@@ -85,7 +91,7 @@ public static class AnswerFeatures
     /// <summary>Every feature, in the order of the vectors and of the model file's weights.</summary>
     public static readonly IReadOnlyList<string> Names = new[]
     {
-        Coverage, MissingConcept, Lexical, LexicalRank, Words, Semantic, SemanticGap, SemanticRank, Agreement, TypeMatch, TypeMismatch,
+        Coverage, MissingConcept, Lexical, LexicalRank, Words, Semantic, SemanticGap, SemanticRank, Agreement, TypeMatch, TypeMismatch, MismatchCovered,
         NoRoleHolder, NamesRoleHolder, Reason, PersonMissing, VerbUnused, WhichNounMissing, UnknownShare,
         FollowUpSame, FollowUpAdjacent, DefinesSubject, MentionsSubject, Lede, SemanticBest,
     };
@@ -106,7 +112,7 @@ public static class AnswerFeatures
     /// </summary>
     public static readonly IReadOnlyList<string> ConfidenceNames = new[]
     {
-        RankScore, RankProbability, RankMargin, Coverage, MissingConcept, Lexical, Words, Semantic, SemanticGap, SemanticBest, TypeMatch, TypeMismatch,
+        RankScore, RankProbability, RankMargin, Coverage, MissingConcept, Lexical, Words, Semantic, SemanticGap, SemanticBest, TypeMatch, TypeMismatch, MismatchCovered,
         WhichNounMissing, UnknownShare, VerbUnused, NoRoleHolder, PersonMissing, DefinesSubject, FollowUpSame, FollowUpAdjacent,
     };
 

@@ -220,6 +220,7 @@ public sealed partial class AnswerSelector
 
             Set(x, AnswerFeatureSlots.TypeMatch, typeSatisfied == true ? 1 : 0);
             Set(x, AnswerFeatureSlots.TypeMismatch, typeSatisfied == false ? 1 : 0);
+            Set(x, AnswerFeatureSlots.MismatchCovered, typeSatisfied == false ? coverage : 0);
             Set(x, AnswerFeatureSlots.NoRoleHolder, _features.Aliases && noHolder ? 1 : 0);
             Set(x, AnswerFeatureSlots.NamesRoleHolder, _measureRoleHolderNamed && _features.Aliases && question.Copular && question.Type == QuestionType.Who
                 && NamesAny(profile, roleHolders, questionKeys) ? 1 : 0);

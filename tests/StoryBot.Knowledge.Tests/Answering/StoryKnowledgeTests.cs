@@ -221,6 +221,24 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
         Assert.Contains("go(", knowledge.Explain("did the judge go to ashgrove", new ConversationMemory()));
     }
 
+    /// <summary>
+    /// "Where exactly will the zones be?" names everything the zones' sentence says but asks for a place it does not
+    /// give: the mismatch is weighed by how fully the sentence matches, so the nearest miss looks like one.
+    /// </summary>
+    [Fact]
+    public void NearestMiss_WeighsTheMismatchByCoverage()
+    {
+        var miss = _knowledge.Candidates("where exactly will the four de-escalation zones be?", new ConversationMemory())![0];
+        var hit = _knowledge.Candidates("where was trump scheduled to meet putin's top diplomat?", new ConversationMemory())![0];
+        double Feature(ScoredSentence s, string name) => s.Features[AnswerFeatures.IndexOf(name)];
+
+        Assert.Contains("de-escalation zones", miss.Profile.Sentence.Text);
+        Assert.Equal(1, Feature(miss, AnswerFeatures.TypeMismatch));
+        Assert.Equal(Feature(miss, AnswerFeatures.Coverage), Feature(miss, AnswerFeatures.MismatchCovered));
+        Assert.True(Feature(miss, AnswerFeatures.MismatchCovered) > 0.9);
+        Assert.Equal(0, Feature(hit, AnswerFeatures.MismatchCovered));
+    }
+
     /// <summary>The knowledge core over a story of <paramref name="lines"/>, written to and indexed in <paramref name="folder"/>.</summary>
     private static StoryKnowledge LoadStory(TempFolder folder, params string[] lines)
     {
