@@ -21,6 +21,7 @@ public static class IrregularForms
         "woken wake|wore wear|worn wear|forbade forbid|forbidden forbid|forgave forgive|forgiven forgive|hung hang|" +
         "sped speed|strove strive|oversaw oversee|overseen oversee|undertook undertake|undertaken undertake|" +
         "people person|men man|women woman|children child|mice mouse|feet foot|teeth tooth|lives life|wives wife|" +
+        "thieves thief|knives knife|halves half|shelves shelf|wolves wolf|loaves loaf|calves calf|selves self|scarves scarf|" +
         "better good|best good|worse bad|worst bad|dying die|lying lie|tying tie";
 
     /// <summary>Every (form, lemma) pair.</summary>

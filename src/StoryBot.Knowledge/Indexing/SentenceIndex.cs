@@ -18,7 +18,7 @@ namespace StoryBot.Knowledge.Indexing;
 public sealed class SentenceIndex : IDisposable
 {
     /// <summary>Bump when analysis or fields change, so existing indexes are rebuilt.</summary>
-    public const string SchemaVersion = "5";
+    public const string SchemaVersion = "6";
 
     internal const string HashKey = "storybot.contentHash";
     internal const string SchemaKey = "storybot.schema";
