@@ -69,6 +69,10 @@ public sealed partial class QuestionAnalyzer
 
         var concepts = new List<QueryConcept>();
         var used = new bool[words.Count];
+        if (QuestionClassifier.TagOf(normalized) is { } tag && words.Count > 0 && words[^1] == tag)
+        {
+            used[^1] = true; // "…, right?" asks to confirm; "right" is not a topic
+        }
         var lower = text.ToLowerInvariant();
 
         // Hyphenated compounds ("de-escalation", "face-to-face") are one concept, not several rare words.

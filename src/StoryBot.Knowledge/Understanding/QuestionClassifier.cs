@@ -39,6 +39,10 @@ public static partial class QuestionClassifier
     [GeneratedRegex(@"\bhow\b")]
     private static partial Regex How();
 
+    // A statement with at least three words and a confirmation tag at its end ("trump denies any links to russia right").
+    [GeneratedRegex(@"^(?:\S+ ){3,}(?<tag>right|yeah|correct|innit)$")]
+    private static partial Regex ConfirmationTag();
+
     [GeneratedRegex(@"\b(what|which)\b")]
     private static partial Regex What();
 
@@ -50,6 +54,13 @@ public static partial class QuestionClassifier
 
     [GeneratedRegex(@"^which (?<head>[a-z\-]+)(?: [a-z\-]+)?|\bwhat (?:kinds?|types?|sorts?) of (?<head>[a-z\-]+)(?: [a-z\-]+)?")]
     private static partial Regex WhichHead();
+
+    /// <summary>
+    /// The confirmation tag that ends a statement typed as a question ("trump denies any links to russia, right?"),
+    /// or null: the tag asks to confirm what comes before it and names nothing the story could say.
+    /// </summary>
+    public static string? TagOf(string normalizedText) =>
+        ConfirmationTag().Match(normalizedText) is { Success: true } m ? m.Groups["tag"].Value : null;
 
     /// <summary>The answer type of <paramref name="normalizedText"/> (see <see cref="IntentClassifier.Normalize"/>).</summary>
     public static QuestionType Classify(string normalizedText)
@@ -111,7 +122,7 @@ public static partial class QuestionClassifier
             return QuestionType.What;
         }
 
-        return YesNo().IsMatch(t) ? QuestionType.YesNo : QuestionType.Other;
+        return YesNo().IsMatch(t) || TagOf(t) is not null ? QuestionType.YesNo : QuestionType.Other;
     }
 
     /// <summary>

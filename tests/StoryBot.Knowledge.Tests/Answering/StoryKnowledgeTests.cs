@@ -222,6 +222,22 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
     }
 
     /// <summary>
+    /// A statement typed as a question with a confirmation tag ("…, right?") asks to confirm it: the tag is not a topic,
+    /// so "right" does not pull the answer to Trump's "Right now we're not getting along".
+    /// </summary>
+    [Fact]
+    public void ConfirmationTag_AsksToConfirm_AndIsNotATopic()
+    {
+        var explained = _knowledge.Explain("trump denies any links to russia, right?", new ConversationMemory());
+        var reply = _knowledge.Respond("trump denies any links to russia, right?", new ConversationMemory());
+
+        Assert.Contains("type=YesNo", explained);
+        Assert.DoesNotContain("concept 'right'", explained);
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.Equal(11, reply.Citations[0].Sentence);
+    }
+
+    /// <summary>
     /// "Where exactly will the zones be?" names everything the zones' sentence says but asks for a place it does not
     /// give: the mismatch is weighed by how fully the sentence matches, so the nearest miss looks like one.
     /// </summary>

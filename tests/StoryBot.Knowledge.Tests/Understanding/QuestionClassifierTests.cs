@@ -24,4 +24,18 @@ public sealed class QuestionClassifierTests
     [InlineData("how many news outlets reported it", "outlets")]
     public void CountedNoun_IsThePhrasesPlural(string normalized, string noun) =>
         Assert.Equal(noun, QuestionClassifier.CountedNoun(normalized));
+
+    [Theory]
+    [InlineData("trump denies any links to russia right", "right")]
+    [InlineData("comey got fired on tuesday yeah", "yeah")]
+    [InlineData("turn right", null)] // too short to be a statement with a tag
+    [InlineData("who is right", null)]
+    public void ConfirmationTag_EndsAStatement(string normalized, string? tag)
+    {
+        Assert.Equal(tag, QuestionClassifier.TagOf(normalized));
+        if (tag is not null)
+        {
+            Assert.Equal(QuestionType.YesNo, QuestionClassifier.Classify(normalized));
+        }
+    }
 }
