@@ -38,7 +38,7 @@ public static partial class IntentClassifier
     [GeneratedRegex(@"\b(who are (you|u)|what are (you|u)|(are )?(you|u) (a |an )?(real |actual )?(bot|robot|human|person|machine|ai|chatbot|computer|program|people)|who (made|built|created|wrote|programmed) (you|this)|what'?s your name|your name|are (you|u) (real|alive|human|sentient)|is this a (bot|robot|human|person)|am i (talking|chatting|speaking) (to|with) (a )?(bot|human|person|robot|machine)|tell me about yourself|introduce yourself)\b")]
     private static partial Regex About();
 
-    [GeneratedRegex(@"\b(what('s| is| was)? (this|the) (story|article|news|piece|report)( all)? about|summar(y|ise|ize)|tl;?dr|gist|main (point|points|idea)|headline|overview|what happened( here)?\??$|what('s| is) (going on|the news)|brief me|recap|in a nutshell|key points)\b")]
+    [GeneratedRegex(@"\b(what('s| is| was)? (this|the) (story|article|news|piece|report)( all)? about|summar(y|ise|ize)|tl;?dr|gist|main (point|points|idea)|headline|overview|what happened( here)?\??$|what('s| is) (going on|the news)(?! (with|about|between|in|at|for|regarding) )|brief me|recap|in a nutshell|key points)\b")]
     private static partial Regex Summary();
 
     /// <summary>

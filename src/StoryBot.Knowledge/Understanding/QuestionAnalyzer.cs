@@ -73,6 +73,14 @@ public sealed partial class QuestionAnalyzer
         {
             used[^1] = true; // "…, right?" asks to confirm; "right" is not a topic
         }
+
+        foreach (var frameWord in QuestionClassifier.FrameWords(normalized))
+        {
+            if (words.IndexOf(frameWord) is >= 0 and var at)
+            {
+                used[at] = true; // "what's the deal with …" asks about what follows
+            }
+        }
         var lower = text.ToLowerInvariant();
 
         // Hyphenated compounds ("de-escalation", "face-to-face") are one concept, not several rare words.

@@ -39,6 +39,10 @@ public static partial class QuestionClassifier
     [GeneratedRegex(@"\bhow\b")]
     private static partial Regex How();
 
+    // "what's the deal with X", "what's up with X": casual for "tell me about X"; the frame's noun is not a topic.
+    [GeneratedRegex(@"^(?:so |and |ok |okay )?what(?:'s|s| is| was)? (?:the )?(?<frame>deal|story|situation|lowdown|scoop|up|going on|happening) (?:with|about)\b")]
+    private static partial Regex AboutFrame();
+
     // A statement with at least three words and a confirmation tag at its end ("trump denies any links to russia right").
     [GeneratedRegex(@"^(?:\S+ ){3,}(?<tag>right|yeah|correct|innit)$")]
     private static partial Regex ConfirmationTag();
@@ -61,6 +65,13 @@ public static partial class QuestionClassifier
     /// </summary>
     public static string? TagOf(string normalizedText) =>
         ConfirmationTag().Match(normalizedText) is { Success: true } m ? m.Groups["tag"].Value : null;
+
+    /// <summary>
+    /// The words of a casual "tell me about" frame ("what's the deal with the tomahawks" → deal), or none: they name how
+    /// the question is put, not what it is about.
+    /// </summary>
+    public static string[] FrameWords(string normalizedText) =>
+        AboutFrame().Match(normalizedText) is { Success: true } m ? m.Groups["frame"].Value.Split(' ') : Array.Empty<string>();
 
     /// <summary>The answer type of <paramref name="normalizedText"/> (see <see cref="IntentClassifier.Normalize"/>).</summary>
     public static QuestionType Classify(string normalizedText)

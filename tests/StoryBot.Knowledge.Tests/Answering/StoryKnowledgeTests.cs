@@ -238,6 +238,23 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
     }
 
     /// <summary>
+    /// "What's the deal with X" asks about X: "deal" does not pull the answer to the agreement with Iran and Turkey, and
+    /// "what's going on with X" is a question about X, not a request for the story's summary.
+    /// </summary>
+    [Fact]
+    public void AboutFrame_AsksAboutWhatFollows()
+    {
+        var tomahawks = _knowledge.Respond("whats the deal with the tomahawks", new ConversationMemory());
+        var flynn = _knowledge.Respond("what's going on with flynn?", new ConversationMemory());
+
+        Assert.Equal(ReplyKind.Answer, tomahawks.Kind);
+        Assert.Equal(14, tomahawks.Citations[0].Sentence);
+        Assert.Equal(ReplyKind.Answer, flynn.Kind);
+        Assert.Equal(9, flynn.Citations[0].Sentence);
+        Assert.Equal(ReplyKind.Summary, _knowledge.Respond("what's going on?", new ConversationMemory()).Kind);
+    }
+
+    /// <summary>
     /// "Where exactly will the zones be?" names everything the zones' sentence says but asks for a place it does not
     /// give: the mismatch is weighed by how fully the sentence matches, so the nearest miss looks like one.
     /// </summary>

@@ -38,4 +38,13 @@ public sealed class QuestionClassifierTests
             Assert.Equal(QuestionType.YesNo, QuestionClassifier.Classify(normalized));
         }
     }
+
+    /// <summary>"What's the deal with X" is casual for "tell me about X": the frame's noun is not a topic.</summary>
+    [Theory]
+    [InlineData("whats the deal with the tomahawks", "deal")]
+    [InlineData("what's up with the de-escalation zones", "up")]
+    [InlineData("so what's going on with flynn", "going on")]
+    [InlineData("what does iran get out of the deal with russia", null)] // a deal the story may name
+    public void AboutFrame_IsNotATopic(string normalized, string? frame) =>
+        Assert.Equal(frame is null ? Array.Empty<string>() : frame.Split(' '), QuestionClassifier.FrameWords(normalized));
 }
