@@ -183,11 +183,12 @@ public sealed class StoryKnowledge : IDisposable
         _encoder is null || question.Intent != Intent.Question ? null : SpeltRight(Slang.ForEmbedding(question.Text), question);
 
     /// <summary>
-    /// Whether a question leans on the conversation: a pronoun, or too few words of its own; but not a message that
+    /// Whether a question leans on the conversation: a pronoun, or no topic of its own ("why?"; one word of its own,
+    /// "hows the traffic", is a new question: carried over, the last topic outranked it); but not a message that
     /// neither asks nor names anything the story says ("this is dumb", "huh"): it would be answered with the last topic.
     /// </summary>
     private bool FollowsUp(QuestionAnalysis question, ConversationMemory memory) =>
-        _options.Features.FollowUps && memory.LastStoryId is not null && (question.Anaphora != Anaphora.None || question.Concepts.Count <= 1)
+        _options.Features.FollowUps && memory.LastStoryId is not null && (question.Anaphora != Anaphora.None || question.Concepts.Count == 0)
         && (question.Asks || question.Concepts.Any(StorySays));
 
     // Whether the story uses the concept's word in a close form (itself, an inflection, a close synonym, a typo's fix),

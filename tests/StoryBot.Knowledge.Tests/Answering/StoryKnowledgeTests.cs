@@ -255,6 +255,29 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
     }
 
     /// <summary>
+    /// A new question of one word the story knows ("hows the traffic") after another topic is a new question, not a
+    /// follow-up: carrying the judge over from the last answer would cite the judge again.
+    /// </summary>
+    [Fact]
+    public void OneWordTopic_AfterAnotherAnswer_IsANewQuestion()
+    {
+        using var folder = new TempFolder();
+        using var knowledge = StoryKnowledge.Load(new KnowledgeOptions
+        {
+            StoryPath = Path.Combine(TestFiles.Root, "eval", "train", "transit-strike", "story.txt"),
+            IndexPath = folder.Combine("index"),
+            ModelPath = TestFiles.Model,
+        });
+        var memory = new ConversationMemory();
+
+        knowledge.Respond("did the judge make a call yet", memory);
+        var reply = knowledge.Respond("hows the traffic", memory);
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.StartsWith("Traffic on the Harmon Expressway", reply.Citations[0].Text);
+    }
+
+    /// <summary>
     /// "Where exactly will the zones be?" names everything the zones' sentence says but asks for a place it does not
     /// give: the mismatch is weighed by how fully the sentence matches, so the nearest miss looks like one.
     /// </summary>
