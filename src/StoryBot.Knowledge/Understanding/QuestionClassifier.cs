@@ -24,7 +24,7 @@ public static partial class QuestionClassifier
     [GeneratedRegex(@"\bwhen\b|\bwhat (time|day|date|month|year|week)\b|\bwhich (day|date|month|year|week)\b|\bon what (day|date)\b|\bhow soon\b|\bhow recently\b")]
     private static partial Regex When();
 
-    [GeneratedRegex(@"\bwhere\b|\bwhich (?:[a-z]+ )?(cit(?:y|ies)|countr(?:y|ies)|places?|towns?|capitals?|locations?|buildings?|venues?|nations?|regions?)\b|\bwhat (cit(?:y|ies)|countr(?:y|ies)|places?|towns?|capitals?|locations?|buildings?|venues?|nations?|regions?)\b|\bin what (city|country|place)\b")]
+    [GeneratedRegex(@"\bwhere\b|^were (?:is|are|was|did|does|do|will|can|could|should|would)\b|\bwhich (?:[a-z]+ )?(cit(?:y|ies)|countr(?:y|ies)|places?|towns?|capitals?|locations?|buildings?|venues?|nations?|regions?)\b|\bwhat (cit(?:y|ies)|countr(?:y|ies)|places?|towns?|capitals?|locations?|buildings?|venues?|nations?|regions?)\b|\bin what (city|country|place)\b")]
     private static partial Regex Where();
 
     [GeneratedRegex(@"\bwho(m|se)?\b|\bwhich (?:[a-z\-]+ )?(person|people|official|officials|man|woman|politician|politicians|leader|leaders|group|groups|agency|agencies|organi[sz]ation|party|minister|diplomat|diplomats|president|envoy|nominee|candidate|ex|former|senator|lawmaker|adviser|advisor|ally|allies)\b|\bwhat (person|official|group|agency|organi[sz]ation|party)\b|\bname of the (person|man|woman|official)\b")]

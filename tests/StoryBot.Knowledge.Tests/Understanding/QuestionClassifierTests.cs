@@ -47,4 +47,12 @@ public sealed class QuestionClassifierTests
     [InlineData("what does iran get out of the deal with russia", null)] // a deal the story may name
     public void AboutFrame_IsNotATopic(string normalized, string? frame) =>
         Assert.Equal(frame is null ? Array.Empty<string>() : frame.Split(' '), QuestionClassifier.FrameWords(normalized));
+
+    /// <summary>"were is …" is a typo of "where": "were" cannot open a question before another verb.</summary>
+    [Theory]
+    [InlineData("were is the meeting", QuestionType.Where)]
+    [InlineData("were did tillerson meet putin", QuestionType.Where)]
+    [InlineData("were you aware of this", QuestionType.YesNo)]
+    public void WereBeforeAVerb_IsWhere(string normalized, QuestionType type) =>
+        Assert.Equal(type, QuestionClassifier.Classify(normalized));
 }
