@@ -387,11 +387,29 @@ public static partial class SpanFinder
                 continue;
             }
 
-            for (var j = Math.Max(1, i - 3); j <= Math.Min(profile.Tokens.Count - 1, i + 3); j++)
+            // a capitalised title comes before the name ("Judge Harold Finch"), a thing's name before the noun ("the
+            // Shayrat air base"): after a title the words after it are tried first
+            var title = profile.Tokens[i].IsCapitalised;
+            for (var step = 0; step < NameReach * 2; step++)
             {
-                var t = profile.Tokens[j];
-                if (j != i && t.IsCapitalised && !questionWords.Contains(EntityExtractor.NameKey(t.Text)) && !questionWords.Contains(profile.TokenStems[j]))
+                var j = title ? (step < NameReach ? i + 1 + step : i - 1 - (step - NameReach)) : (step < NameReach ? i - NameReach + step : i + 1 + (step - NameReach));
+                if (j < 1 || j >= profile.Tokens.Count)
                 {
+                    continue;
+                }
+
+                var t = profile.Tokens[j];
+                if (t.IsCapitalised && !questionWords.Contains(EntityExtractor.NameKey(t.Text)) && !questionWords.Contains(profile.TokenStems[j]))
+                {
+                    // the whole name the word belongs to ("Evelyn Marsh"), not the one word
+                    foreach (var mention in profile.Mentions)
+                    {
+                        if (mention.Start <= t.Start && t.End <= mention.End)
+                        {
+                            return (mention.Start, mention.End - mention.Start);
+                        }
+                    }
+
                     return (t.Start, t.End - t.Start);
                 }
             }
@@ -399,6 +417,9 @@ public static partial class SpanFinder
 
         return null;
     }
+
+    // How many words from the named noun its name may stand.
+    private const int NameReach = 3;
 
     /// <summary>The title a person is introduced with ("Russian Minister of Foreign Affairs"), for "who is X?".</summary>
     private static (int Start, int Length)? Title(string text, NamedEntity entity)

@@ -262,12 +262,7 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
     public void OneWordTopic_AfterAnotherAnswer_IsANewQuestion()
     {
         using var folder = new TempFolder();
-        using var knowledge = StoryKnowledge.Load(new KnowledgeOptions
-        {
-            StoryPath = Path.Combine(TestFiles.Root, "eval", "train", "transit-strike", "story.txt"),
-            IndexPath = folder.Combine("index"),
-            ModelPath = TestFiles.Model,
-        });
+        using var knowledge = LoadTransitStrike(folder);
         var memory = new ConversationMemory();
 
         knowledge.Respond("did the judge make a call yet", memory);
@@ -294,6 +289,32 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
         Assert.True(Feature(miss, AnswerFeatures.MismatchCovered) > 0.9);
         Assert.Equal(0, Feature(hit, AnswerFeatures.MismatchCovered));
     }
+
+    /// <summary>
+    /// The name a title stands before is the whole name after it ("Mayor Evelyn Marsh", "Judge Harold Finch"), not the
+    /// first capitalised word near the title ("Tallow County").
+    /// </summary>
+    [Theory]
+    [InlineData("whats the name of the mayor", "Evelyn Marsh")]
+    [InlineData("what is the name of the judge", "Harold Finch")]
+    public void NameOfATitledPerson_BoldsTheWholeName(string question, string span)
+    {
+        using var folder = new TempFolder();
+        using var knowledge = LoadTransitStrike(folder);
+
+        var reply = knowledge.Respond(question, new ConversationMemory());
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.Equal(span, reply.Citations[0].Span);
+    }
+
+    /// <summary>The knowledge core over the transit-strike story of the training pool, indexed in <paramref name="folder"/>.</summary>
+    private static StoryKnowledge LoadTransitStrike(TempFolder folder) => StoryKnowledge.Load(new KnowledgeOptions
+    {
+        StoryPath = Path.Combine(TestFiles.Root, "eval", "train", "transit-strike", "story.txt"),
+        IndexPath = folder.Combine("index"),
+        ModelPath = TestFiles.Model,
+    });
 
     /// <summary>The knowledge core over a story of <paramref name="lines"/>, written to and indexed in <paramref name="folder"/>.</summary>
     private static StoryKnowledge LoadStory(TempFolder folder, params string[] lines)
