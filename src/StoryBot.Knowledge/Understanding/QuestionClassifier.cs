@@ -50,10 +50,10 @@ public static partial class QuestionClassifier
     [GeneratedRegex(@"\b(what|which)\b")]
     private static partial Regex What();
 
-    [GeneratedRegex(@"\bwhat(?:'s| is| was| are| were)? the names? of\b|\bwhat(?:'s| is| was)? (?:the |that |this )?[a-z\- ]{1,40} (?:called|named)\b")]
+    [GeneratedRegex(@"\bwhat(?:'s| is| was| are| were)? the names? of\b|\bwhat(?:'s| is| was)? (?:the |that |this )?[a-z\- ]{1,40} (?:called|named)\b|\bwhat(?:'s| is| was)? (?:the |that |this )?[a-z\-]+(?: [a-z\-]+){0,3}'s? names?$")]
     private static partial Regex Name();
 
-    [GeneratedRegex(@"\bnames? of (?:the |a |an |that |this )?(?<head>[a-z\- ]+?)(?= (?:the|that|which|who|where|when|they|he|she|it|we|you|is|was|were|did|does|do)\b|$)|\bwhat(?:'s| is| was)? (?:the |that |this )?(?<head>[a-z\- ]{1,40}?) (?:called|named)\b")]
+    [GeneratedRegex(@"\bnames? of (?:the |a |an |that |this )?(?<head>[a-z\- ]+?)(?= (?:the|that|which|who|where|when|they|he|she|it|we|you|is|was|were|did|does|do)\b|$)|\bwhat(?:'s| is| was)? (?:the |that |this )?(?<head>[a-z\- ]{1,40}?) (?:called|named)\b|\bwhat(?:'s| is| was)? (?:the |that |this )?(?<head>[a-z\-]+(?: [a-z\-]+){0,3})'s? names?$")]
     private static partial Regex NameHead();
 
     [GeneratedRegex(@"^which (?<head>[a-z\-]+)(?: [a-z\-]+)?|\bwhat (?:kinds?|types?|sorts?) of (?<head>[a-z\-]+)(?: [a-z\-]+)?")]

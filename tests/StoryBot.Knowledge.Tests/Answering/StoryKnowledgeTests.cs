@@ -297,6 +297,8 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
     [Theory]
     [InlineData("whats the name of the mayor", "Evelyn Marsh")]
     [InlineData("what is the name of the judge", "Harold Finch")]
+    [InlineData("what's the judge's name", "Harold Finch")] // "X's name" asks for a name like "the name of X"
+    [InlineData("whats the mayor's name", "Evelyn Marsh")]
     public void NameOfATitledPerson_BoldsTheWholeName(string question, string span)
     {
         using var folder = new TempFolder();

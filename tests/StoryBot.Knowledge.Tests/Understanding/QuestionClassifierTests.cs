@@ -11,6 +11,8 @@ public sealed class QuestionClassifierTests
     [InlineData("what's the name of the woman who testified", QuestionType.Who)]
     [InlineData("what is the name of the air base", QuestionType.Name)] // the name of a thing stays a name
     [InlineData("what are the zones called", QuestionType.Name)]
+    [InlineData("what's the lawyer's name", QuestionType.Name)] // "X's name" is "the name of X"
+    [InlineData("what's the fbi guy's name", QuestionType.Who)]
     [InlineData("who was the guy that got fired", QuestionType.Who)]
     public void NameQuestion_AboutAPerson_AsksWho(string normalized, QuestionType type) =>
         Assert.Equal(type, QuestionClassifier.Classify(normalized));
