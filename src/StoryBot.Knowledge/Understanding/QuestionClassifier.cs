@@ -207,7 +207,8 @@ public static partial class QuestionClassifier
         }
 
         var words = m.Value.Split(' ');
-        var candidate = words.Length > 2 && !Auxiliaries.Contains(words[2]) ? words[2] : words[1];
+        // "which bikes r affected": chat shorthand for an auxiliary ("r" → are) ends the noun phrase like the auxiliary
+        var candidate = words.Length > 2 && !Auxiliaries.Contains(words[2]) && !Auxiliaries.Contains(Slang.WriteOut(words[2])) ? words[2] : words[1];
         return Auxiliaries.Contains(candidate) || candidate is "kind" or "kinds" or "sort" or "type" or "types" ? null : candidate;
     }
 

@@ -57,4 +57,12 @@ public sealed class QuestionClassifierTests
     [InlineData("were you aware of this", QuestionType.YesNo)]
     public void WereBeforeAVerb_IsWhere(string normalized, QuestionType type) =>
         Assert.Equal(type, QuestionClassifier.Classify(normalized));
+
+    /// <summary>The noun of "which X …" ends at an auxiliary, typed out or as chat shorthand ("r" for are).</summary>
+    [Theory]
+    [InlineData("which bikes r affected", "bikes")]
+    [InlineData("which bikes are affected", "bikes")]
+    [InlineData("which congressional committees are running the probes", "committees")]
+    public void WhichNoun_EndsAtAnAuxiliary(string normalized, string noun) =>
+        Assert.Equal(noun, QuestionClassifier.WhichNoun(normalized));
 }
