@@ -392,7 +392,7 @@ public static partial class SpanFinder
             var title = profile.Tokens[i].IsCapitalised;
             for (var step = 0; step < NameReach * 2; step++)
             {
-                var j = title ? (step < NameReach ? i + 1 + step : i - 1 - (step - NameReach)) : (step < NameReach ? i - NameReach + step : i + 1 + (step - NameReach));
+                var j = NameCandidate(i, step, title);
                 if (j < 1 || j >= profile.Tokens.Count)
                 {
                     continue;
@@ -420,6 +420,12 @@ public static partial class SpanFinder
 
     // How many words from the named noun its name may stand.
     private const int NameReach = 3;
+
+    // The step-th word tried for the name of the noun at i: after a title the words after it (nearest first), then those
+    // before it; otherwise the words before it (farthest first), then those after.
+    private static int NameCandidate(int i, int step, bool title) => title
+        ? (step < NameReach ? i + 1 + step : i - 1 - (step - NameReach))
+        : (step < NameReach ? i - NameReach + step : i + 1 + (step - NameReach));
 
     /// <summary>The title a person is introduced with ("Russian Minister of Foreign Affairs"), for "who is X?".</summary>
     private static (int Start, int Length)? Title(string text, NamedEntity entity)
