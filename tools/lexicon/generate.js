@@ -233,6 +233,23 @@ const places = ordered.map(c => {
   return [c.cca3, names.join('|'), demonyms.join('|'), capitals.join('|'), (hand.get(c.cca3) || []).join('|')].join('\t');
 });
 
+// The states of the US (WordNet's instances of 'American state'): every American dateline names one ("DES MOINES,
+// Iowa"), and a state is a place, not an organisation or a person. The state's name only: abbreviations ("Mass.",
+// "IA") and nicknames ("First State", "Free State") are also ordinary words.
+const countryForms = new Set(places.flatMap(row => row.split('\t').slice(1).flatMap(f => f.split('|'))).map(f => f.toLowerCase()));
+const americanState = [...synsets.values()].find(x => x.pos === 'n' && x.words.includes('american state'));
+const stateKey = `n|${americanState.offset}`;
+const states = [...synsets.values()]
+  .filter(x => x.pos === 'n' && x.ptrs.some(q => q.sym === '@i' && q.key === stateKey))
+  .map(x => x.words.map((w, i) => x.proper[i] ? w.split(' ').map(t => t[0].toUpperCase() + t.slice(1)).join(' ') : null)
+    .filter(w => w && /^[A-Za-z ]{4,}$/.test(w) && !isCode(w)))
+  .filter(names => names.length > 0)
+  .map(names => names[0])
+  .filter(name => !countryForms.has(name.toLowerCase())) // Georgia the country, Washington the capital keep their meaning
+  .sort()
+  .map(name => [`USA-${name.toUpperCase().replace(/ /g, '_')}`, name, '', '', ''].join('\t'));
+places.push(...states);
+
 // ---- Write ----------------------------------------------------------------------------------
 fs.mkdirSync(OUT, { recursive: true });
 const gz = b => zlib.gzipSync(b, { level: 9 });

@@ -3,8 +3,9 @@ namespace StoryBot.Knowledge.Analysis;
 /// <summary>
 /// Finds people, organisations and places in a story from capitalisation and titles, without a trained
 /// model: a run of capitalised words ending in two or more name words after a title ("FBI Director
-/// James Comey", "national security adviser Michael Flynn") is a person; acronyms and capitalised
-/// non-names are organisations; known place names are places. Surname-only mentions are linked back.
+/// James Comey", "national security adviser Michael Flynn") is a person unless it ends in what an organisation is
+/// ("… Trades Council", "… Development Authority": one organisation); acronyms and capitalised non-names are
+/// organisations; known place names (countries, capitals, US states) are places. Surname-only mentions are linked back.
 /// </summary>
 public static class EntityExtractor
 {
@@ -64,8 +65,13 @@ public static class EntityExtractor
                     nameStart--;
                 }
 
+                if (nameStart == 0 && CommonStarters.Contains(tokens[0].Lower))
+                {
+                    nameStart++; // "In Millbrook, …": the sentence's first word is capitalised, not a name
+                }
+
                 var nameCount = end - nameStart;
-                if (nameCount >= 2)
+                if (nameCount >= 2 && !NameHeads.Contains(tokens[end - 1].Lower))
                 {
                     var before = TitleBefore(tokens, start, nameStart);
                     var surnameKey = NameKey(tokens[end - 1].Text);
@@ -122,6 +128,12 @@ public static class EntityExtractor
                 else if (i > 0 && !KnownPlaces.IsPlaceOrDemonym(t.Lower) && !TitleWords.Contains(t.Lower) && singles.GetValueOrDefault(key) > 1)
                 {
                     Add(entities, EntityKind.Organization, t.Text, key, s);
+                }
+                else if (!KnownPlaces.IsPlaceOrDemonym(t.Lower) && !TimeWords.Contains(t.Lower) && !TitleWords.Contains(t.Lower) && NamedOrganisationEnd(tokens, i) is { } last)
+                {
+                    // a name that ends in what it is: "Central Iowa Building Trades Council", "Economic Development Authority"
+                    Add(entities, EntityKind.Organization, string.Join(' ', tokens.Skip(i).Take(last - i + 1).Select(w => w.Text)), key, s);
+                    i = last;
                 }
                 else if (i > 0 && !KnownPlaces.IsPlaceOrDemonym(t.Lower) && !TimeWords.Contains(t.Lower) && OrganisationHeadAfter(tokens, i) is { } head)
                 {
@@ -205,6 +217,28 @@ public static class EntityExtractor
         "group", "groups", "party", "movement", "agency", "council", "committee", "company", "corporation", "union",
         "alliance", "coalition", "network", "organization", "organisation", "front", "army", "militia", "brigade",
     };
+
+    /// <summary>The last word of an organisation's own name ("… Trades Council", "… Development Authority"): such a name is no person's.</summary>
+    private static readonly HashSet<string> NameHeads = new(StringComparer.Ordinal)
+    {
+        "council", "committee", "company", "corporation", "union", "agency", "authority", "department", "commission", "board",
+        "association", "institute", "university", "bank", "court", "ministry", "bureau", "administration", "foundation",
+        "federation", "league", "coalition", "alliance", "party", "organization", "organisation", "college", "hospital",
+    };
+
+    /// <summary>The index of the capitalised head word (<see cref="NameHeads"/>) that ends a run of two to six capitalised words starting at i, or null.</summary>
+    private static int? NamedOrganisationEnd(IReadOnlyList<WordToken> tokens, int i)
+    {
+        for (var j = i + 1; j < tokens.Count && j - i < 6 && tokens[j].IsCapitalised && !tokens[j - 1].PunctuationAfter; j++)
+        {
+            if (NameHeads.Contains(tokens[j].Lower))
+            {
+                return j;
+            }
+        }
+
+        return null;
+    }
 
     // The index of a lower-case group noun right after a run of capitalised words starting at i, or null.
     private static int? OrganisationHeadAfter(IReadOnlyList<WordToken> tokens, int i)

@@ -838,8 +838,8 @@ public sealed partial class AnswerSelector
         return question.Type switch
         {
             // a partner can be a country ("who did Russia hash out a deal with?" → Iran and Turkey)
-            QuestionType.Who when question.DefinitionSubject is null => NewEntity(profile, questionKeys, EntityKind.Person, EntityKind.Organization) || NewGroup(profile, questionKeys)
-                || ((question.Normalized.EndsWith(" with", StringComparison.Ordinal) || question.Normalized.Contains("with whom", StringComparison.Ordinal)) && NewEntity(profile, questionKeys, EntityKind.Place, EntityKind.Place)),
+            QuestionType.Who when question.DefinitionSubject is null => NewEntity(profile, questionKeys, asked.QuestionWords, EntityKind.Person, EntityKind.Organization) || (!question.AsksForOne && NewGroup(profile, questionKeys))
+                || ((question.Normalized.EndsWith(" with", StringComparison.Ordinal) || question.Normalized.Contains("with whom", StringComparison.Ordinal)) && NewEntity(profile, questionKeys, asked.QuestionWords, EntityKind.Place, EntityKind.Place)),
             QuestionType.When => profile.Tags.HasFlag(AnswerTags.Time),
             QuestionType.Where => LocatedPlace(question, profile, questionKeys),
             QuestionType.HowMany => SpanFinder.CountFor(profile, asked.CountedStems, strict: true) is not null,
@@ -856,6 +856,7 @@ public sealed partial class AnswerSelector
     private AskedFor WhatIsAsked(QuestionAnalysis question, IReadOnlyList<QueryConcept> concepts) => question.Type switch
     {
         QuestionType.HowMany => new AskedFor { CountedStems = CountedStems(question, concepts) },
+        QuestionType.Who => new AskedFor { QuestionWords = QuestionWordSet(concepts.Where(c => !c.Carried)) },
         QuestionType.Name => new AskedFor { NamedStems = NounStems(question.NamedNoun, concepts), QuestionWords = QuestionWordSet(concepts) },
         QuestionType.What or QuestionType.Other when question.AsksForSpeech && question.Speaker is not null => new AskedFor { SpeakerKeys = SpeakerKeys(question.Speaker, question, concepts) },
         _ => AskedFor.Nothing,
@@ -878,20 +879,43 @@ public sealed partial class AnswerSelector
         return speakerKeys;
     }
 
-    /// <summary>The sentence mentions an entity of kind <paramref name="kind"/> or <paramref name="other"/> that the question does not name (a loop: it runs for every candidate).</summary>
-    private static bool NewEntity(SentenceProfile profile, HashSet<string> questionKeys, EntityKind kind, EntityKind other)
+    /// <summary>
+    /// The sentence mentions an entity of kind <paramref name="kind"/> or <paramref name="other"/> that the question does not
+    /// name, by its key or by most of its name's words: "who is the president of the building trades council" is not
+    /// answered by the "Central Iowa Building Trades Council" itself (a loop: it runs for every candidate).
+    /// </summary>
+    private static bool NewEntity(SentenceProfile profile, HashSet<string> questionKeys, IReadOnlySet<string>? questionWords, EntityKind kind, EntityKind other)
     {
         var mentions = profile.Mentions;
         for (var i = 0; i < mentions.Count; i++)
         {
             var entity = mentions[i].Entity;
-            if ((entity.Kind == kind || entity.Kind == other) && !questionKeys.Contains(entity.Key) && !questionKeys.Contains(entity.Name.ToLowerInvariant()))
+            if ((entity.Kind == kind || entity.Kind == other) && !questionKeys.Contains(entity.Key) && !questionKeys.Contains(entity.Name.ToLowerInvariant())
+                && !(questionWords is not null && MostlyIn(entity.Name, questionWords)))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>A name of several words, more than half of which the question uses.</summary>
+    private static bool MostlyIn(string name, IReadOnlySet<string> questionWords)
+    {
+        var words = name.Split(' ');
+        if (words.Length < 2)
+        {
+            return false;
+        }
+
+        var used = 0;
+        foreach (var word in words)
+        {
+            used += questionWords.Contains(EntityExtractor.NameKey(word)) ? 1 : 0;
+        }
+
+        return used * 2 > words.Length;
     }
 
     private static bool NewGroup(SentenceProfile profile, HashSet<string> questionKeys)

@@ -42,6 +42,9 @@ public sealed record QuestionAnalysis(
     /// <summary>True for "who is/was (the) …": the answer is whoever the rest describes, e.g. a role holder.</summary>
     public bool Copular { get; init; }
 
+    /// <summary>True for "who is/was (the) …" in the singular: one person or body holds the role, not a group ("workers").</summary>
+    public bool AsksForOne { get; init; }
+
     /// <summary>True for "where …": the answer is a location, introduced by a locative preposition.</summary>
     public bool Locative { get; init; }
 

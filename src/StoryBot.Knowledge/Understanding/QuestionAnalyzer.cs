@@ -246,6 +246,7 @@ public sealed partial class QuestionAnalyzer
         }
 
         var speech = Speech().Match(normalized);
+        var copular = CopularWho().Match(normalized);
         return new QuestionAnalysis(text, normalized, intent, type, concepts, Head(QuestionClassifier.CountedNoun(normalized)), anaphora, definition)
         {
             ExactTerms = terms,
@@ -256,7 +257,8 @@ public sealed partial class QuestionAnalyzer
             WhichNoun = Head(which),
             Locative = Locative().IsMatch(normalized),
             // "what was the name of the fbi guy" asks who the fbi guy was
-            Copular = CopularWho().IsMatch(normalized) || nameOfAPerson,
+            Copular = copular.Success || nameOfAPerson,
+            AsksForOne = copular.Success && copular.Groups["verb"].Value is not ("are" or "were") && !copular.Groups["next"].Value.EndsWith("ing", StringComparison.Ordinal),
             SubjectVerb = SubjectVerbQuestion().Match(normalized) is { Success: true } sv ? sv.Groups["verb"].Value : null,
             PassiveVerb = PassiveParticiple(normalized),
             AsksForSpeech = speech.Success,
@@ -284,7 +286,7 @@ public sealed partial class QuestionAnalyzer
         "week", "month", "year", "today", "recently", "lately", "now", "currently", "days", "weeks", "months", "years", "yesterday", "time",
     };
 
-    [GeneratedRegex(@"^(?:and )?(?:who's|who is|who was|who are|who were|who s)(?: the| a| an)? (?!(?:\w+ed|being)\b)")]
+    [GeneratedRegex(@"^(?:and )?who(?:'| )(?<verb>s|is|was|are|were)(?: the| a| an)? (?!(?:\w+ed|being)\b)(?<next>\w+)?")]
     private static partial Regex CopularWho();
 
     [GeneratedRegex(@"^(?:and |so |but )?who (?<verb>(?!(?:is|was|are|were|has|had|does|did|was|will|would|could|can|should|might|may|must|s)\b)[a-z]+(?:ed|es|s))\b")]

@@ -53,4 +53,27 @@ public class EntityExtractorTests
 
         Assert.DoesNotContain(entities, e => e.Kind == EntityKind.Person);
     }
+
+    [Fact]
+    public void NameEndingInWhatItIs_IsOneOrganisation()
+    {
+        var (entities, mentions) = EntityExtractor.Extract(new[]
+        {
+            "Work will slow, according to the Central Iowa Building Trades Council.",
+            "Paul Brandt, director of the Iowa Economic Development Authority, said no.",
+            "Later, Brandt left.",
+        });
+
+        Assert.Contains(entities, e => e.Kind == EntityKind.Organization && e.Name == "Central Iowa Building Trades Council");
+        Assert.Contains(mentions[0], m => m.Entity.Name == "Central Iowa Building Trades Council");
+        Assert.Equal("Paul Brandt", Assert.Single(entities, e => e.Kind == EntityKind.Person).Name); // the authority is no person
+    }
+
+    [Fact]
+    public void CapitalisedFirstWordOfASentence_IsNoPartOfAName()
+    {
+        var (entities, _) = EntityExtractor.Extract(new[] { "In Millbrook, a town of about 4,800 people, shops closed.", "Millbrook waited." });
+
+        Assert.DoesNotContain(entities, e => e.Kind == EntityKind.Person);
+    }
 }

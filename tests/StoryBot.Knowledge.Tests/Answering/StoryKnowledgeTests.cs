@@ -196,6 +196,29 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
     }
 
     /// <summary>
+    /// "Who's offering …" is a verb in the progressive, not "who is the …": a group such as the police can be the
+    /// answer, as it can for "who are …"; only "who is/was the …" asks for one person or body.
+    /// </summary>
+    [Fact]
+    public void WhoIsDoingSomething_MayBeAGroup()
+    {
+        using var folder = new TempFolder();
+        using var knowledge = LoadStory(
+            folder,
+            "Title: Paintings stolen from gallery",
+            "Source: AP, Brookfield",
+            string.Empty,
+            "Thieves took three paintings from the Brookfield gallery overnight, the owner said.",
+            string.Empty,
+            "Police are offering a $5,000 reward for information about the missing paintings.");
+
+        var explained = knowledge.Explain("who's offering the reward", new ConversationMemory());
+
+        var reward = explained.Split('\n').SkipWhile(line => !line.Contains("#2 rank score=", StringComparison.Ordinal)).Skip(1).First();
+        Assert.Contains("typeMatch=1", reward);
+    }
+
+    /// <summary>
     /// "going to hear" is a future, not a trip ("go to" ~ travel); the verb reaches the story's "-ing" noun
     /// ("hear" → "hearing"); "supposed to" and "kinda" are the question's frame, not words a sentence must say.
     /// </summary>
@@ -310,10 +333,29 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
         Assert.Equal(span, reply.Citations[0].Span);
     }
 
-    /// <summary>The knowledge core over the transit-strike story of the training pool, indexed in <paramref name="folder"/>.</summary>
-    private static StoryKnowledge LoadTransitStrike(TempFolder folder) => StoryKnowledge.Load(new KnowledgeOptions
+    /// <summary>
+    /// "Who is the president of the building trades council" asks for the one who holds the role: neither the council
+    /// the question names ("the Central Iowa Building Trades Council") nor a group ("construction workers") answers it.
+    /// </summary>
+    [Fact]
+    public void WhoHoldsARoleInAnOrganisation_IsThePersonNotTheOrganisation()
     {
-        StoryPath = Path.Combine(TestFiles.Root, "eval", "train", "transit-strike", "story.txt"),
+        using var folder = new TempFolder();
+        using var knowledge = LoadTrainingStory(folder, "chip-plant");
+
+        var reply = knowledge.Respond("who is the president of the building trades council", new ConversationMemory());
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.Equal("Dale Whitcomb", reply.Citations[0].Span);
+    }
+
+    /// <summary>The knowledge core over the transit-strike story of the training pool, indexed in <paramref name="folder"/>.</summary>
+    private static StoryKnowledge LoadTransitStrike(TempFolder folder) => LoadTrainingStory(folder, "transit-strike");
+
+    /// <summary>The knowledge core over the training pool's story <paramref name="name"/>, indexed in <paramref name="folder"/>.</summary>
+    private static StoryKnowledge LoadTrainingStory(TempFolder folder, string name) => StoryKnowledge.Load(new KnowledgeOptions
+    {
+        StoryPath = Path.Combine(TestFiles.Root, "eval", "train", name, "story.txt"),
         IndexPath = folder.Combine("index"),
         ModelPath = TestFiles.Model,
     });

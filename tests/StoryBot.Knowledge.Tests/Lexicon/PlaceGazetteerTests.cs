@@ -87,12 +87,32 @@ public class PlaceGazetteerTests
     [Fact]
     public void Places_CoverEveryCountryWithoutTwoLetterCodes()
     {
-        Assert.InRange(Gazetteer.Places.Count, 240, 260);
+        Assert.InRange(Gazetteer.Places.Count(p => !p.Code.StartsWith("USA-", StringComparison.Ordinal)), 240, 260);
         Assert.All(Gazetteer.Places, p => Assert.NotEmpty(p.SurfaceForms));
         Assert.InRange(Gazetteer.MaxTermWords, 3, 12);
         // ISO alpha-2 codes collide with words ("it", "me", "in") and must not be places.
         Assert.False(Gazetteer.TryGetPlace("it", out _));
         Assert.False(Gazetteer.TryGetPlace("me", out _));
+    }
+
+    [Theory]
+    [InlineData("iowa", "USA-IOWA")] // a dateline's state ("DES MOINES, Iowa") is a place, not an organisation
+    [InlineData("ohio", "USA-OHIO")]
+    [InlineData("new york", "USA-NEW_YORK")]
+    [InlineData("washington", "USA")] // the capital keeps its meaning
+    [InlineData("georgia", "GEO")] // and so does the country
+    public void UsStates_AreNamedPlaces(string term, string code)
+    {
+        Assert.True(Gazetteer.TryGetPlace(term, out var place));
+        Assert.Equal(code, place.Code);
+    }
+
+    [Theory]
+    [InlineData("first state")] // a state's nickname is an ordinary phrase
+    [InlineData("mass")] // and so is an abbreviation
+    public void StateNicknamesAndAbbreviations_AreNoPlaces(string term)
+    {
+        Assert.False(Gazetteer.TryGetPlace(term, out _));
     }
 
     [Theory]
