@@ -191,7 +191,7 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
 
         var explained = knowledge.Explain("what did tomas hale say", new ConversationMemory());
 
-        var quote = explained.Split('\n').SkipWhile(line => !line.Contains("#2 rank score=", StringComparison.Ordinal)).Skip(1).First();
+        var quote = RankTermsOf(explained, 2);
         Assert.Contains("typeMatch=1", quote);
     }
 
@@ -214,7 +214,7 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
 
         var explained = knowledge.Explain("who's offering the reward", new ConversationMemory());
 
-        var reward = explained.Split('\n').SkipWhile(line => !line.Contains("#2 rank score=", StringComparison.Ordinal)).Skip(1).First();
+        var reward = RankTermsOf(explained, 2);
         Assert.Contains("typeMatch=1", reward);
     }
 
@@ -367,6 +367,10 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
         File.WriteAllText(story, string.Join("\n", lines));
         return StoryKnowledge.Load(new KnowledgeOptions { StoryPath = story, IndexPath = folder.Combine("index"), ModelPath = TestFiles.Model });
     }
+
+    /// <summary>The rank terms <c>ask --explain</c> prints for sentence <paramref name="sentence"/> (the line after its "#n rank score=").</summary>
+    private static string RankTermsOf(string explained, int sentence) =>
+        explained.Split('\n').SkipWhile(line => !line.Contains($"#{sentence} rank score=", StringComparison.Ordinal)).Skip(1).First();
 
     private static Dictionary<string, string> Concepts(string explained) =>
         explained.Split('\n').Where(line => line.StartsWith("  concept '", StringComparison.Ordinal))
