@@ -10,6 +10,12 @@ public sealed record NamedEntity(EntityKind Kind, string Name, string Key, strin
     /// <summary>The title stands after the name, set off by commas ("Rosa Quintero, president of Local 509,").</summary>
     public bool TitleAfterName { get; init; }
 
+    /// <summary>
+    /// The name's words as name keys ("Central Iowa Building Trades Council" → central, iowa, …), worked out once: the
+    /// answer's checks compare them with the question's words for every candidate sentence.
+    /// </summary>
+    public IReadOnlyList<string> NameKeys { get; } = Name.Split(' ').Select(EntityExtractor.NameKey).ToArray();
+
     /// <summary>How many sentences mention the entity.</summary>
     public int Mentions { get; set; }
 }

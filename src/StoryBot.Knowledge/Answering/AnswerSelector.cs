@@ -353,7 +353,7 @@ public sealed partial class AnswerSelector
     {
         foreach (var word in concept.Surface.Split(' '))
         {
-            if (!entity.Name.Split(' ').Any(part => string.Equals(EntityExtractor.NameKey(part), EntityExtractor.NameKey(word), StringComparison.Ordinal)))
+            if (!entity.NameKeys.Contains(EntityExtractor.NameKey(word)))
             {
                 return false;
             }
@@ -891,7 +891,7 @@ public sealed partial class AnswerSelector
         {
             var entity = mentions[i].Entity;
             if ((entity.Kind == kind || entity.Kind == other) && !questionKeys.Contains(entity.Key) && !questionKeys.Contains(entity.Name.ToLowerInvariant())
-                && !(questionWords is not null && MostlyIn(entity.Name, questionWords)))
+                && (questionWords is null || !MostlyIn(entity.NameKeys, questionWords)))
             {
                 return true;
             }
@@ -901,21 +901,20 @@ public sealed partial class AnswerSelector
     }
 
     /// <summary>A name of several words, more than half of which the question uses.</summary>
-    private static bool MostlyIn(string name, IReadOnlySet<string> questionWords)
+    private static bool MostlyIn(IReadOnlyList<string> nameKeys, IReadOnlySet<string> questionWords)
     {
-        var words = name.Split(' ');
-        if (words.Length < 2)
+        if (nameKeys.Count < 2)
         {
             return false;
         }
 
         var used = 0;
-        foreach (var word in words)
+        for (var i = 0; i < nameKeys.Count; i++)
         {
-            used += questionWords.Contains(EntityExtractor.NameKey(word)) ? 1 : 0;
+            used += questionWords.Contains(nameKeys[i]) ? 1 : 0;
         }
 
-        return used * 2 > words.Length;
+        return used * 2 > nameKeys.Count;
     }
 
     private static bool NewGroup(SentenceProfile profile, HashSet<string> questionKeys)
