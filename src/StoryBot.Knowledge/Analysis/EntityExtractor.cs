@@ -218,7 +218,11 @@ public static class EntityExtractor
         "alliance", "coalition", "network", "organization", "organisation", "front", "army", "militia", "brigade",
     };
 
-    /// <summary>The last word of an organisation's own name ("… Trades Council", "… Development Authority"): such a name is no person's.</summary>
+    /// <summary>
+    /// The last word of an organisation's own name, capitalised as part of it ("… Trades Council", "… Development
+    /// Authority"): such a name is no person's. Not <see cref="OrganisationHeads"/>, which are the lower-case nouns that
+    /// follow a name ("the Islamic State group") and include words that end people's names too ("Front", "Army").
+    /// </summary>
     private static readonly HashSet<string> NameHeads = new(StringComparer.Ordinal)
     {
         "council", "committee", "company", "corporation", "union", "agency", "authority", "department", "commission", "board",
