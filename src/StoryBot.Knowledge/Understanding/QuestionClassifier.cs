@@ -21,7 +21,7 @@ public static partial class QuestionClassifier
     [GeneratedRegex(@"\bhow old\b|\bwhat age\b|\b(his|her|their) age\b")]
     private static partial Regex Age();
 
-    [GeneratedRegex(@"\bwhen\b|\bwhat (time|day|date|month|year|week)\b|\bwhich (day|date|month|year|week)\b|\bon what (day|date)\b|\bhow soon\b|\bhow recently\b")]
+    [GeneratedRegex(@"\bwhen\b|\bwhat (time|day|date|month|year|week)\b|\bwhich (day|date|month|year|week)\b|\bon what (day|date)\b|\bhow soon\b|\bhow recently\b|\bby when\b|\bwhat(?:'s| is| was| s|s)? the (?:date|deadline|due date|start date|end date)\b|\bwhat (?:deadline|due date)\b")]
     private static partial Regex When();
 
     [GeneratedRegex(@"\bwhere\b|^were (?:is|are|was|did|does|do|will|can|could|should|would)\b|\bwhich (?:[a-z]+ )?(cit(?:y|ies)|countr(?:y|ies)|places?|towns?|capitals?|locations?|buildings?|venues?|nations?|regions?)\b|\bwhat (cit(?:y|ies)|countr(?:y|ies)|places?|towns?|capitals?|locations?|buildings?|venues?|nations?|regions?)\b|\bin what (city|country|place)\b")]

@@ -17,6 +17,16 @@ public sealed class QuestionClassifierTests
     public void NameQuestion_AboutAPerson_AsksWho(string normalized, QuestionType type) =>
         Assert.Equal(type, QuestionClassifier.Classify(normalized));
 
+    /// <summary>A deadline or a date is a time: "what's the deadline" asks when, like "by when".</summary>
+    [Theory]
+    [InlineData("what's the deadline for hiring all those people", QuestionType.When)]
+    [InlineData("what is the due date", QuestionType.When)]
+    [InlineData("by when do they have to decide", QuestionType.When)]
+    [InlineData("whats the date of the vote", QuestionType.When)]
+    [InlineData("what's the deal with the deadline", QuestionType.What)] // about the deadline, not asking for it
+    public void DeadlineOrDate_AsksWhen(string normalized, QuestionType type) =>
+        Assert.Equal(type, QuestionClassifier.Classify(normalized));
+
     [Theory]
     [InlineData("how many people visit the museum a year", "people")] // the plural ends the phrase: not "visit"
     [InlineData("how many ppl work there", "ppl")]
