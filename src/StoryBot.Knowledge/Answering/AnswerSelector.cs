@@ -982,10 +982,14 @@ public sealed partial class AnswerSelector
             || (tokens[k].Lower is "he" or "she" or "they" && profile.Antecedent is { } a && speakerKeys.Contains(a.Key));
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:at|in|on|near|inside|outside|to|from)\s+(?:a|an|the)\s+(?:[\p{L}\-]+\s+){0,2}(?:base|airbase|airport|city|capital|border|headquarters|embassy|hospital|school|building|region|province|town|village|camp|port|palace|office|hotel|prison|court|stadium|square|street)\b")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:at|in|on|near|inside|outside|to|from)\s+(?:a|an|the)\s+(?:[\p{L}\-]+\s+){0,2}(?:base|airbase|airport|city|capital|border|headquarters|embassy|hospital|school|building|region|province|town|village|camp|port|palace|office|hotel|prison|court|stadium|square|street|avenue|road|hall|plant|factory|site|shipyard|harbou?r|station|park|campus|district|county|neighbou?rhood)\b")]
     internal static partial System.Text.RegularExpressions.Regex LocationPhrase();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(at|in|to|from|near|inside|outside|across|within|into|toward|towards)( the)?\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// A locative preposition just before a place, or before a town and a comma ("a shipyard in Bergen, Norway", "near
+    /// Millbrook, Iowa"): news names an unknown town by the state or country after it.
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(at|in|to|from|near|inside|outside|across|within|into|toward|towards)( the)?\s*(?:(?-i:\p{Lu})[\p{L}'’\-]*(?:\s+(?-i:\p{Lu})[\p{L}'’\-]*){0,2},\s*)?$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     internal static partial System.Text.RegularExpressions.Regex LocativeBefore();
 
     /// <summary>

@@ -130,6 +130,7 @@ public static partial class IntentClassifier
         ["hwo"] = "who", ["whos"] = "who's", ["hw"] = "how", ["hwo many"] = "how many", ["y"] = "why", ["wich"] = "which", ["whcih"] = "which",
         // the apostrophe left out: "whered he go", "whod she meet", "howd they know"
         ["whered"] = "where'd", ["whod"] = "who'd", ["whatd"] = "what'd", ["howd"] = "how'd", ["whyd"] = "why'd", ["hows"] = "how's", ["whens"] = "when's",
+        ["thats"] = "that's", ["theres"] = "there's",
     };
 
     /// <summary>Misspelt question words people type fast ("wat", "wen", "hw").</summary>

@@ -54,6 +54,26 @@ public sealed class SentenceCuesTests
         Assert.False(accuse.Cues.PlaceAfterLocative[IndexOfMention(accuse, "Moscow")]);
     }
 
+    /// <summary>News names an unknown town by the state or country after it: that place is where, too.</summary>
+    [Theory]
+    [InlineData("The boats are built by Nordvik Marine, a shipyard in Bergen, Norway.", true)]
+    [InlineData("The factory near Millbrook, Iowa, will open late.", true)]
+    [InlineData("Nordvik Marine, Norway's biggest yard, builds them.", false)] // no locative before the town
+    public void APlaceAfterATownAndAComma_FollowsTheLocative(string sentence, bool expected)
+    {
+        var place = sentence.Contains("Norway", StringComparison.Ordinal) ? "Norway" : "Iowa";
+
+        Assert.Equal(expected, AnswerSelector.LocativeBefore().IsMatch(sentence[..sentence.IndexOf(place, StringComparison.Ordinal)]));
+    }
+
+    [Theory]
+    [InlineData("Quintero spoke outside the union hall on Pruitt Avenue.")]
+    [InlineData("Workers gathered at the plant before dawn.")]
+    public void LocativeBeforeAPlaceNoun_DescribesALocation(string sentence)
+    {
+        Assert.Matches(AnswerSelector.LocationPhrase(), sentence);
+    }
+
     private static int IndexOfMention(SentenceProfile profile, string name)
     {
         var text = profile.Sentence.Text;

@@ -349,6 +349,22 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
         Assert.Equal("Dale Whitcomb", reply.Citations[0].Span);
     }
 
+    /// <summary>
+    /// "Where is the shipyard that's making them" is answered by "a shipyard in Bergen, Norway": the country after the
+    /// town and its comma is where, and the apostrophe-less "thats" is no topic the story lacks.
+    /// </summary>
+    [Fact]
+    public void WhereQuestion_TownThenCountry_IsWhere()
+    {
+        using var folder = new TempFolder();
+        using var knowledge = LoadTrainingStory(folder, "harbor-ferry");
+
+        var reply = knowledge.Respond("where is the shipyard thats making them", new ConversationMemory());
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.Contains("a shipyard in Bergen, Norway", reply.Citations[0].Text, StringComparison.Ordinal);
+    }
+
     /// <summary>The knowledge core over the transit-strike story of the training pool, indexed in <paramref name="folder"/>.</summary>
     private static StoryKnowledge LoadTransitStrike(TempFolder folder) => LoadTrainingStory(folder, "transit-strike");
 

@@ -48,6 +48,8 @@ public sealed partial class IntentClassifierTests
     [InlineData("whered lavrov go", "where'd lavrov go")]
     [InlineData("howd they know", "how'd they know")]
     [InlineData("whod trump fire", "who'd trump fire")]
+    [InlineData("where is the shipyard thats making them", "where is the shipyard that's making them")] // "thats" is no topic
+    [InlineData("theres a recall right", "there's a recall right")]
     public void QuestionWord_WithoutItsApostrophe_IsReadWithIt(string text, string normalized)
     {
         Assert.Equal(normalized, IntentClassifier.Normalize(text));
