@@ -9,7 +9,11 @@ public sealed class EvalSet
     [JsonPropertyName("article")] public string? Article { get; set; }
     [JsonPropertyName("cases")] public List<EvalCase> Cases { get; set; } = new();
 
-    /// <summary>The set's own story (<c>story.txt</c> beside the questions), or null for a set about the configured story.</summary>
+    /// <summary>
+    /// The set's own story: <c>story.txt</c> beside the questions, else the story file its <c>article</c> names relative to
+    /// them (a probe kept apart from a training story's own sets: "../../train/chip-plant/story.txt"); null for a set
+    /// about the configured story.
+    /// </summary>
     [JsonIgnore] public string? StoryPath { get; set; }
 
     /// <summary>Settings that serve this set's own story (with a scratch index per story), layered over <paramref name="configuration"/>.</summary>
@@ -40,8 +44,10 @@ public sealed class EvalSet
         {
             var set = JsonSerializer.Deserialize<EvalSet>(File.ReadAllText(path)) ?? new EvalSet();
             RequireGradable(set, path);
-            var story = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "story.txt");
-            set.StoryPath = File.Exists(story) ? story : null;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+            var story = Path.Combine(folder, "story.txt");
+            var named = set.Article is { Length: > 0 } article ? Path.GetFullPath(Path.Combine(folder, article)) : null;
+            set.StoryPath = File.Exists(story) ? story : named is not null && File.Exists(named) ? named : null;
             return set;
         }
         catch (JsonException ex)
