@@ -155,6 +155,11 @@ public sealed partial class QuestionAnalyzer
             }
         }
 
+        if (_lexicon is not null && Features.Lexicon)
+        {
+            AddPhrasalVerbs(words, stems, used, positions, concepts);
+        }
+
         var which = QuestionClassifier.WhichNoun(normalized);
         Dictionary<string, string>? fixes = null;
         for (var i = 0; i < words.Count; i++)
@@ -524,22 +529,7 @@ public sealed partial class QuestionAnalyzer
 
         if (_lexicon is not null && Features.Lexicon && !isName)
         {
-            foreach (var related in _lexicon.Related(word).Where(r => !r.Word.Split(' ').Any(StopWordSets.Question.Contains)))
-            {
-                var factor = related.Relation switch
-                {
-                    WordRelation.Synonym => 0.75f,
-                    WordRelation.Derived => DerivedWeight,
-                    WordRelation.Sibling => 0.45f,
-                    WordRelation.Hypernym => 0.45f,
-                    _ => 0.35f,
-                };
-                var relatedStems = Alternative(StemPhrase(related.Word), related.Weight * factor);
-                if (relatedStems.Weight >= MinRelatedWeight && relatedStems.Stems.All(s => _model.DocumentFrequency(s) > 0))
-                {
-                    alternatives.Add(relatedStems);
-                }
-            }
+            alternatives.AddRange(LexiconAlternatives(word));
         }
 
         if (Year().IsMatch(word))
@@ -570,6 +560,61 @@ public sealed partial class QuestionAnalyzer
 
     // How much a derived form ("hearing" for "hear") counts.
     private const float DerivedWeight = 0.8f;
+
+    /// <summary>
+    /// The lexicon's words related to <paramref name="lemma"/> that some sentence uses, weighed by relation: a synonym
+    /// nearly as much as the word, a broader or sibling term less.
+    /// </summary>
+    private IEnumerable<QueryAlternative> LexiconAlternatives(string lemma)
+    {
+        foreach (var related in _lexicon!.Related(lemma).Where(r => !r.Word.Split(' ').Any(StopWordSets.Question.Contains)))
+        {
+            var factor = related.Relation switch
+            {
+                WordRelation.Synonym => 0.75f,
+                WordRelation.Derived => DerivedWeight,
+                WordRelation.Sibling => 0.45f,
+                WordRelation.Hypernym => 0.45f,
+                _ => 0.35f,
+            };
+            var relatedStems = Alternative(StemPhrase(related.Word), related.Weight * factor);
+            if (relatedStems.Weight >= MinRelatedWeight && relatedStems.Stems.All(s => _model.DocumentFrequency(s) > 0))
+            {
+                yield return relatedStems;
+            }
+        }
+    }
+
+    /// <summary>Particles that make a verb a phrasal verb of its own meaning ("gave up", "walk out", "laid off").</summary>
+    private static readonly HashSet<string> Particles = new(StringComparer.Ordinal) { "up", "down", "out", "off", "over", "back", "away" };
+
+    /// <summary>
+    /// Phrasal verbs the lexicon knows ("gave up" → give up: sacrifice, surrender; "walk out" → strike): one concept, even
+    /// when the verb alone is a light verb the question drops ("give", "take", "make").
+    /// </summary>
+    private void AddPhrasalVerbs(List<string> words, string[] stems, bool[] used, int[] positions, List<QueryConcept> concepts)
+    {
+        for (var j = 0; j + 1 < positions.Length; j++)
+        {
+            var (verbAt, particleAt) = (positions[j], positions[j + 1]);
+            if (used[verbAt] || used[particleAt] || !Particles.Contains(words[particleAt])
+                || (particleAt + 1 < words.Count && words[particleAt + 1] == "of"))
+            {
+                continue; // "get out of it": a preposition, not a particle
+            }
+
+            var lemma = _lexicon!.BaseForms(words[verbAt]).Select(b => b + " " + words[particleAt]).FirstOrDefault(_lexicon.IsLemma);
+            if (lemma is null)
+            {
+                continue;
+            }
+
+            var alternatives = new List<QueryAlternative> { Alternative(new[] { stems[verbAt], words[particleAt] }, 1f) };
+            alternatives.AddRange(LexiconAlternatives(lemma));
+            concepts.Add(new QueryConcept(words[verbAt] + " " + words[particleAt], Dedupe(alternatives)));
+            used[verbAt] = used[particleAt] = true;
+        }
+    }
 
     // A verb's "-ing" forms that are nouns of their own in the lexicon ("hearing", "ruling", "filing").
     private IEnumerable<string> IngNouns(string word)

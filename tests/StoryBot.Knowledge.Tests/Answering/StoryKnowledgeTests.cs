@@ -196,6 +196,32 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
     }
 
     /// <summary>
+    /// A verb with its particle is one concept when the lexicon knows the phrase ("gave up" → give up, "walk out" →
+    /// strike), even when the verb alone is a light verb the question drops; "out of" is a preposition, not a particle.
+    /// </summary>
+    [Fact]
+    public void PhrasalVerb_IsOneConcept()
+    {
+        using var folder = new TempFolder();
+        using var knowledge = LoadStory(
+            folder,
+            "Title: Drivers strike",
+            "Source: AP, Ashgrove",
+            string.Empty,
+            "About 4,200 drivers went on strike Monday after they gave up hope of a deal.",
+            string.Empty,
+            "The last strike ended with a 7 percent raise.");
+
+        var gaveUp = Concepts(knowledge.Explain("what did the drivers give up", new ConversationMemory()));
+        var walkOut = Concepts(knowledge.Explain("when did the drivers walk out", new ConversationMemory()));
+        var outOf = Concepts(knowledge.Explain("how much did drivers get out of it", new ConversationMemory()));
+
+        Assert.Contains("give up", gaveUp.Keys);
+        Assert.Contains("strike(", walkOut["walk out"], StringComparison.Ordinal);
+        Assert.DoesNotContain("get out", outOf.Keys);
+    }
+
+    /// <summary>
     /// "Who's offering …" is a verb in the progressive, not "who is the …": a group such as the police can be the
     /// answer, as it can for "who are …"; only "who is/was the …" asks for one person or body.
     /// </summary>
