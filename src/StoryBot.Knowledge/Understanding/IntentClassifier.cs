@@ -133,7 +133,7 @@ public static partial class IntentClassifier
         ["thats"] = "that's", ["theres"] = "there's",
     };
 
-    /// <summary>Misspelt question words people type fast ("wat", "wen", "hw").</summary>
+    /// <summary>Misspelt question words people type fast ("wat", "wen", "hw"), and contractions typed without their apostrophe ("whats", "thats").</summary>
     public static readonly IReadOnlyDictionary<string, string> QuestionWordTypos = Typos;
 
     // Normalize looks a word up by its characters in the buffer, only when it is no longer than the longest typo.

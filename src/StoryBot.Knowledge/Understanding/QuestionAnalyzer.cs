@@ -609,7 +609,7 @@ public sealed partial class QuestionAnalyzer
                 continue;
             }
 
-            var alternatives = new List<QueryAlternative> { Alternative(new[] { stems[verbAt], words[particleAt] }, 1f) };
+            var alternatives = new List<QueryAlternative> { Alternative(new[] { stems[verbAt], stems[particleAt] }, 1f) };
             alternatives.AddRange(LexiconAlternatives(lemma));
             concepts.Add(new QueryConcept(words[verbAt] + " " + words[particleAt], Dedupe(alternatives)));
             used[verbAt] = used[particleAt] = true;
