@@ -188,6 +188,7 @@ public sealed class StoryModel
 
     private Dictionary<string, NamedEntity>? _people;
     private HashSet<string>? _entityKeys;
+    private HashSet<string>? _personNameWords;
 
     /// <summary>The person entity with key <paramref name="key"/>, or null.</summary>
     public NamedEntity? Person(string key) =>
@@ -196,6 +197,10 @@ public sealed class StoryModel
 
     /// <summary>True when some entity of the stories has the lookup key <paramref name="key"/>.</summary>
     public bool IsEntityKey(string key) => (_entityKeys ??= Entities.Select(e => e.Key).ToHashSet(StringComparer.Ordinal)).Contains(key);
+
+    /// <summary>True when <paramref name="word"/> names someone or something of the stories: an entity's key or any word of a person's name ("sally").</summary>
+    public bool IsNameWord(string word) =>
+        IsEntityKey(word) || (_personNameWords ??= Entities.Where(e => e.Kind == EntityKind.Person).SelectMany(e => e.Name.Split(' ')).ToHashSet(StringComparer.OrdinalIgnoreCase)).Contains(word);
 
     public SentenceProfile? Profile(string storyId, int number) => _byId.GetValueOrDefault((storyId, number));
 

@@ -478,7 +478,7 @@ public sealed partial class QuestionAnalyzer
         }
 
         var forms = new List<string> { stem };
-        var isName = KnownPlaces.IsPlaceOrDemonym(word) || _model.IsEntityKey(word) || _model.Entities.Any(e => e.Kind == EntityKind.Person && e.Name.Split(' ').Any(n => string.Equals(n, word, StringComparison.OrdinalIgnoreCase)));
+        var isName = KnownPlaces.IsPlaceOrDemonym(word) || _model.IsNameWord(word);
         if (_lexicon is not null && Features.Lexicon && !isName)
         {
             foreach (var form in _lexicon.BaseForms(word).Where(f => !f.Contains(' ')))

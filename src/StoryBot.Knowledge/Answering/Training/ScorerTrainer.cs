@@ -207,7 +207,7 @@ public sealed class ScorerTrainer
             foreach (var group in groups)
             {
                 var calibrator = FitCalibrator(scored.Where(o => o.Group != group), inputs, l2);
-                result.AddRange(outOfFold.Where(o => o.Group == group && !o.Case.RankerOnly).Select(o => new Outcome(group, o.Inputs is null ? 0 : Sigmoid(calibrator.Score(o.Inputs)), o.Right, o.Case)));
+                result.AddRange(outOfFold.Where(o => o.Group == group && !o.Case.RankerOnly).Select(o => new Outcome(group, o.Inputs is null ? 0 : Sigmoid(calibrator.Score(o.Inputs)), o.Right, o.Case) { Inputs = o.Inputs }));
             }
 
             return result;
@@ -286,17 +286,20 @@ public sealed class ScorerTrainer
             return;
         }
 
-        _cases.WriteLine($"# {variant}, threshold {threshold}: story, case, kind, out-of-fold probability, top candidate right, outcome, last turn");
+        _cases.WriteLine($"# {variant}, threshold {threshold}: story, case, kind, out-of-fold probability, top candidate right, outcome, last turn, the top candidate's calibrator inputs ({string.Join(",", AnswerFeatures.ConfidenceNames)})");
         foreach (var p in outcomes)
         {
             var outcome = p.P >= threshold ? (p.Right ? "right" : p.Answerable ? "wrong sentence" : "answered unanswerable") : p.Answerable ? "wrongly declined" : "declined";
-            _cases.WriteLine($"{p.Group}\t{p.Case.Id}\t{p.Case.Kind}\t{p.P:F3}\t{p.Right}\t{outcome}\t{p.Case.Turns[^1]}");
+            _cases.WriteLine($"{p.Group}\t{p.Case.Id}\t{p.Case.Kind}\t{p.P:F3}\t{p.Right}\t{outcome}\t{p.Case.Turns[^1]}\t" + (p.Inputs is null ? "" : string.Join(",", p.Inputs.Select(x => x.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)))));
         }
     }
 
     /// <summary>One question's calibrated out-of-fold probability and whether the top candidate was right.</summary>
     private sealed record Outcome(string Group, double P, bool Right, TrainingCase Case)
     {
+        /// <summary>The top candidate's calibrator inputs (<see cref="AnswerFeatures.ConfidenceNames"/>), for the <c>--cases</c> report.</summary>
+        public double[]? Inputs { get; init; }
+
         public bool Answerable => Case.Answerable;
     }
 
