@@ -125,7 +125,7 @@ public static class EntityExtractor
                 {
                     Add(entities, EntityKind.Organization, t.Text, key, s);
                 }
-                else if (i > 0 && !KnownPlaces.IsPlaceOrDemonym(t.Lower) && !TitleWords.Contains(t.Lower) && singles.GetValueOrDefault(key) > 1)
+                else if (i > 0 && !KnownPlaces.IsPlaceOrDemonym(t.Lower) && !TitleWords.Contains(t.Lower) && !TimeWords.Contains(t.Lower) && singles.GetValueOrDefault(key) > 1)
                 {
                     Add(entities, EntityKind.Organization, t.Text, key, s);
                 }

@@ -69,6 +69,25 @@ public class EntityExtractorTests
         Assert.Equal("Paul Brandt", Assert.Single(entities, e => e.Kind == EntityKind.Person).Name); // the authority is no person
     }
 
+    /// <summary>
+    /// A weekday or a month is capitalised every time a story names it, which is what makes a single capitalised word an
+    /// organisation: without this, every sentence that says "Monday" answered "who …?".
+    /// </summary>
+    [Fact]
+    public void WeekdayOrMonthNamedTwice_IsNoOrganisation()
+    {
+        var (entities, _) = EntityExtractor.Extract(new[]
+        {
+            "Drivers walked off the job on Monday and the line closed.",
+            "Talks broke down late Monday, and the union said it would meet in January.",
+            "A vote is set for January, and Vontra said it would answer.",
+            "Later, Vontra declined to comment.",
+        });
+
+        Assert.DoesNotContain(entities, e => e.Name is "Monday" or "January");
+        Assert.Contains(entities, e => e.Name == "Vontra" && e.Kind == EntityKind.Organization);
+    }
+
     [Fact]
     public void CapitalisedFirstWordOfASentence_IsNoPartOfAName()
     {

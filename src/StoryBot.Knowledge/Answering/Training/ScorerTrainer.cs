@@ -200,7 +200,8 @@ public sealed class ScorerTrainer
         }
 
         // The threshold is chosen on probabilities the calibrator gave stories it was not fitted on either, and the
-        // calibrator's regularisation is the one whose threshold then gets most outcomes right.
+        // calibrator's regularisation is the one whose threshold then gets most outcomes right; on a tie the stronger one (the
+        // simpler model: a tie between 0.1 and 1 was broken toward 0.1 and moved the threshold by one borderline case).
         List<Outcome> Probabilities(IReadOnlyList<int> inputs, double l2)
         {
             var result = new List<Outcome>();
@@ -219,7 +220,7 @@ public sealed class ScorerTrainer
             var p = Probabilities(inputs, l2);
             var t = ChooseThreshold(p.Select(x => (x.P, x.Right, x.Answerable)).ToList());
             return (L2: l2, Probabilities: p, Right: p.Count(x => x.P >= t ? x.Right : !x.Answerable));
-        }).MaxBy(x => x.Right);
+        }).OrderByDescending(x => x.Right).ThenByDescending(x => x.L2).First();
         var probabilities = calibratorL2.Probabilities;
         var threshold = ChooseThreshold(probabilities.Select(p => (p.P, p.Right, p.Answerable)).ToList());
         var full = FitRanker(Enumerable.Range(0, questions.Count).ToList(), features, rankerL2.L2);
