@@ -274,7 +274,8 @@ public static partial class SpanFinder
                 {
                     var i = following[k];
                     var lower = profile.Tokens[i].Lower;
-                    var counted = people && PersonNouns.IsPeople(lower);
+                    // "how many workers": "4,200 bus drivers" counts them, a driver being a kind of worker
+                    var counted = (people && PersonNouns.IsPeople(lower)) || BroaderTerms.Of(lower).Overlaps(nounStems);
                     // of the people counted, those the question's own words name ("how many people ride" → riders) come first
                     var exact = nounStems.Contains(lower) || (counted && questionStems is not null && questionStems.Any(s => s.Length > 3 && lower.StartsWith(s, StringComparison.Ordinal)));
                     if (exact || counted || nounStems.Contains(profile.TokenStems[i]) || nounStems.Any(s => s.Length > 3 && lower.StartsWith(s, StringComparison.Ordinal)))

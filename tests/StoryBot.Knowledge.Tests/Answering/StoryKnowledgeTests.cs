@@ -222,6 +222,30 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
     }
 
     /// <summary>
+    /// "How many workers" is answered by a count of a kind of worker ("4,200 bus drivers"): WordNet's broader terms say
+    /// a driver is a worker. A count of something else (days) is still no answer.
+    /// </summary>
+    [Fact]
+    public void HowManyOfAClass_IsAnsweredByACountOfAKind()
+    {
+        using var folder = new TempFolder();
+        using var knowledge = LoadStory(
+            folder,
+            "Title: Drivers strike",
+            "Source: AP, Ashgrove",
+            string.Empty,
+            "About 4,200 bus drivers walked off the job on Monday.",
+            string.Empty,
+            "The last walkout, in 2009, lasted 11 days.");
+
+        var candidates = knowledge.Candidates("how many workers walked off the job", new ConversationMemory())!;
+        double TypeMatch(string words) => candidates.Single(c => c.Profile.Sentence.Text.Contains(words, StringComparison.Ordinal)).Features[AnswerFeatures.IndexOf(AnswerFeatures.TypeMatch)];
+
+        Assert.Equal(1, TypeMatch("4,200 bus drivers"));
+        Assert.Equal(0, TypeMatch("11 days"));
+    }
+
+    /// <summary>
     /// "Who's offering …" is a verb in the progressive, not "who is the …": a group such as the police can be the
     /// answer, as it can for "who are …"; only "who is/was the …" asks for one person or body.
     /// </summary>
