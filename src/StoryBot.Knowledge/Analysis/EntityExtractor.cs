@@ -78,7 +78,8 @@ public static class EntityExtractor
                     var nameWords = tokens.Skip(nameStart).Take(nameCount).Select(t => NameKey(t.Text)).ToList();
                     var plausible = !KnownPlaces.IsPlace(string.Join(' ', nameWords)) && !nameWords.All(IsCommonWord);
                     // A title after the name does not make a name a person ("Nordvik Marine, a shipyard"); it only says who a person is.
-                    var confirmed = plausible && (before.Length > 0 || singles.GetValueOrDefault(surnameKey) > 1 || PersonAppositiveAfter(sentences[s], tokens, end));
+                    var confirmed = plausible && (before.Length > 0 || PersonAppositiveAfter(sentences[s], tokens, end)
+                        || (singles.GetValueOrDefault(surnameKey) > 1 && !ThingAppositiveAfter(sentences[s], tokens, end)));
                     if (confirmed && !entities.ContainsKey(surnameKey))
                     {
                         var name = string.Join(' ', tokens.Skip(nameStart).Take(nameCount).Select(t => t.Text));
@@ -330,6 +331,11 @@ public static class EntityExtractor
     private static bool PersonAppositiveAfter(string sentence, IReadOnlyList<WordToken> tokens, int end)
     {
         var last = tokens[end - 1];
+        if (end < tokens.Count && last.End < sentence.Length && sentence[last.End] == ',' && tokens[end].Lower == "who")
+        {
+            return true; // "Council member Tom Becker, who voted against the plan": "who" is said of people
+        }
+
         if (end >= tokens.Count || last.End >= sentence.Length || sentence[last.End] != ',' || tokens[end].Lower is not ("the" or "a" or "an"))
         {
             return false;
@@ -352,6 +358,36 @@ public static class EntityExtractor
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// An appositive that says the name is a thing: it opens with an article and, before its first punctuation, holds
+    /// no word for a person, no age and no "who" ("Alder Crossing, a Portland suburb"). A name used twice is otherwise
+    /// taken for a person, and a place that also names a fire district is used twice.
+    /// </summary>
+    private static bool ThingAppositiveAfter(string sentence, IReadOnlyList<WordToken> tokens, int end)
+    {
+        var last = tokens[end - 1];
+        if (end >= tokens.Count || last.End >= sentence.Length || sentence[last.End] != ',' || tokens[end].Lower is not ("the" or "a" or "an"))
+        {
+            return false;
+        }
+
+        for (var k = end + 1; k < tokens.Count; k++)
+        {
+            var t = tokens[k];
+            if (t.Lower == "who" || t.Lower.EndsWith("year-old", StringComparison.Ordinal) || TitleWords.Contains(t.Lower) || (!t.IsCapitalised && Understanding.PersonNouns.IsPeople(t.Lower)))
+            {
+                return false;
+            }
+
+            if (t.PunctuationAfter)
+            {
+                return true;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

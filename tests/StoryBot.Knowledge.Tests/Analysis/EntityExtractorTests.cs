@@ -69,6 +69,32 @@ public class EntityExtractorTests
         Assert.Equal("Paul Brandt", Assert.Single(entities, e => e.Kind == EntityKind.Person).Name); // the authority is no person
     }
 
+    /// <summary>"Who" is said of people: a name met once with a "who" clause after it is a person, with no title.</summary>
+    [Fact]
+    public void NameMetOnce_WithAWhoClauseAfterIt_IsAPerson()
+    {
+        var (entities, _) = EntityExtractor.Extract(new[] { "The council met on Monday.", "Council member Tom Becker, who voted against the plan, said the money was wasted." });
+
+        var person = Assert.Single(entities, e => e.Kind == EntityKind.Person);
+        Assert.Equal("Tom Becker", person.Name);
+    }
+
+    /// <summary>
+    /// A name used twice is taken for a person unless an appositive says it is a thing: a suburb that also names its
+    /// fire district is not someone.
+    /// </summary>
+    [Fact]
+    public void NameUsedTwice_WithAnAppositiveThatDescribesAThing_IsNotAPerson()
+    {
+        var (entities, _) = EntityExtractor.Extract(new[]
+        {
+            "One of the worst fires broke out in Alder Crossing, a Portland suburb, where a bike ignited.",
+            "Two residents were hospitalized, said Ramon Estrada, chief of the Alder Crossing Fire District.",
+        });
+
+        Assert.DoesNotContain(entities, e => e.Kind == EntityKind.Person && e.Name.Contains("Crossing", StringComparison.Ordinal));
+    }
+
     /// <summary>
     /// A weekday or a month is capitalised every time a story names it, which is what makes a single capitalised word an
     /// organisation: without this, every sentence that says "Monday" answered "who …?".
