@@ -19,7 +19,7 @@ public static class EntityExtractor
         "diplomat", "head", "chairman", "chairwoman", "chair", "ceo", "founder", "coach", "captain", "lieutenant",
         "colonel", "sergeant", "officer", "agent", "then", "then-us", "interior", "finance", "treasury", "homeland",
         "intelligence", "counsel", "special", "first", "lady", "emperor", "sheikh", "chief-of-staff", "senior",
-        "manager", "editor", "analyst", "correspondent", "reporter", "executive", "inspector", "commissioner",
+        "manager", "editor", "analyst", "correspondent", "reporter", "executive", "inspector", "commissioner", "member",
     };
 
     private static readonly HashSet<string> TimeWords = new(StringComparer.OrdinalIgnoreCase)

@@ -69,6 +69,17 @@ public class EntityExtractorTests
         Assert.Equal("Paul Brandt", Assert.Single(entities, e => e.Kind == EntityKind.Person).Name); // the authority is no person
     }
 
+    /// <summary>"Board member", "council member": a member of a body is a title news writes before a name.</summary>
+    [Fact]
+    public void MemberBeforeAName_IsATitle()
+    {
+        var (entities, _) = EntityExtractor.Extract(new[] { "The council met on Monday.", "Board member Dennis Okafor said the cuts left the collection exposed." });
+
+        var person = Assert.Single(entities, e => e.Kind == EntityKind.Person);
+        Assert.Equal("Dennis Okafor", person.Name);
+        Assert.EndsWith("member", person.Title, StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>"Who" is said of people: a name met once with a "who" clause after it is a person, with no title.</summary>
     [Fact]
     public void NameMetOnce_WithAWhoClauseAfterIt_IsAPerson()
