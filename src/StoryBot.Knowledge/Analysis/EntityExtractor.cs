@@ -326,17 +326,16 @@ public static class EntityExtractor
     /// news writing introduces people that way: "Gabriel Ashdown, the lawyer who represents the riders", "Nadia
     /// Brennan, a 41-year-old nurse", "Karen Lindqvist, the authority's general manager". The appositive must start
     /// with an article and, before its first punctuation, hold a "who" clause, an age, or a title word as its head
-    /// ("a shipyard in Bergen" and "a town of 4,000" hold none).
+    /// ("a shipyard in Bergen" and "a town of 4,000" hold none) — or be a "who" clause itself ("Tom Becker, who voted").
     /// </summary>
     private static bool PersonAppositiveAfter(string sentence, IReadOnlyList<WordToken> tokens, int end)
     {
-        var last = tokens[end - 1];
-        if (end < tokens.Count && last.End < sentence.Length && sentence[last.End] == ',' && tokens[end].Lower == "who")
+        if (CommaAfter(sentence, tokens, end) && tokens[end].Lower == "who")
         {
             return true; // "Council member Tom Becker, who voted against the plan": "who" is said of people
         }
 
-        if (end >= tokens.Count || last.End >= sentence.Length || sentence[last.End] != ',' || tokens[end].Lower is not ("the" or "a" or "an"))
+        if (!OpensAppositive(sentence, tokens, end))
         {
             return false;
         }
@@ -360,6 +359,14 @@ public static class EntityExtractor
         return false;
     }
 
+    /// <summary>A comma right after the name that ends at <paramref name="end"/>, and a word after it.</summary>
+    private static bool CommaAfter(string sentence, IReadOnlyList<WordToken> tokens, int end) =>
+        end < tokens.Count && tokens[end - 1].End < sentence.Length && sentence[tokens[end - 1].End] == ',';
+
+    /// <summary>An appositive after the name: a comma, then an article ("Nadia Brennan, a 41-year-old nurse").</summary>
+    private static bool OpensAppositive(string sentence, IReadOnlyList<WordToken> tokens, int end) =>
+        CommaAfter(sentence, tokens, end) && tokens[end].Lower is "the" or "a" or "an";
+
     /// <summary>
     /// An appositive that says the name is a thing: it opens with an article and, before its first punctuation, holds
     /// no word for a person, no age and no "who" ("Alder Crossing, a Portland suburb"). A name used twice is otherwise
@@ -367,8 +374,7 @@ public static class EntityExtractor
     /// </summary>
     private static bool ThingAppositiveAfter(string sentence, IReadOnlyList<WordToken> tokens, int end)
     {
-        var last = tokens[end - 1];
-        if (end >= tokens.Count || last.End >= sentence.Length || sentence[last.End] != ',' || tokens[end].Lower is not ("the" or "a" or "an"))
+        if (!OpensAppositive(sentence, tokens, end))
         {
             return false;
         }

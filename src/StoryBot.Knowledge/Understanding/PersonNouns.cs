@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace StoryBot.Knowledge.Understanding;
 
 /// <summary>
@@ -12,12 +10,7 @@ public static class PersonNouns
 {
     private static readonly string[] PersonLemmas = { "person", "individual", "someone" };
 
-    // Words recur across questions and sentences: each is looked up in WordNet once per process.
-    private static readonly ConcurrentDictionary<string, bool> Known = new(StringComparer.Ordinal);
-
     /// <summary>Whether <paramref name="lowerWord"/> (lower case, any inflection) names people.</summary>
     public static bool IsPeople(string lowerWord) =>
-        WordLists.GroupNouns.Contains(lowerWord) || WordLists.TypeWords(QuestionType.Who).Contains(lowerWord) || Known.GetOrAdd(lowerWord, Reaches);
-
-    private static bool Reaches(string word) => BroaderTerms.Of(word).Overlaps(PersonLemmas);
+        WordLists.GroupNouns.Contains(lowerWord) || WordLists.TypeWords(QuestionType.Who).Contains(lowerWord) || BroaderTerms.Of(lowerWord).Overlaps(PersonLemmas);
 }

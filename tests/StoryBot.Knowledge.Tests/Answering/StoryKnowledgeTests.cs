@@ -203,14 +203,7 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
     public void PhrasalVerb_IsOneConcept()
     {
         using var folder = new TempFolder();
-        using var knowledge = LoadStory(
-            folder,
-            "Title: Drivers strike",
-            "Source: AP, Ashgrove",
-            string.Empty,
-            "About 4,200 drivers went on strike Monday after they gave up hope of a deal.",
-            string.Empty,
-            "The last strike ended with a 7 percent raise.");
+        using var knowledge = LoadStrikeStory(folder, "About 4,200 drivers went on strike Monday after they gave up hope of a deal.", "The last strike ended with a 7 percent raise.");
 
         var gaveUp = Concepts(knowledge.Explain("what did the drivers give up", new ConversationMemory()));
         var walkOut = Concepts(knowledge.Explain("when did the drivers walk out", new ConversationMemory()));
@@ -229,14 +222,7 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
     public void HowManyOfAClass_IsAnsweredByACountOfAKind()
     {
         using var folder = new TempFolder();
-        using var knowledge = LoadStory(
-            folder,
-            "Title: Drivers strike",
-            "Source: AP, Ashgrove",
-            string.Empty,
-            "About 4,200 bus drivers walked off the job on Monday.",
-            string.Empty,
-            "The last walkout, in 2009, lasted 11 days.");
+        using var knowledge = LoadStrikeStory(folder, "About 4,200 bus drivers walked off the job on Monday.", "The last walkout, in 2009, lasted 11 days.");
 
         var candidates = knowledge.Candidates("how many workers walked off the job", new ConversationMemory())!;
         double TypeMatch(string words) => candidates.Single(c => c.Profile.Sentence.Text.Contains(words, StringComparison.Ordinal)).Features[AnswerFeatures.IndexOf(AnswerFeatures.TypeMatch)];
@@ -437,6 +423,10 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
     /// <summary>The rank terms <c>ask --explain</c> prints for sentence <paramref name="sentence"/> (the line after its "#n rank score=").</summary>
     private static string RankTermsOf(string explained, int sentence) =>
         explained.Split('\n').SkipWhile(line => !line.Contains($"#{sentence} rank score=", StringComparison.Ordinal)).Skip(1).First();
+
+    /// <summary>A two-paragraph story about a drivers' strike, for the checks that need the words of a strike.</summary>
+    private static StoryKnowledge LoadStrikeStory(TempFolder folder, string first, string second) =>
+        LoadStory(folder, "Title: Drivers strike", "Source: AP, Ashgrove", string.Empty, first, string.Empty, second);
 
     private static Dictionary<string, string> Concepts(string explained) =>
         explained.Split('\n').Where(line => line.StartsWith("  concept '", StringComparison.Ordinal))
