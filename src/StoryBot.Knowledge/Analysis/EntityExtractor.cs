@@ -405,7 +405,7 @@ public static class EntityExtractor
     private static string TitleAfter(string sentence, IReadOnlyList<WordToken> tokens, int end)
     {
         const int maxWords = 8;
-        if (end >= tokens.Count || tokens[end - 1].End >= sentence.Length || sentence[tokens[end - 1].End] != ',')
+        if (!CommaAfter(sentence, tokens, end))
         {
             return string.Empty;
         }
