@@ -540,6 +540,19 @@ public sealed partial class AnswerSelector
         return stems;
     }
 
+    /// <summary>What a money amount must stand beside: the measure's words, those that may stand for it, and its like ("make" → earn, wage).</summary>
+    private static IReadOnlySet<string>? MeasureStems(string? measure, IReadOnlyList<QueryConcept> concepts)
+    {
+        if (NounStems(measure, concepts) is not { } stems)
+        {
+            return null;
+        }
+
+        var like = new HashSet<string>(stems, StringComparer.Ordinal);
+        like.UnionWith(WordLists.MoneyMeasuresLike(measure!));
+        return like;
+    }
+
     private static IReadOnlySet<string>? NounStems(string? noun, IReadOnlyList<QueryConcept> concepts)
     {
         if (noun is null)
@@ -842,9 +855,9 @@ public sealed partial class AnswerSelector
                 || ((question.Normalized.EndsWith(" with", StringComparison.Ordinal) || question.Normalized.Contains("with whom", StringComparison.Ordinal)) && NewEntity(profile, questionKeys, asked.QuestionWords, EntityKind.Place, EntityKind.Place)),
             QuestionType.When => profile.Tags.HasFlag(AnswerTags.Time),
             QuestionType.Where => LocatedPlace(question, profile, questionKeys),
-            QuestionType.HowMany => SpanFinder.CountFor(profile, asked.CountedStems, strict: true) is not null,
+            QuestionType.HowMany => SpanFinder.CountFor(profile, asked.CountedStems, strict: true) is not null && RateStated(profile, asked),
             QuestionType.Name => SpanFinder.NameNear(profile, asked.NamedStems, asked.QuestionWords!) is not null,
-            QuestionType.HowMuch => profile.Tags.HasFlag(AnswerTags.Money),
+            QuestionType.HowMuch => profile.Tags.HasFlag(AnswerTags.Money) && RateStated(profile, asked) && (asked.MeasureStems is null || SpanFinder.MoneyFor(profile, asked.MeasureStems) is not null),
             QuestionType.HowLong => profile.Tags.HasFlag(AnswerTags.Duration) || profile.DurationSpans.Count > 0 || SpanFinder.Until(profile) is not null,
             QuestionType.HowOld => SpanFinder.Age(profile.Sentence.Text) is not null,
             QuestionType.What or QuestionType.Other when question.AsksForSpeech => SpokenBy(profile, asked.SpeakerKeys),
@@ -852,10 +865,13 @@ public sealed partial class AnswerSelector
         };
     }
 
+    private static bool RateStated(SentenceProfile profile, AskedFor asked) => asked.Rate is null || Rates.Stated(profile.Sentence.Text, asked.Rate);
+
     /// <summary>What the type checks compare each candidate with, for <paramref name="question"/>'s type.</summary>
     private AskedFor WhatIsAsked(QuestionAnalysis question, IReadOnlyList<QueryConcept> concepts) => question.Type switch
     {
-        QuestionType.HowMany => new AskedFor { CountedStems = CountedStems(question, concepts) },
+        QuestionType.HowMany => new AskedFor { CountedStems = CountedStems(question, concepts), Rate = Rates.Asked(question.Normalized) },
+        QuestionType.HowMuch => new AskedFor { MeasureStems = MeasureStems(QuestionClassifier.MoneyMeasure(question.Normalized), concepts), Rate = Rates.Asked(question.Normalized) },
         QuestionType.Who => new AskedFor { QuestionWords = QuestionWordSet(concepts.Where(c => !c.Carried)) },
         QuestionType.Name => new AskedFor { NamedStems = NounStems(question.NamedNoun, concepts), QuestionWords = QuestionWordSet(concepts) },
         QuestionType.What or QuestionType.Other when question.AsksForSpeech && question.Speaker is not null => new AskedFor { SpeakerKeys = SpeakerKeys(question.Speaker, question, concepts) },

@@ -15,6 +15,12 @@ internal sealed record AskedFor
     /// <summary>How-many: the stems a number must count (<see cref="AnswerSelector.CountedStems"/>).</summary>
     public IReadOnlySet<string>? CountedStems { get; init; }
 
+    /// <summary>How-much: the stems of what the amount must measure ("revenue", "earn"), null when any amount answers.</summary>
+    public IReadOnlySet<string>? MeasureStems { get; init; }
+
+    /// <summary>How-much and how-many: the time unit the amount is asked per ("hour" of "make an hour"; <see cref="Rates"/>).</summary>
+    public string? Rate { get; init; }
+
     /// <summary>Name questions: the stems of the noun whose name is asked.</summary>
     public IReadOnlySet<string>? NamedStems { get; init; }
 

@@ -245,6 +245,38 @@ public static partial class SpanFinder
     }
 
     /// <summary>
+    /// The money amount that stands within <see cref="MeasureReach"/> words of what the question says it measures (one of
+    /// <paramref name="measureStems"/>: "who now earn $29 an hour" for "how much do they earn"), or null: a loss of "$340
+    /// million" is not the revenue asked about.
+    /// </summary>
+    public static (int Start, int Length)? MoneyFor(SentenceProfile profile, IReadOnlySet<string> measureStems)
+    {
+        var tokens = profile.Tokens;
+        foreach (var (start, length) in AnswerTagger.Money(profile.Sentence.Text))
+        {
+            var end = start + length;
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                var before = tokens[i].End <= start && WordsBetween(tokens, tokens[i].End, start) < MeasureReach;
+                var after = tokens[i].Start >= end && WordsBetween(tokens, end, tokens[i].Start) < MeasureReach;
+                var lower = tokens[i].Lower;
+                if ((before || after) && (measureStems.Contains(lower) || measureStems.Contains(profile.TokenStems[i])
+                    || measureStems.Any(s => s.Length > 3 && lower.StartsWith(s, StringComparison.Ordinal))))
+                {
+                    return (start, length);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>How many words from a money amount its measure may stand ("earn $29", "a salary of about $250,000").</summary>
+    private const int MeasureReach = 5;
+
+    private static int WordsBetween(IReadOnlyList<WordToken> tokens, int from, int to) => tokens.Count(t => t.Start >= from && t.End <= to);
+
+    /// <summary>
     /// The number phrase that counts the asked-about noun (one of <paramref name="nounStems"/> within the
     /// next three words), or — unless <paramref name="strict"/> — the first number outside a date.
     /// </summary>

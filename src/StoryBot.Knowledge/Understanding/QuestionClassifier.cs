@@ -15,6 +15,14 @@ public static partial class QuestionClassifier
     [GeneratedRegex(@"\bhow much\b.*\b(cost|costs|spend|spent|pay|paid|price|worth|money|budget|dollars?)\b|\bwhat did .* cost\b|\bhow expensive\b")]
     private static partial Regex Money();
 
+    // "what's karen lindqvist's salary", "what was the company's revenue last year": a measure noun heads what is asked
+    [GeneratedRegex(@"^(?:so |and |ok |okay |but )?what(?:'s|s| is| was| are| were| will be| would be) (?:[a-z\-']+ ){0,4}?(?<noun>[a-z]+)(?: (?:of|for|per|last|this|next|in|at|from|now|today|each|every|a|an)\b.*)?$")]
+    private static partial Regex WhatIsHead();
+
+    // "what do the mechanics get paid", "what does she earn": the amount they are paid
+    [GeneratedRegex(@"^(?:so |and |ok |okay |but )?what (?:do|does|did|will|would) (?:[a-z\-']+ ){1,4}(?:get paid|got paid|gets paid|earn|earns|earned)\b")]
+    private static partial Regex WhatPaid();
+
     [GeneratedRegex(@"\bhow long\b|\bfor how long\b|\bhow many (years|months|weeks|days|hours)\b|\bsince when\b")]
     private static partial Regex Duration();
 
@@ -93,7 +101,7 @@ public static partial class QuestionClassifier
             return QuestionType.HowLong;
         }
 
-        if (Money().IsMatch(t))
+        if (Money().IsMatch(t) || MoneyMeasure(t) is not null || WhatPaid().IsMatch(t))
         {
             return QuestionType.HowMuch;
         }
@@ -142,6 +150,32 @@ public static partial class QuestionClassifier
     /// "how many ppl died …" → ppl, "how many de escalation zones are planned" → zones). Null when absent.
     /// </summary>
     public static string? CountedNoun(string normalizedText) => CountedPhrase(normalizedText)?.Split(' ')[^1];
+
+    /// <summary>
+    /// The word of a money question that names what the amount measures ("how much do the mechanics make" → make, "what
+    /// was the company's revenue" → revenue), from <see cref="WordLists.IsMoneyMeasureNoun"/> and, after "how much",
+    /// <see cref="WordLists.IsMoneyMeasureVerb"/>; null when the question names none, or only says cost, price or pay,
+    /// which any amount answers.
+    /// </summary>
+    public static string? MoneyMeasure(string normalizedText)
+    {
+        var at = normalizedText.IndexOf("how much ", StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            foreach (var word in normalizedText[(at + 9)..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (WordLists.IsMoneyMeasureNoun(word) || WordLists.IsMoneyMeasureVerb(word))
+                {
+                    return word;
+                }
+            }
+
+            return null;
+        }
+
+        var head = WhatIsHead().Match(normalizedText);
+        return head.Success && WordLists.IsMoneyMeasureNoun(head.Groups["noun"].Value) ? head.Groups["noun"].Value : null;
+    }
 
     /// <summary>The words after "how many" up to the first auxiliary, article, preposition or verb form ("cruise missiles hit").</summary>
     public static string? CountedPhrase(string normalizedText)

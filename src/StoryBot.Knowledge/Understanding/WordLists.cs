@@ -19,6 +19,7 @@ public static class WordLists
     private static readonly Lazy<Regex> BotPattern = new(() => Alternation(Lines("bot-references.txt"), RegexOptions.IgnoreCase));
     private static readonly Lazy<Regex> SpeechPattern = new(() => Alternation(Speech.Value, RegexOptions.None));
     private static readonly Lazy<IReadOnlyDictionary<QuestionType, IReadOnlySet<string>>> Types = new(LoadTypeWords);
+    private static readonly Lazy<IReadOnlyList<(IReadOnlySet<string> Nouns, IReadOnlySet<string> Verbs)>> Measures = new(LoadMoneyMeasures);
 
     /// <summary>Every form of the verbs that report speech (say, said, told, warned …).</summary>
     public static IReadOnlySet<string> SpeechVerbs => Speech.Value;
@@ -47,6 +48,16 @@ public static class WordLists
     /// <summary>A whole-word match of a reason marker (because, in response, amid …), any case.</summary>
     public static Regex ReasonMarker => ReasonPattern.Value;
 
+    /// <summary>Whether <paramref name="word"/> asks for an amount of money and names what it measures (salary, revenue, fare …).</summary>
+    public static bool IsMoneyMeasureNoun(string word) => Measures.Value.Any(m => m.Nouns.Contains(word)) && !TypeWords(QuestionType.HowMuch).Contains(word);
+
+    /// <summary>Whether <paramref name="word"/>, after "how much", asks for an amount of money and names what it measures (earn, make, charge …).</summary>
+    public static bool IsMoneyMeasureVerb(string word) => Measures.Value.Any(m => m.Verbs.Contains(word));
+
+    /// <summary>The words that measure the same amount as <paramref name="word"/> ("make" → earn, wage, salary …), itself included.</summary>
+    public static IReadOnlySet<string> MoneyMeasuresLike(string word) =>
+        Measures.Value.Where(m => m.Nouns.Contains(word) || m.Verbs.Contains(word)).SelectMany(m => m.Nouns.Concat(m.Verbs)).Append(word).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>Words naming the kind of answer a question of <paramref name="type"/> wants (cost, date, place …).</summary>
     public static IReadOnlySet<string> TypeWords(QuestionType type) =>
         Types.Value.TryGetValue(type, out var words) ? words : new HashSet<string>();
@@ -60,18 +71,42 @@ public static class WordLists
     private static IReadOnlyDictionary<QuestionType, IReadOnlySet<string>> LoadTypeWords()
     {
         var types = new Dictionary<QuestionType, IReadOnlySet<string>>();
-        foreach (var line in Lines("question-type-words.txt"))
+        foreach (var (name, words) in Sections("question-type-words.txt"))
         {
-            var parts = line.Split(':', 2);
-            if (parts.Length != 2 || !Enum.TryParse<QuestionType>(parts[0].Trim(), out var type))
+            if (!Enum.TryParse<QuestionType>(name, out var type))
             {
-                throw new InvalidDataException($"Bad question-type-words line: '{line}'.");
+                throw new InvalidDataException($"Bad question-type-words section: '{name}'.");
             }
 
-            types[type] = parts[1].Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+            types[type] = words.ToHashSet(StringComparer.Ordinal);
         }
 
         return types;
+    }
+
+    private static IReadOnlyList<(IReadOnlySet<string> Nouns, IReadOnlySet<string> Verbs)> LoadMoneyMeasures() =>
+        Sections("money-measures.txt").Values.Select(words =>
+        {
+            var verbs = words.SkipWhile(w => w != "|").Skip(1).ToHashSet(StringComparer.Ordinal);
+            return ((IReadOnlySet<string>)words.TakeWhile(w => w != "|").ToHashSet(StringComparer.Ordinal), (IReadOnlySet<string>)verbs);
+        }).ToList();
+
+    /// <summary>The lines of <paramref name="file"/> of the form "Name: words", by name.</summary>
+    private static IReadOnlyDictionary<string, IReadOnlyList<string>> Sections(string file)
+    {
+        var sections = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var line in Lines(file))
+        {
+            var parts = line.Split(':', 2);
+            if (parts.Length != 2 || parts[0].Trim().Length == 0)
+            {
+                throw new InvalidDataException($"Bad {file} line: '{line}'.");
+            }
+
+            sections[parts[0].Trim()] = parts[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        }
+
+        return sections;
     }
 
     private static IReadOnlyList<string> Lines(string file)

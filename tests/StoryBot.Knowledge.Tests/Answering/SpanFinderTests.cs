@@ -75,6 +75,19 @@ public sealed class SpanFinderTests
         Assert.Equal(names, TimeUnits.Names(time, unit));
     }
 
+    [Theory]
+    [InlineData("how much do they make an hour", "who now earn $29 an hour", true)]
+    [InlineData("how much do they make an hour", "would cost $118 million over three years", false)]
+    [InlineData("how many riders a day are expected", "about 6,000 passengers a day", true)]
+    [InlineData("whats the authority's total yearly budget", "an annual budget of $300 million", true)]
+    [InlineData("how much did it cost a year ago", "cost $5 million", true)] // "a year ago" is no rate
+    public void Rates_TellWhetherASentenceStatesTheAskedRate(string question, string sentence, bool stated)
+    {
+        var unit = Rates.Asked(question);
+
+        Assert.Equal(stated, unit is null || Rates.Stated(sentence, unit));
+    }
+
     /// <summary>How long something lasts is often said by when it ends: "until at least Monday" answers "how long".</summary>
     [Fact]
     public void HowLongQuestion_AnsweredByWhenItEnds_BoldsTheUntilPhrase() =>

@@ -232,6 +232,27 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
     }
 
     /// <summary>
+    /// A money question that names what the amount measures ("how much do drivers earn", "what's the agency's revenue")
+    /// is answered by an amount beside that measure, and one asked per hour by an amount per hour: the $118 million the
+    /// demands would cost is neither a wage nor revenue.
+    /// </summary>
+    [Fact]
+    public void MoneyQuestion_IsAnsweredByAnAmountOfWhatItMeasures()
+    {
+        using var folder = new TempFolder();
+        using var knowledge = LoadStrikeStory(folder, "The union says top-scale drivers, who now earn $29 an hour, have fallen behind.", "The agency said the demands would cost $118 million over three years.");
+
+        double TypeMatch(string question, string words) => knowledge.Candidates(question, new ConversationMemory())!
+            .Single(c => c.Profile.Sentence.Text.Contains(words, StringComparison.Ordinal)).Features[AnswerFeatures.IndexOf(AnswerFeatures.TypeMatch)];
+
+        Assert.Equal(1, TypeMatch("how much do top-scale drivers earn", "$29"));
+        Assert.Equal(1, TypeMatch("how much do drivers make an hour", "$29"));
+        Assert.Equal(0, TypeMatch("how much do drivers make an hour", "$118"));
+        Assert.Equal(0, TypeMatch("what's the agency's revenue", "$118"));
+        Assert.Equal(1, TypeMatch("how much would the demands cost", "$118")); // cost: any amount answers
+    }
+
+    /// <summary>
     /// "Who's offering …" is a verb in the progressive, not "who is the …": a group such as the police can be the
     /// answer, as it can for "who are …"; only "who is/was the …" asks for one person or body.
     /// </summary>

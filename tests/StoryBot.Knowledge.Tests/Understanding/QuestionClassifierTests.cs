@@ -37,6 +37,21 @@ public sealed class QuestionClassifierTests
     public void CountedNoun_IsThePhrasesPlural(string normalized, string noun) =>
         Assert.Equal(noun, QuestionClassifier.CountedNoun(normalized));
 
+    /// <summary>A salary, a fare or what someone earns is an amount of money, asked with or without "how much".</summary>
+    [Theory]
+    [InlineData("what's karen lindqvist's salary", QuestionType.HowMuch, "salary")]
+    [InlineData("what was quillon's revenue last year", QuestionType.HowMuch, "revenue")] // the head, not "year"
+    [InlineData("how much do the mechanics make an hour", QuestionType.HowMuch, "make")]
+    [InlineData("what do the transit mechanics get paid per hour", QuestionType.HowMuch, null)] // paid: any amount
+    [InlineData("how much does the chip factory cost", QuestionType.HowMuch, null)]
+    [InlineData("what did the union say about wages", QuestionType.What, null)] // about wages, not asking for one
+    [InlineData("how much progress has been made", QuestionType.HowMany, null)]
+    public void MoneyQuestion_NamesWhatTheAmountMeasures(string normalized, QuestionType type, string? measure)
+    {
+        Assert.Equal(type, QuestionClassifier.Classify(normalized));
+        Assert.Equal(measure, QuestionClassifier.MoneyMeasure(normalized));
+    }
+
     [Theory]
     [InlineData("trump denies any links to russia right", "right")]
     [InlineData("comey got fired on tuesday yeah", "yeah")]
