@@ -527,7 +527,9 @@ public sealed partial class AnswerSelector
 
         if (question.CountedPhrase is null)
         {
-            return NounStems(question.CountedNoun, concepts);
+            // "how fast can it go": a number of miles per hour, knots …; "how big": any number
+            return QuestionClassifier.DegreeAsked(question.Normalized) is { } degree ? WordLists.DegreeUnits(degree) is { Count: > 0 } units ? units : null
+                : NounStems(question.CountedNoun, concepts);
         }
 
         // any word of "how many cruise missiles hit": the number may count the missiles
@@ -998,7 +1000,7 @@ public sealed partial class AnswerSelector
             || (tokens[k].Lower is "he" or "she" or "they" && profile.Antecedent is { } a && speakerKeys.Contains(a.Key));
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:at|in|on|near|inside|outside|to|from)\s+(?:a|an|the)\s+(?:[\p{L}\-]+\s+){0,2}(?:base|airbase|airport|city|capital|border|headquarters|embassy|hospital|school|building|region|province|town|village|camp|port|palace|office|hotel|prison|court|stadium|square|street|avenue|road|hall|plant|factory|site|shipyard|harbou?r|station|park|campus|district|county|neighbou?rhood)\b")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:at|in|on|near|inside|outside|to|from)\s+(?:a|an|the|another|its|their|his|her|our)\s+(?:[\p{L}\-]+\s+){0,2}(?:base|airbase|airport|city|capital|border|headquarters|embassy|hospital|school|building|region|province|town|village|camp|port|palace|office|hotel|prison|court|stadium|square|street|avenue|road|hall|plant|factory|site|shipyard|harbou?r|station|park|campus|district|county|neighbou?rhood|wing|room|floor|gallery|lobby|museum|house|home|apartment|store|shop|warehouse|garage|terminal|depot|yard|lab|laboratory|church|library|restaurant|bridge|island|coast)\b")]
     internal static partial System.Text.RegularExpressions.Regex LocationPhrase();
 
     /// <summary>

@@ -46,7 +46,8 @@ public static partial class SpanFinder
                 => NearestToQuestion(profile, amounts, questionStems),
             QuestionType.HowMany => CountFor(profile, countedStems, strict: false, questionStems),
             QuestionType.Name => NameNear(profile, countedStems, questionWords),
-            QuestionType.HowMuch => AnswerTagger.Money(text).Cast<(int, int)?>().FirstOrDefault(),
+            // "how much do drivers make an hour": of the sentence's amounts, the one nearest the question's words ("earn $29 an hour")
+            QuestionType.HowMuch => NearestToQuestion(profile, AnswerTagger.Money(text).ToList(), questionStems),
             QuestionType.HowOld => Age(text),
             _ when WordLists.SpeechVerb.IsMatch(question.Normalized) && profile.QuoteSpans.Count > 0 => profile.QuoteSpans[0],
             _ when questionStems is not null => Unmatched(profile, questionStems),

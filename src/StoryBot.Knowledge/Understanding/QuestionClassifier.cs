@@ -23,6 +23,10 @@ public static partial class QuestionClassifier
     [GeneratedRegex(@"^(?:so |and |ok |okay |but )?what (?:do|does|did|will|would) (?:[a-z\-']+ ){1,4}(?:get paid|got paid|gets paid|earn|earns|earned)\b")]
     private static partial Regex WhatPaid();
 
+    // "how fast can it go", "how tall is the tower"; "how far along", "how far over budget", "how far behind" ask for progress
+    [GeneratedRegex(@"\bhow (?<adjective>[a-z]+)\b(?! (?:along|over|behind|ahead|above|below|under|off|into|back)\b)")]
+    private static partial Regex HowAdjective();
+
     [GeneratedRegex(@"\bhow long\b|\bfor how long\b|\bhow many (years|months|weeks|days|hours)\b|\bsince when\b")]
     private static partial Regex Duration();
 
@@ -31,6 +35,10 @@ public static partial class QuestionClassifier
 
     [GeneratedRegex(@"\bwhen\b|\bwhat (time|day|date|month|year|week)\b|\bwhich (day|date|month|year|week)\b|\bon what (day|date)\b|\bhow soon\b|\bhow recently\b|\bby when\b|\bwhat(?:'s| is| was| s|s)? the (?:date|deadline|due date|start date|end date)\b|\bwhat (?:deadline|due date)\b")]
     private static partial Regex When();
+
+    // a question word before a bare "when": "where was the guard when it happened" asks where; the when-clause only dates it
+    [GeneratedRegex(@"\b(?:where|who|whom|whose|which|what|how)\b")]
+    private static partial Regex EarlierQuestionWord();
 
     [GeneratedRegex(@"\bwhere\b|^were (?:is|are|was|did|does|do|will|can|could|should|would)\b|\bwhich (?:[a-z]+ )?(cit(?:y|ies)|countr(?:y|ies)|places?|towns?|capitals?|locations?|buildings?|venues?|nations?|regions?)\b|\bwhat (cit(?:y|ies)|countr(?:y|ies)|places?|towns?|capitals?|locations?|buildings?|venues?|nations?|regions?)\b|\bin what (city|country|place)\b")]
     private static partial Regex Where();
@@ -106,7 +114,7 @@ public static partial class QuestionClassifier
             return QuestionType.HowMuch;
         }
 
-        if (Quantity().IsMatch(t))
+        if (Quantity().IsMatch(t) || DegreeAsked(t) is not null)
         {
             return QuestionType.HowMany;
         }
@@ -116,7 +124,7 @@ public static partial class QuestionClassifier
             return QuestionType.Why;
         }
 
-        if (When().IsMatch(t))
+        if (When().Match(t) is { Success: true } when && !ClauseWhen(t, when))
         {
             return QuestionType.When;
         }
@@ -150,6 +158,14 @@ public static partial class QuestionClassifier
     /// "how many ppl died …" → ppl, "how many de escalation zones are planned" → zones). Null when absent.
     /// </summary>
     public static string? CountedNoun(string normalizedText) => CountedPhrase(normalizedText)?.Split(' ')[^1];
+
+    /// <summary>The adjective of a "how fast / far / tall …" question that asks for a measure (<see cref="WordLists.DegreeUnits"/>), or null.</summary>
+    public static string? DegreeAsked(string normalizedText) =>
+        HowAdjective().Match(normalizedText) is { Success: true } m && WordLists.DegreeUnits(m.Groups["adjective"].Value) is not null ? m.Groups["adjective"].Value : null;
+
+    /// <summary>Whether the matched <paramref name="when"/> is a bare "when" opening a clause after another question word.</summary>
+    private static bool ClauseWhen(string normalizedText, Match when) =>
+        when.Value == "when" && EarlierQuestionWord().Match(normalizedText, 0, when.Index) is { Success: true };
 
     /// <summary>
     /// The word of a money question that names what the amount measures ("how much do the mechanics make" → make, "what

@@ -20,6 +20,8 @@ public static class WordLists
     private static readonly Lazy<Regex> SpeechPattern = new(() => Alternation(Speech.Value, RegexOptions.None));
     private static readonly Lazy<IReadOnlyDictionary<QuestionType, IReadOnlySet<string>>> Types = new(LoadTypeWords);
     private static readonly Lazy<IReadOnlyList<(IReadOnlySet<string> Nouns, IReadOnlySet<string> Verbs)>> Measures = new(LoadMoneyMeasures);
+    private static readonly Lazy<IReadOnlyDictionary<string, IReadOnlySet<string>>> Degrees = new(() =>
+        Sections("degree-units.txt").ToDictionary(s => s.Key, s => (IReadOnlySet<string>)s.Value.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal));
 
     /// <summary>Every form of the verbs that report speech (say, said, told, warned …).</summary>
     public static IReadOnlySet<string> SpeechVerbs => Speech.Value;
@@ -57,6 +59,12 @@ public static class WordLists
     /// <summary>The words that measure the same amount as <paramref name="word"/> ("make" → earn, wage, salary …), itself included.</summary>
     public static IReadOnlySet<string> MoneyMeasuresLike(string word) =>
         Measures.Value.Where(m => m.Nouns.Contains(word) || m.Verbs.Contains(word)).SelectMany(m => m.Nouns.Concat(m.Verbs)).Append(word).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The units a "how &lt;adjective&gt;" question's number must carry ("fast" → mph, knots …; empty for "big": any number),
+    /// or null when <paramref name="adjective"/> asks for no measure.
+    /// </summary>
+    public static IReadOnlySet<string>? DegreeUnits(string adjective) => Degrees.Value.TryGetValue(adjective, out var units) ? units : null;
 
     /// <summary>Words naming the kind of answer a question of <paramref name="type"/> wants (cost, date, place …).</summary>
     public static IReadOnlySet<string> TypeWords(QuestionType type) =>
@@ -98,7 +106,7 @@ public static class WordLists
         foreach (var line in Lines(file))
         {
             var parts = line.Split(':', 2);
-            if (parts.Length != 2 || parts[0].Trim().Length == 0)
+            if (parts.Length != 2 || parts[0].Trim().Length == 0 || parts[0].Contains(' ', StringComparison.Ordinal))
             {
                 throw new InvalidDataException($"Bad {file} line: '{line}'.");
             }

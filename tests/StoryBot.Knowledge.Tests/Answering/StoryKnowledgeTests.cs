@@ -253,6 +253,39 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
     }
 
     /// <summary>
+    /// "How fast" is answered by a speed, not by any number: "carry 6,000 passengers a day" says nothing of how fast the
+    /// boats go; "cruise at 28 knots" does.
+    /// </summary>
+    [Fact]
+    public void HowFast_IsAnsweredByANumberInSpeedUnits()
+    {
+        using var folder = new TempFolder();
+        using var knowledge = LoadStory(folder, "Title: Ferry line approved", "Source: AP, Portmouth", string.Empty,
+            "Officials expect the ferries to carry about 6,000 passengers a day.", string.Empty, "The electric ferries will cruise at 28 knots.");
+
+        var candidates = knowledge.Candidates("how fast do the ferries go", new ConversationMemory())!;
+        double TypeMatch(string words) => candidates.Single(c => c.Profile.Sentence.Text.Contains(words, StringComparison.Ordinal)).Features[AnswerFeatures.IndexOf(AnswerFeatures.TypeMatch)];
+
+        Assert.Equal(1, TypeMatch("28 knots"));
+        Assert.Equal(0, TypeMatch("6,000 passengers"));
+    }
+
+    /// <summary>A place described rather than named answers "where": "on a scheduled break in another wing".</summary>
+    [Fact]
+    public void WhereQuestion_IsAnsweredByADescribedPlace()
+    {
+        using var folder = new TempFolder();
+        using var knowledge = LoadStory(folder, "Title: Museum theft", "Source: AP, Harlan", string.Empty,
+            "The lone guard was on a scheduled break in another wing when the door was forced.", string.Empty, "The museum cut its guard staff in July.");
+
+        var candidates = knowledge.Candidates("where was the guard when it happened", new ConversationMemory())!;
+        double TypeMatch(string words) => candidates.Single(c => c.Profile.Sentence.Text.Contains(words, StringComparison.Ordinal)).Features[AnswerFeatures.IndexOf(AnswerFeatures.TypeMatch)];
+
+        Assert.Equal(1, TypeMatch("another wing"));
+        Assert.Equal(0, TypeMatch("in July"));
+    }
+
+    /// <summary>
     /// "Who's offering …" is a verb in the progressive, not "who is the …": a group such as the police can be the
     /// answer, as it can for "who are …"; only "who is/was the …" asks for one person or body.
     /// </summary>

@@ -37,6 +37,30 @@ public sealed class QuestionClassifierTests
     public void CountedNoun_IsThePhrasesPlural(string normalized, string noun) =>
         Assert.Equal(noun, QuestionClassifier.CountedNoun(normalized));
 
+    /// <summary>A "when" clause after the question word only dates what is asked: "where was the guard when it happened" asks where.</summary>
+    [Theory]
+    [InlineData("where was the union lady when she talked to reporters", QuestionType.Where)]
+    [InlineData("what was the agency investigating when he was fired", QuestionType.What)]
+    [InlineData("who was in charge when the strike began", QuestionType.Who)]
+    [InlineData("when did the strike begin", QuestionType.When)]
+    [InlineData("so the strike began when", QuestionType.When)]
+    [InlineData("what time did the thieves get in", QuestionType.When)]
+    public void WhenClause_AfterAQuestionWord_DoesNotMakeAWhenQuestion(string normalized, QuestionType type) =>
+        Assert.Equal(type, QuestionClassifier.Classify(normalized));
+
+    /// <summary>"How fast / far / tall …" asks for a number in the adjective's units; "how far along" asks for progress.</summary>
+    [Theory]
+    [InlineData("how fast can the cargo bike go", QuestionType.HowMany, "fast")]
+    [InlineData("how big was the night crew", QuestionType.HowMany, "big")]
+    [InlineData("how far along is the building", QuestionType.How, null)]
+    [InlineData("how far over budget is construction", QuestionType.How, null)]
+    [InlineData("how come they stopped", QuestionType.Why, null)]
+    public void HowAdjective_AsksForAMeasure(string normalized, QuestionType type, string? degree)
+    {
+        Assert.Equal(type, QuestionClassifier.Classify(normalized));
+        Assert.Equal(degree, QuestionClassifier.DegreeAsked(normalized));
+    }
+
     /// <summary>A salary, a fare or what someone earns is an amount of money, asked with or without "how much".</summary>
     [Theory]
     [InlineData("what's karen lindqvist's salary", QuestionType.HowMuch, "salary")]
