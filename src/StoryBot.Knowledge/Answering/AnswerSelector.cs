@@ -853,7 +853,7 @@ public sealed partial class AnswerSelector
         return question.Type switch
         {
             // a partner can be a country ("who did Russia hash out a deal with?" → Iran and Turkey)
-            QuestionType.Who when question.DefinitionSubject is null => NewEntity(profile, questionKeys, asked.QuestionWords, EntityKind.Person, EntityKind.Organization) || (!question.AsksForOne && NewGroup(profile, questionKeys))
+            QuestionType.Who when question.DefinitionSubject is null => NewEntity(profile, questionKeys, asked.QuestionWords, EntityKind.Person, EntityKind.Organization) || (!question.AsksForOne && NewGroup(profile, questionKeys, asked.QuestionWords))
                 || ((question.Normalized.EndsWith(" with", StringComparison.Ordinal) || question.Normalized.Contains("with whom", StringComparison.Ordinal)) && NewEntity(profile, questionKeys, asked.QuestionWords, EntityKind.Place, EntityKind.Place)),
             QuestionType.When => profile.Tags.HasFlag(AnswerTags.Time),
             QuestionType.Where => LocatedPlace(question, profile, questionKeys),
@@ -935,12 +935,13 @@ public sealed partial class AnswerSelector
         return used * 2 > nameKeys.Count;
     }
 
-    private static bool NewGroup(SentenceProfile profile, HashSet<string> questionKeys)
+    /// <summary>The sentence names a group of people (rebels, investigators …) that the question does not.</summary>
+    private static bool NewGroup(SentenceProfile profile, HashSet<string> questionKeys, IReadOnlySet<string>? questionWords)
     {
         var tokens = profile.Tokens;
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (WordLists.GroupNouns.Contains(tokens[i].Text) && !questionKeys.Contains(tokens[i].Lower))
+            if (WordLists.GroupNouns.Contains(tokens[i].Text) && !questionKeys.Contains(tokens[i].Lower) && !Echoes(tokens[i].Lower, questionWords))
             {
                 return true;
             }
@@ -948,6 +949,13 @@ public sealed partial class AnswerSelector
 
         return false;
     }
+
+    /// <summary>
+    /// Whether the question says <paramref name="lower"/> itself, or a form of it ("which rebel groups" says the sentence's
+    /// "rebels"): a group the question names is what it asks about, not an answer.
+    /// </summary>
+    private static bool Echoes(string lower, IReadOnlySet<string>? questionWords) =>
+        questionWords is not null && questionWords.Any(w => w == lower || (w.Length > 3 && lower.StartsWith(w, StringComparison.Ordinal)) || (lower.Length > 3 && w.StartsWith(lower, StringComparison.Ordinal)));
 
     /// <summary>How many words a speaker's name may stand from the speech verb ("Foreign Minister Sergey Lavrov said").</summary>
     private const int SpeakerReach = 3;

@@ -286,6 +286,24 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
     }
 
     /// <summary>
+    /// "Which rebel groups are fighting" asks which ones: the sentence's "rebels" is what the question already says, not
+    /// an answer; a group it does not name ("investigators") still is one.
+    /// </summary>
+    [Fact]
+    public void WhichGroupQuestion_IsNotAnsweredByTheGroupItNames()
+    {
+        using var folder = new TempFolder();
+        using var knowledge = LoadStory(folder, "Title: War talks", "Source: AP, Washington", string.Empty,
+            "The continued fighting between rebels and the army has complicated peace efforts.", string.Empty, "Investigators said the army had been fighting since 2011.");
+
+        var candidates = knowledge.Candidates("which rebel groups are fighting the army", new ConversationMemory())!;
+        double TypeMatch(string words) => candidates.Single(c => c.Profile.Sentence.Text.Contains(words, StringComparison.Ordinal)).Features[AnswerFeatures.IndexOf(AnswerFeatures.TypeMatch)];
+
+        Assert.Equal(0, TypeMatch("between rebels"));
+        Assert.Equal(1, TypeMatch("Investigators said"));
+    }
+
+    /// <summary>
     /// "Who's offering …" is a verb in the progressive, not "who is the …": a group such as the police can be the
     /// answer, as it can for "who are …"; only "who is/was the …" asks for one person or body.
     /// </summary>
