@@ -240,6 +240,12 @@ public sealed partial class AnswerSelector
                 Set(x, AnswerFeatureSlots.MentionsSubject, 1);
                 Set(x, AnswerFeatureSlots.DefinesSubject, definesSubject ? 1 : 0);
             }
+            else if (_features.Aliases && question.Copular && question.Type == QuestionType.Who && roleHolders.Count > 0)
+            {
+                // "who's russia's top diplomat?": the sentence that introduces the holder with the title ("Foreign Minister
+                // Sergey Lavrov") defines him, as the first sentence with her title defines the subject of "who is Yates?"
+                Set(x, AnswerFeatureSlots.DefinesSubject, IntroducesAny(roleHolders, storyId, number) ? 1 : 0);
+            }
 
             Set(x, AnswerFeatureSlots.Lede, number == 1 ? 1 : 0);
             ranked.Add(new Scored(profile, _scorer.Ranker.Score(x), coverage, typeSatisfied, lexical.Score, x));
@@ -387,6 +393,20 @@ public sealed partial class AnswerSelector
         foreach (var person in people)
         {
             if (!profile.EntityKeys.Contains(person))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether sentence <paramref name="number"/> of <paramref name="storyId"/> first names one of <paramref name="keys"/> with a title.</summary>
+    private bool IntroducesAny(IReadOnlySet<string> keys, string storyId, int number)
+    {
+        foreach (var key in keys)
+        {
+            if (EntityOf(key, storyId) is { } entity && entity.FirstSentence == number && entity.Title.Length > 0)
             {
                 return true;
             }

@@ -304,6 +304,24 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
     }
 
     /// <summary>
+    /// "Who's the CEO of Corvane?" is answered where the story introduces her with the title ("Chief executive Lena
+    /// Hargrove told analysts …"), as "who is Hargrove?" is: a later "Hargrove said …" carries the title only by alias.
+    /// </summary>
+    [Fact]
+    public void WhoHoldsARole_TheSentenceThatIntroducesTheHolderDefinesIt()
+    {
+        using var folder = new TempFolder();
+        using var knowledge = LoadStory(folder, "Title: Chip plant delayed", "Source: AP, Millbrook", string.Empty,
+            "Chief executive Lena Hargrove told analysts that orders had fallen.", string.Empty, "Hargrove said Corvane would give officials a new timeline.");
+
+        var candidates = knowledge.Candidates("who's the ceo of corvane", new ConversationMemory())!;
+        double Defines(string words) => candidates.Single(c => c.Profile.Sentence.Text.Contains(words, StringComparison.Ordinal)).Features[AnswerFeatures.IndexOf(AnswerFeatures.DefinesSubject)];
+
+        Assert.Equal(1, Defines("Chief executive"));
+        Assert.Equal(0, Defines("new timeline"));
+    }
+
+    /// <summary>
     /// "Who's offering …" is a verb in the progressive, not "who is the …": a group such as the police can be the
     /// answer, as it can for "who are …"; only "who is/was the …" asks for one person or body.
     /// </summary>
