@@ -547,9 +547,13 @@ public sealed partial class AnswerSelector
 
         if (question.CountedPhrase is null)
         {
-            // "how fast can it go": a number of miles per hour, knots …; "how big": any number
-            return QuestionClassifier.DegreeAsked(question.Normalized) is { } degree ? WordLists.DegreeUnits(degree) is { Count: > 0 } units ? units : null
-                : NounStems(question.CountedNoun, concepts);
+            if (QuestionClassifier.DegreeAsked(question.Normalized) is { } degree)
+            {
+                // "how fast can it go": a number of miles per hour, knots …; "how big": any number
+                return WordLists.DegreeUnits(degree) is { Count: > 0 } units ? units : null;
+            }
+
+            return NounStems(question.CountedNoun, concepts);
         }
 
         // any word of "how many cruise missiles hit": the number may count the missiles

@@ -224,8 +224,7 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
         using var folder = new TempFolder();
         using var knowledge = LoadStrikeStory(folder, "About 4,200 bus drivers walked off the job on Monday.", "The last walkout, in 2009, lasted 11 days.");
 
-        var candidates = knowledge.Candidates("how many workers walked off the job", new ConversationMemory())!;
-        double TypeMatch(string words) => candidates.Single(c => c.Profile.Sentence.Text.Contains(words, StringComparison.Ordinal)).Features[AnswerFeatures.IndexOf(AnswerFeatures.TypeMatch)];
+        double TypeMatch(string words) => FeatureOf(knowledge, "how many workers walked off the job", words, AnswerFeatures.TypeMatch);
 
         Assert.Equal(1, TypeMatch("4,200 bus drivers"));
         Assert.Equal(0, TypeMatch("11 days"));
@@ -242,8 +241,7 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
         using var folder = new TempFolder();
         using var knowledge = LoadStrikeStory(folder, "The union says top-scale drivers, who now earn $29 an hour, have fallen behind.", "The agency said the demands would cost $118 million over three years.");
 
-        double TypeMatch(string question, string words) => knowledge.Candidates(question, new ConversationMemory())!
-            .Single(c => c.Profile.Sentence.Text.Contains(words, StringComparison.Ordinal)).Features[AnswerFeatures.IndexOf(AnswerFeatures.TypeMatch)];
+        double TypeMatch(string question, string words) => FeatureOf(knowledge, question, words, AnswerFeatures.TypeMatch);
 
         Assert.Equal(1, TypeMatch("how much do top-scale drivers earn", "$29"));
         Assert.Equal(1, TypeMatch("how much do drivers make an hour", "$29"));
@@ -263,8 +261,7 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
         using var knowledge = LoadStory(folder, "Title: Ferry line approved", "Source: AP, Portmouth", string.Empty,
             "Officials expect the ferries to carry about 6,000 passengers a day.", string.Empty, "The electric ferries will cruise at 28 knots.");
 
-        var candidates = knowledge.Candidates("how fast do the ferries go", new ConversationMemory())!;
-        double TypeMatch(string words) => candidates.Single(c => c.Profile.Sentence.Text.Contains(words, StringComparison.Ordinal)).Features[AnswerFeatures.IndexOf(AnswerFeatures.TypeMatch)];
+        double TypeMatch(string words) => FeatureOf(knowledge, "how fast do the ferries go", words, AnswerFeatures.TypeMatch);
 
         Assert.Equal(1, TypeMatch("28 knots"));
         Assert.Equal(0, TypeMatch("6,000 passengers"));
@@ -278,8 +275,7 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
         using var knowledge = LoadStory(folder, "Title: Museum theft", "Source: AP, Harlan", string.Empty,
             "The lone guard was on a scheduled break in another wing when the door was forced.", string.Empty, "The museum cut its guard staff in July.");
 
-        var candidates = knowledge.Candidates("where was the guard when it happened", new ConversationMemory())!;
-        double TypeMatch(string words) => candidates.Single(c => c.Profile.Sentence.Text.Contains(words, StringComparison.Ordinal)).Features[AnswerFeatures.IndexOf(AnswerFeatures.TypeMatch)];
+        double TypeMatch(string words) => FeatureOf(knowledge, "where was the guard when it happened", words, AnswerFeatures.TypeMatch);
 
         Assert.Equal(1, TypeMatch("another wing"));
         Assert.Equal(0, TypeMatch("in July"));
@@ -296,8 +292,7 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
         using var knowledge = LoadStory(folder, "Title: War talks", "Source: AP, Washington", string.Empty,
             "The continued fighting between rebels and the army has complicated peace efforts.", string.Empty, "Investigators said the army had been fighting since 2011.");
 
-        var candidates = knowledge.Candidates("which rebel groups are fighting the army", new ConversationMemory())!;
-        double TypeMatch(string words) => candidates.Single(c => c.Profile.Sentence.Text.Contains(words, StringComparison.Ordinal)).Features[AnswerFeatures.IndexOf(AnswerFeatures.TypeMatch)];
+        double TypeMatch(string words) => FeatureOf(knowledge, "which rebel groups are fighting the army", words, AnswerFeatures.TypeMatch);
 
         Assert.Equal(0, TypeMatch("between rebels"));
         Assert.Equal(1, TypeMatch("Investigators said"));
@@ -314,8 +309,7 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
         using var knowledge = LoadStory(folder, "Title: Chip plant delayed", "Source: AP, Millbrook", string.Empty,
             "Chief executive Lena Hargrove told analysts that orders had fallen.", string.Empty, "Hargrove said Corvane would give officials a new timeline.");
 
-        var candidates = knowledge.Candidates("who's the ceo of corvane", new ConversationMemory())!;
-        double Defines(string words) => candidates.Single(c => c.Profile.Sentence.Text.Contains(words, StringComparison.Ordinal)).Features[AnswerFeatures.IndexOf(AnswerFeatures.DefinesSubject)];
+        double Defines(string words) => FeatureOf(knowledge, "who's the ceo of corvane", words, AnswerFeatures.DefinesSubject);
 
         Assert.Equal(1, Defines("Chief executive"));
         Assert.Equal(0, Defines("new timeline"));
@@ -513,6 +507,11 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
     /// <summary>The rank terms <c>ask --explain</c> prints for sentence <paramref name="sentence"/> (the line after its "#n rank score=").</summary>
     private static string RankTermsOf(string explained, int sentence) =>
         explained.Split('\n').SkipWhile(line => !line.Contains($"#{sentence} rank score=", StringComparison.Ordinal)).Skip(1).First();
+
+    /// <summary>The value of <paramref name="feature"/> for the candidate sentence of <paramref name="question"/> that contains <paramref name="words"/>.</summary>
+    private static double FeatureOf(StoryKnowledge knowledge, string question, string words, string feature) =>
+        knowledge.Candidates(question, new ConversationMemory())!
+            .Single(c => c.Profile.Sentence.Text.Contains(words, StringComparison.Ordinal)).Features[AnswerFeatures.IndexOf(feature)];
 
     /// <summary>A two-paragraph story about a drivers' strike, for the checks that need the words of a strike.</summary>
     private static StoryKnowledge LoadStrikeStory(TempFolder folder, string first, string second) =>
