@@ -33,17 +33,18 @@ public static partial class Rates
     }
 
     /// <summary>Whether <paramref name="sentence"/> states something per <paramref name="unit"/> ("a day", "per day", "daily").</summary>
-    public static bool Stated(string sentence, string unit)
+    public static bool Stated(string sentence, string unit) => PerUnit.TryGetValue(unit, out var pattern) && pattern.IsMatch(sentence);
+
+    /// <summary>Per unit, the words that state an amount per it; built once, as the check runs for every candidate sentence.</summary>
+    private static readonly IReadOnlyDictionary<string, Regex> PerUnit = new Dictionary<string, string>
     {
-        var adverbs = unit switch
-        {
-            "hour" => "hourly",
-            "day" => "daily",
-            "night" => "nightly",
-            "week" => "weekly",
-            "month" => "monthly",
-            _ => "yearly|annual|annually|per annum",
-        };
-        return Regex.IsMatch(sentence, $@"\b(?:(?:per|an|a|each|every)\s+{unit}|{adverbs})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-    }
+        ["hour"] = "hourly",
+        ["day"] = "daily",
+        ["night"] = "nightly",
+        ["week"] = "weekly",
+        ["month"] = "monthly",
+        ["year"] = "yearly|annual|annually|per annum",
+    }.ToDictionary(
+        u => u.Key,
+        u => new Regex($@"\b(?:(?:per|an|a|each|every)\s+{u.Key}|{u.Value})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled));
 }

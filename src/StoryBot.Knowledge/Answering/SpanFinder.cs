@@ -255,13 +255,13 @@ public static partial class SpanFinder
         var tokens = profile.Tokens;
         foreach (var (start, length) in AnswerTagger.Money(profile.Sentence.Text))
         {
-            var end = start + length;
-            for (var i = 0; i < tokens.Count; i++)
+            // the amount's own words run from the first token that ends after it starts to the last that starts before it ends
+            var first = Enumerable.Range(0, tokens.Count).FirstOrDefault(i => tokens[i].End > start, tokens.Count);
+            var last = Enumerable.Range(0, tokens.Count).LastOrDefault(i => tokens[i].Start < start + length, -1);
+            for (var i = Math.Max(0, first - MeasureReach); i < Math.Min(tokens.Count, last + 1 + MeasureReach); i++)
             {
-                var before = tokens[i].End <= start && WordsBetween(tokens, tokens[i].End, start) < MeasureReach;
-                var after = tokens[i].Start >= end && WordsBetween(tokens, end, tokens[i].Start) < MeasureReach;
                 var lower = tokens[i].Lower;
-                if ((before || after) && (measureStems.Contains(lower) || measureStems.Contains(profile.TokenStems[i])
+                if ((i < first || i > last) && (measureStems.Contains(lower) || measureStems.Contains(profile.TokenStems[i])
                     || measureStems.Any(s => s.Length > 3 && lower.StartsWith(s, StringComparison.Ordinal))))
                 {
                     return (start, length);
@@ -274,8 +274,6 @@ public static partial class SpanFinder
 
     /// <summary>How many words from a money amount its measure may stand ("earn $29", "a salary of about $250,000").</summary>
     private const int MeasureReach = 5;
-
-    private static int WordsBetween(IReadOnlyList<WordToken> tokens, int from, int to) => tokens.Count(t => t.Start >= from && t.End <= to);
 
     /// <summary>
     /// The number phrase that counts the asked-about noun (one of <paramref name="nounStems"/> within the
