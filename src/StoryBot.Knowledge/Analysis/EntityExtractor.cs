@@ -38,9 +38,10 @@ public static class EntityExtractor
     };
 
     /// <summary>Extracts entities from the sentences (in order) and each sentence's mentions.</summary>
-    public static (IReadOnlyList<NamedEntity> Entities, IReadOnlyList<IReadOnlyList<EntityMention>> Mentions) Extract(IReadOnlyList<string> sentences)
+    public static (IReadOnlyList<NamedEntity> Entities, IReadOnlyList<IReadOnlyList<EntityMention>> Mentions) Extract(IReadOnlyList<string> sentences, string? dateline = null)
     {
         var tokenized = sentences.Select(WordTokenizer.Tokenize).ToList();
+        var stated = StatedPlaces(sentences, tokenized, dateline);
         var singles = new Dictionary<string, int>(StringComparer.Ordinal); // capitalised single words → count
         foreach (var tokens in tokenized)
         {
@@ -76,7 +77,7 @@ public static class EntityExtractor
                     var before = TitleBefore(tokens, start, nameStart);
                     var surnameKey = NameKey(tokens[end - 1].Text);
                     var nameWords = tokens.Skip(nameStart).Take(nameCount).Select(t => NameKey(t.Text)).ToList();
-                    var plausible = !KnownPlaces.IsPlace(string.Join(' ', nameWords)) && !nameWords.All(IsCommonWord);
+                    var plausible = !KnownPlaces.IsPlace(string.Join(' ', nameWords)) && !stated.Contains(string.Join(' ', nameWords)) && !nameWords.All(IsCommonWord);
                     // A title after the name does not make a name a person ("Nordvik Marine, a shipyard"); it only says who a person is.
                     var confirmed = plausible && (before.Length > 0 || PersonAppositiveAfter(sentences[s], tokens, end)
                         || (singles.GetValueOrDefault(surnameKey) > 1 && !ThingAppositiveAfter(sentences[s], tokens, end)));
@@ -105,7 +106,7 @@ public static class EntityExtractor
                 }
 
                 var pair = i + 1 < tokens.Count && !t.PunctuationAfter ? (t.Lower + " " + tokens[i + 1].Lower) : null;
-                if (pair is not null && KnownPlaces.IsPlace(pair))
+                if (pair is not null && (KnownPlaces.IsPlace(pair) || stated.Contains(pair)))
                 {
                     Add(entities, EntityKind.Place, t.Text + " " + tokens[i + 1].Text, pair, s);
                     i++;
@@ -118,7 +119,7 @@ public static class EntityExtractor
                     continue; // "James" of "James Comey" is part of a name, not an organisation
                 }
 
-                if (KnownPlaces.IsPlace(t.Lower))
+                if (KnownPlaces.IsPlace(t.Lower) || stated.Contains(key))
                 {
                     Add(entities, EntityKind.Place, t.Text, key, s);
                 }
@@ -358,6 +359,112 @@ public static class EntityExtractor
 
         return false;
     }
+
+    /// <summary>
+    /// Places the story itself says are places though no gazetteer knows them (a fictional or small town): the
+    /// dateline's place ("ASHGROVE, Ohio"), a name followed by a known region ("Millbrook, Iowa"), a name set off by an
+    /// appositive that calls it a town ("Alder Crossing, a Portland suburb") and "the town of Millbrook". Lower case,
+    /// words joined by a space; one or two words.
+    /// </summary>
+    private static HashSet<string> StatedPlaces(IReadOnlyList<string> sentences, IReadOnlyList<IReadOnlyList<WordToken>> tokenized, string? dateline)
+    {
+        var places = new HashSet<string>(StringComparer.Ordinal);
+        if (dateline is not null)
+        {
+            // "AP, DES MOINES, Iowa", "RIVERTON, Ohio (AP)": the capitalised parts; an agency's short tag is not a place
+            foreach (var part in System.Text.RegularExpressions.Regex.Replace(dateline, @"\([^)]*\)", " ").Split(',', StringSplitOptions.TrimEntries))
+            {
+                var letters = part.Count(char.IsLetter);
+                if (letters >= 4 && part.Where(char.IsLetter).All(char.IsUpper) && part.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2)
+                {
+                    places.Add(string.Join(' ', part.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(NameKey)));
+                }
+            }
+        }
+
+        for (var s = 0; s < tokenized.Count; s++)
+        {
+            var tokens = tokenized[s];
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                // "the town of Millbrook"
+                if (i >= 2 && tokens[i - 1].Lower == "of" && Understanding.WordLists.SettlementNouns.Contains(tokens[i - 2].Lower) && StatedName(tokens, i) is { } named)
+                {
+                    places.Add(named.Name);
+                }
+
+                if (!tokens[i].IsCapitalised || tokens[i].IsAcronym || (i > 0 && tokens[i - 1].IsCapitalised && !tokens[i - 1].PunctuationAfter && !(i == 1 && CommonStarters.Contains(tokens[0].Lower))))
+                {
+                    continue;
+                }
+
+                if (StatedName(tokens, i) is not { } name || !CommaAfter(sentences[s], tokens, name.End))
+                {
+                    continue;
+                }
+
+                var next = tokens[name.End];
+                // "near Millbrook, Iowa, by …", not "Lavrov, Russia’s top diplomat": the region stands alone
+                var region = next.IsCapitalised && KnownPlaces.IsPlace(next.Lower) && !KnownPlaces.IsPlace(name.Name) && (next.PunctuationAfter || name.End + 1 == tokens.Count);
+                if (region || SettlementAppositiveAfter(sentences[s], tokens, name.End))
+                {
+                    places.Add(name.Name);
+                }
+            }
+        }
+
+        return places;
+    }
+
+    /// <summary>One or two capitalised words from <paramref name="start"/> that are not titles, times or known places.</summary>
+    private static (string Name, int End)? StatedName(IReadOnlyList<WordToken> tokens, int start)
+    {
+        bool Fits(WordToken t) => t.IsCapitalised && !t.IsAcronym && !TitleWords.Contains(t.Lower) && !TimeWords.Contains(t.Lower) && !CommonStarters.Contains(t.Lower);
+        if (!Fits(tokens[start]))
+        {
+            return null;
+        }
+
+        var end = start + 1;
+        if (end < tokens.Count && !tokens[start].PunctuationAfter && Fits(tokens[end]) && !KnownPlaces.IsPlace(tokens[end].Lower))
+        {
+            end++;
+        }
+
+        return (string.Join(' ', tokens.Skip(start).Take(end - start).Select(t => NameKey(t.Text))), end);
+    }
+
+    /// <summary>An appositive that calls the name before it a town, suburb, county … ("Alder Crossing, a Portland suburb").</summary>
+    private static bool SettlementAppositiveAfter(string sentence, IReadOnlyList<WordToken> tokens, int end)
+    {
+        if (!OpensAppositive(sentence, tokens, end))
+        {
+            return false;
+        }
+
+        for (var k = end + 1; k < tokens.Count && k <= end + AppositiveReach; k++)
+        {
+            if (tokens[k].Lower is "who" or "whose" or "that" or "which" or "of")
+            {
+                return false; // a clause or an "of" phrase ends the appositive's head: "a unit of Corvane", "a firm that …"
+            }
+
+            if (Understanding.WordLists.SettlementNouns.Contains(tokens[k].Lower))
+            {
+                return true;
+            }
+
+            if (tokens[k].PunctuationAfter)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>How many words of an appositive may stand before its noun ("a small Portland suburb").</summary>
+    private const int AppositiveReach = 4;
 
     /// <summary>A comma right after the name that ends at <paramref name="end"/>, and a word after it.</summary>
     private static bool CommaAfter(string sentence, IReadOnlyList<WordToken> tokens, int end) =>

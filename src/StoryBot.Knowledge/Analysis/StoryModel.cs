@@ -26,7 +26,7 @@ public sealed class StoryModel
         var entities = new List<NamedEntity>();
         foreach (var story in stories)
         {
-            var (storyEntities, mentions) = EntityExtractor.Extract(story.Sentences.Select(s => s.Text).ToList());
+            var (storyEntities, mentions) = EntityExtractor.Extract(story.Sentences.Select(s => s.Text).ToList(), story.Dateline);
             entities.AddRange(storyEntities);
             NamedEntity? previousSubject = null;
             for (var i = 0; i < story.Sentences.Count; i++)

@@ -272,6 +272,44 @@ public static partial class SpanFinder
         return null;
     }
 
+    /// <summary>
+    /// The count a sentence gives as "the number of (the asked-about noun)": "the number of mechanics on the payroll has
+    /// fallen from 325 to 240" counts mechanics though no number stands before the noun. Of the numbers that follow
+    /// within the clause, the last: a count that changed ends on its present value.
+    /// </summary>
+    private static (int Start, int Length)? NumberOf(SentenceProfile profile, Func<int, bool> counts)
+    {
+        var tokens = profile.Tokens;
+        for (var i = 0; i + 2 < tokens.Count; i++)
+        {
+            if (tokens[i].Lower != "number" || tokens[i].PunctuationAfter || tokens[i + 1].Lower != "of")
+            {
+                continue;
+            }
+
+            var noun = Enumerable.Range(i + 2, Math.Min(NumberOfNounReach, tokens.Count - i - 2)).FirstOrDefault(k => counts(k), -1);
+            if (noun < 0)
+            {
+                continue;
+            }
+
+            var end = Enumerable.Range(noun, Math.Min(NumberOfReach, tokens.Count - noun)).FirstOrDefault(k => tokens[k].PunctuationAfter, Math.Min(tokens.Count, noun + NumberOfReach) - 1);
+            var stated = profile.NumberSpans.Where(n => n.Start >= tokens[noun].End && n.Start < tokens[end].End).ToList();
+            if (stated.Count > 0)
+            {
+                return stated[^1];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>How many words after "number of" the counted noun may stand ("the number of construction workers").</summary>
+    private const int NumberOfNounReach = 3;
+
+    /// <summary>How many words after the counted noun the count of "the number of …" may stand, within its clause.</summary>
+    private const int NumberOfReach = 12;
+
     /// <summary>How many words from a money amount its measure may stand ("earn $29", "a salary of about $250,000").</summary>
     private const int MeasureReach = 5;
 
@@ -297,6 +335,13 @@ public static partial class SpanFinder
             var bestRank = int.MaxValue;
             // "how many people": a count of visitors, workers or passengers counts people
             var people = nounStems.Overlaps(WordLists.TypeWords(QuestionType.Who));
+            bool Counts(int i)
+            {
+                var lower = profile.Tokens[i].Lower;
+                return (people && PersonNouns.IsPeople(lower)) || BroaderTerms.Of(lower).Overlaps(nounStems)
+                    || nounStems.Contains(profile.TokenStems[i]) || nounStems.Any(s => s.Length > 3 && lower.StartsWith(s, StringComparison.Ordinal));
+            }
+
             foreach (var n in numbers)
             {
                 var end = n.Start + n.Length;
@@ -309,7 +354,7 @@ public static partial class SpanFinder
                     var counted = (people && PersonNouns.IsPeople(lower)) || BroaderTerms.Of(lower).Overlaps(nounStems);
                     // of the people counted, those the question's own words name ("how many people ride" → riders) come first
                     var exact = nounStems.Contains(lower) || (counted && questionStems is not null && questionStems.Any(s => s.Length > 3 && lower.StartsWith(s, StringComparison.Ordinal)));
-                    if (exact || counted || nounStems.Contains(profile.TokenStems[i]) || nounStems.Any(s => s.Length > 3 && lower.StartsWith(s, StringComparison.Ordinal)))
+                    if (exact || Counts(i))
                     {
                         var rank = (k * 2) + (exact ? 0 : 1);
                         if (rank < bestRank)
@@ -330,6 +375,11 @@ public static partial class SpanFinder
             {
                 // near the question's other words: the counted noun follows every candidate alike
                 return NearestToQuestion(profile, best, questionStems?.Except(nounStems).ToHashSet(StringComparer.Ordinal));
+            }
+
+            if (NumberOf(profile, Counts) is { } stated)
+            {
+                return stated;
             }
 
             if (strict)

@@ -11,6 +11,7 @@ public static class WordLists
     private static readonly Lazy<IReadOnlySet<string>> Speech = new(() => Words("speech-verbs.txt"));
     private static readonly Lazy<IReadOnlySet<string>> Opinion = new(() => Words("opinion-words.txt"));
     private static readonly Lazy<IReadOnlySet<string>> Groups = new(() => Words("group-nouns.txt"));
+    private static readonly Lazy<IReadOnlySet<string>> Settlements = new(() => Words("settlement-nouns.txt"));
     private static readonly Lazy<IReadOnlySet<string>> Function = new(() => Words("function-words.txt"));
     private static readonly Lazy<IReadOnlySet<string>> Openers = new(() => Words("phrase-openers.txt"));
     private static readonly Lazy<IReadOnlySet<string>> Passive = new(() => Words("passive-auxiliaries.txt"));
@@ -34,6 +35,9 @@ public static class WordLists
 
     /// <summary>Common nouns for groups of people that can answer who (rebels, investigators …); case-insensitive.</summary>
     public static IReadOnlySet<string> GroupNouns => Groups.Value;
+
+    /// <summary>Nouns for towns, suburbs, counties and the like (suburb, town, county …); case-insensitive.</summary>
+    public static IReadOnlySet<string> SettlementNouns => Settlements.Value;
 
     /// <summary>Closed-class words an answer span neither starts nor ends with (the, of, was …); case-insensitive.</summary>
     public static IReadOnlySet<string> FunctionWords => Function.Value;

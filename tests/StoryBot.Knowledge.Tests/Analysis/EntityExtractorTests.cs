@@ -132,4 +132,28 @@ public class EntityExtractorTests
 
         Assert.DoesNotContain(entities, e => e.Kind == EntityKind.Person);
     }
+
+    /// <summary>
+    /// A town no gazetteer knows is a place when the story says it is: its dateline, a known region after it, an
+    /// appositive or "the town of". A person set off by a known country's possessive ("Lavrov, Russia’s top diplomat") is
+    /// still no place, nor is a company the story never calls one.
+    /// </summary>
+    [Fact]
+    public void TownTheStorySaysIsAPlace_IsAPlace()
+    {
+        var (entities, _) = EntityExtractor.Extract(new[]
+        {
+            "Drivers walked off the job in Ashgrove on Monday.",
+            "A fire broke out in Alder Crossing, a Portland suburb, on Friday.",
+            "The plant near Millbrook, Iowa, will open late, and the town of Riverton waits.",
+            "Sergey Lavrov, Russia’s top diplomat, met Quillon Cycles and Quillon Cycles again.",
+        }, dateline: "AP, ASHGROVE, Ohio");
+
+        string? KindOf(string name) => entities.FirstOrDefault(e => e.Name == name)?.Kind.ToString();
+        Assert.Equal("Place", KindOf("Ashgrove"));
+        Assert.Equal("Place", KindOf("Alder Crossing"));
+        Assert.Equal("Place", KindOf("Millbrook"));
+        Assert.Equal("Place", KindOf("Riverton"));
+        Assert.DoesNotContain(entities, e => e.Kind == EntityKind.Place && (e.Name.Contains("Lavrov", StringComparison.Ordinal) || e.Name.Contains("Quillon", StringComparison.Ordinal)));
+    }
 }

@@ -231,6 +231,42 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
     }
 
     /// <summary>
+    /// "The number of mechanics … has fallen from 325 to 240" counts mechanics though no number stands before the noun; a
+    /// number of something else (days) is still no count of mechanics.
+    /// </summary>
+    [Fact]
+    public void HowMany_IsAnsweredByTheNumberOfTheCountedNoun()
+    {
+        using var folder = new TempFolder();
+        using var knowledge = LoadStrikeStory(folder, "The number of mechanics on the payroll has fallen from 325 to 240 since 2021.", "The number of strike days has reached 11.");
+
+        double TypeMatch(string words) => FeatureOf(knowledge, "how many mechanics are left on the payroll", words, AnswerFeatures.TypeMatch);
+
+        Assert.Equal(1, TypeMatch("from 325 to 240"));
+        Assert.Equal(0, TypeMatch("strike days"));
+    }
+
+    /// <summary>
+    /// A town no gazetteer knows is a place when the story says so: the dateline's town, "Millbrook, Iowa", "Alder
+    /// Crossing, a Portland suburb". A capitalised name the story does not call a place still answers no "where".
+    /// </summary>
+    [Fact]
+    public void WhereQuestion_IsAnsweredByATownTheStorySaysIsAPlace()
+    {
+        using var folder = new TempFolder();
+        using var knowledge = LoadStory(folder, "Title: Fires and a strike", "Source: AP", string.Empty, "ASHGROVE, Ohio (AP) — Drivers walked off the job in Ashgrove on Monday.",
+            string.Empty, "A fire broke out in Alder Crossing, a Portland suburb, on January 9.", string.Empty, "A plant near Millbrook, Iowa, will open late.",
+            string.Empty, "A second fire broke out in Quillon Cycles on Friday.", string.Empty, "Quillon Cycles makes the bikes.");
+
+        double TypeMatch(string question, string words) => FeatureOf(knowledge, question, words, AnswerFeatures.TypeMatch);
+
+        Assert.Equal(1, TypeMatch("where did the drivers walk off the job", "in Ashgrove"));
+        Assert.Equal(1, TypeMatch("where did the fire break out", "in Alder Crossing"));
+        Assert.Equal(1, TypeMatch("where is the plant", "near Millbrook"));
+        Assert.Equal(0, TypeMatch("where did the second fire break out", "in Quillon Cycles"));
+    }
+
+    /// <summary>
     /// A money question that names what the amount measures ("how much do drivers earn", "what's the agency's revenue")
     /// is answered by an amount beside that measure, and one asked per hour by an amount per hour: the $118 million the
     /// demands would cost is neither a wage nor revenue.
