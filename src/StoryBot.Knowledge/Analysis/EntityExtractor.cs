@@ -119,7 +119,7 @@ public static class EntityExtractor
                     continue; // "James" of "James Comey" is part of a name, not an organisation
                 }
 
-                if (KnownPlaces.IsPlace(t.Lower) || stated.Contains(key))
+                if (KnownPlaces.IsPlace(t.Lower) || stated.Contains(key) || ((pair is null || !tokens[i + 1].IsCapitalised) && IsTownByLexicon(t.Lower)))
                 {
                     Add(entities, EntityKind.Place, t.Text, key, s);
                 }
@@ -259,6 +259,15 @@ public static class EntityExtractor
     }
 
     // "Cold War" and "White House" are capitalised common words, not a first and last name.
+    /// <summary>
+    /// A rare word WordNet calls a city, town or state capital ("Seattle", "Tacoma"): the gazetteer knows countries,
+    /// capitals and states only. A common word with a town among its senses ("reading") is not taken for one, nor a word
+    /// that begins a longer name ("Mobile Power").
+    /// </summary>
+    private static bool IsTownByLexicon(string lower) =>
+        !IsCommonWord(lower) && Lexicon.EnglishLexicon.Shared.Related(lower)
+            .Any(r => r.Relation == Lexicon.WordRelation.Hypernym && Understanding.WordLists.SettlementNouns.Contains(r.Word.Split(' ')[^1]));
+
     private static bool IsCommonWord(string lower) => Lexicon.EnglishLexicon.Shared.Frequency(lower) >= 10;
 
     /// <summary>The lookup key of a name word: lower case without an Arabic article ("al-Assad" → assad).</summary>
