@@ -258,7 +258,6 @@ public static class EntityExtractor
         return j > i && !tokens[j].IsCapitalised && OrganisationHeads.Contains(tokens[j].Text) ? j : null;
     }
 
-    // "Cold War" and "White House" are capitalised common words, not a first and last name.
     /// <summary>
     /// A rare word WordNet calls a city, town or state capital ("Seattle", "Tacoma"): the gazetteer knows countries,
     /// capitals and states only. A common word with a town among its senses ("reading") is not taken for one, nor a word
@@ -268,6 +267,7 @@ public static class EntityExtractor
         !IsCommonWord(lower) && Lexicon.EnglishLexicon.Shared.Related(lower)
             .Any(r => r.Relation == Lexicon.WordRelation.Hypernym && Understanding.WordLists.SettlementNouns.Contains(r.Word.Split(' ')[^1]));
 
+    // "Cold War" and "White House" are capitalised common words, not a first and last name.
     private static bool IsCommonWord(string lower) => Lexicon.EnglishLexicon.Shared.Frequency(lower) >= 10;
 
     /// <summary>The lookup key of a name word: lower case without an Arabic article ("al-Assad" → assad).</summary>
@@ -458,7 +458,9 @@ public static class EntityExtractor
                 return false; // a clause or an "of" phrase ends the appositive's head: "a unit of Corvane", "a firm that …"
             }
 
-            if (Understanding.WordLists.SettlementNouns.Contains(tokens[k].Lower))
+            // the appositive's head, not a word describing it: "a Portland suburb", "a town of 4,800", not "a community bank"
+            if (Understanding.WordLists.SettlementNouns.Contains(tokens[k].Lower)
+                && (tokens[k].PunctuationAfter || k + 1 == tokens.Count || HeadEnders.Contains(tokens[k + 1].Lower)))
             {
                 return true;
             }
@@ -471,6 +473,12 @@ public static class EntityExtractor
 
         return false;
     }
+
+    /// <summary>Words that can follow the head noun of a place's appositive ("a town of 4,800", "a suburb where …").</summary>
+    private static readonly HashSet<string> HeadEnders = new(StringComparer.Ordinal)
+    {
+        "of", "in", "near", "outside", "on", "where", "that", "which", "with", "north", "south", "east", "west", "about",
+    };
 
     /// <summary>How many words of an appositive may stand before its noun ("a small Portland suburb").</summary>
     private const int AppositiveReach = 4;
