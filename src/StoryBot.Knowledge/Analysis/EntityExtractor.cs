@@ -402,7 +402,9 @@ public static class EntityExtractor
                     places.Add(named.Name);
                 }
 
-                if (!tokens[i].IsCapitalised || tokens[i].IsAcronym || (i > 0 && tokens[i - 1].IsCapitalised && !tokens[i - 1].PunctuationAfter && !(i == 1 && CommonStarters.Contains(tokens[0].Lower))))
+                // a name starts here: not inside one ("Crossing" of "Alder Crossing"), though after a sentence's "In" it may
+                var insideName = i > 0 && tokens[i - 1].IsCapitalised && !tokens[i - 1].PunctuationAfter && !(i == 1 && CommonStarters.Contains(tokens[0].Lower));
+                if (!tokens[i].IsCapitalised || tokens[i].IsAcronym || insideName)
                 {
                     continue;
                 }
@@ -451,7 +453,7 @@ public static class EntityExtractor
             return false;
         }
 
-        for (var k = end + 1; k < tokens.Count && k <= end + AppositiveReach; k++)
+        foreach (var k in AppositiveWords(tokens, end).Take(AppositiveReach))
         {
             if (tokens[k].Lower is "who" or "whose" or "that" or "which" or "of")
             {
@@ -463,11 +465,6 @@ public static class EntityExtractor
                 && (tokens[k].PunctuationAfter || k + 1 == tokens.Count || HeadEnders.Contains(tokens[k + 1].Lower)))
             {
                 return true;
-            }
-
-            if (tokens[k].PunctuationAfter)
-            {
-                return false;
             }
         }
 
@@ -503,21 +500,29 @@ public static class EntityExtractor
             return false;
         }
 
-        for (var k = end + 1; k < tokens.Count; k++)
+        foreach (var k in AppositiveWords(tokens, end))
         {
             var t = tokens[k];
             if (t.Lower == "who" || t.Lower.EndsWith("year-old", StringComparison.Ordinal) || TitleWords.Contains(t.Lower) || (!t.IsCapitalised && Understanding.PersonNouns.IsPeople(t.Lower)))
             {
                 return false;
             }
-
-            if (t.PunctuationAfter)
-            {
-                return true;
-            }
         }
 
         return true;
+    }
+
+    /// <summary>The positions of an appositive's words after its article (at <paramref name="end"/>), to its first punctuation.</summary>
+    private static IEnumerable<int> AppositiveWords(IReadOnlyList<WordToken> tokens, int end)
+    {
+        for (var k = end + 1; k < tokens.Count; k++)
+        {
+            yield return k;
+            if (tokens[k].PunctuationAfter)
+            {
+                yield break;
+            }
+        }
     }
 
     /// <summary>

@@ -335,11 +335,12 @@ public static partial class SpanFinder
             var bestRank = int.MaxValue;
             // "how many people": a count of visitors, workers or passengers counts people
             var people = nounStems.Overlaps(WordLists.TypeWords(QuestionType.Who));
+            // "how many workers": "4,200 bus drivers" counts them, a driver being a kind of worker
+            bool OfKind(string lower) => (people && PersonNouns.IsPeople(lower)) || BroaderTerms.Of(lower).Overlaps(nounStems);
             bool Counts(int i)
             {
                 var lower = profile.Tokens[i].Lower;
-                return (people && PersonNouns.IsPeople(lower)) || BroaderTerms.Of(lower).Overlaps(nounStems)
-                    || nounStems.Contains(profile.TokenStems[i]) || nounStems.Any(s => s.Length > 3 && lower.StartsWith(s, StringComparison.Ordinal));
+                return OfKind(lower) || nounStems.Contains(profile.TokenStems[i]) || nounStems.Any(s => s.Length > 3 && lower.StartsWith(s, StringComparison.Ordinal));
             }
 
             foreach (var n in numbers)
@@ -350,8 +351,7 @@ public static partial class SpanFinder
                 {
                     var i = following[k];
                     var lower = profile.Tokens[i].Lower;
-                    // "how many workers": "4,200 bus drivers" counts them, a driver being a kind of worker
-                    var counted = (people && PersonNouns.IsPeople(lower)) || BroaderTerms.Of(lower).Overlaps(nounStems);
+                    var counted = OfKind(lower);
                     // of the people counted, those the question's own words name ("how many people ride" → riders) come first
                     var exact = nounStems.Contains(lower) || (counted && questionStems is not null && questionStems.Any(s => s.Length > 3 && lower.StartsWith(s, StringComparison.Ordinal)));
                     if (exact || Counts(i))
