@@ -252,6 +252,11 @@ public sealed partial class QuestionAnalyzer
 
         var speech = Speech().Match(normalized);
         var copular = CopularWho().Match(normalized);
+        if (copular.Success && EndsInParticiple(normalized))
+        {
+            copular = Match.Empty; // "who is al-assad's military fighting": "is … fighting" asks whom they fight, not who the military is
+        }
+
         return new QuestionAnalysis(text, normalized, intent, type, concepts, Head(QuestionClassifier.CountedNoun(normalized)), anaphora, definition)
         {
             ExactTerms = terms,
@@ -280,6 +285,36 @@ public sealed partial class QuestionAnalyzer
     private bool IsInfinitiveMarker(List<string> words, int i) =>
         words[i] == "to" && i + 1 < words.Count && _lexicon is not null && !KnownPlaces.IsPlaceOrDemonym(words[i + 1])
         && !_model.IsEntityKey(words[i + 1]) && (_lexicon.PartsOfSpeech(words[i + 1]) & WordPos.Verb) != 0;
+
+    /// <summary>
+    /// Whether the question ends in a verb's -ing form after a word that is no article or preposition ("who is the us
+    /// backing", not "who owns the building").
+    /// </summary>
+    private bool EndsInParticiple(string normalized)
+    {
+        var words = normalized.TrimEnd('?', ' ').Split(' ');
+        if (_lexicon is null || words.Length < 4 || !words[^1].EndsWith("ing", StringComparison.Ordinal) || NounMarkers.Contains(words[^2]))
+        {
+            return false;
+        }
+
+        foreach (var form in _lexicon.BaseForms(words[^1]))
+        {
+            if (form != words[^1] && (_lexicon.PartsOfSpeech(form) & WordPos.Verb) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // words after which an -ing word is a noun ("the building", "of housing"), not the question's verb
+    private static readonly HashSet<string> NounMarkers = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "this", "that", "these", "those", "his", "its", "their", "our", "my", "your",
+        "of", "in", "on", "at", "for", "with", "to", "from", "by", "about", "into", "over", "under",
+    };
 
     // WordNet relations weaker than this ("live" ~ "last") bring more noise than help.
     private const float MinRelatedWeight = 0.4f;

@@ -134,7 +134,7 @@ public static partial class QuestionClassifier
             return QuestionType.Where;
         }
 
-        if (Who().IsMatch(t))
+        if (AsksWho(t))
         {
             return QuestionType.Who;
         }
@@ -162,6 +162,36 @@ public static partial class QuestionClassifier
     /// <summary>The adjective of a "how fast / far / tall …" question that asks for a measure (<see cref="WordLists.DegreeUnits"/>), or null.</summary>
     public static string? DegreeAsked(string normalizedText) =>
         HowAdjective().Match(normalizedText) is { Success: true } m && WordLists.DegreeUnits(m.Groups["adjective"].Value) is not null ? m.Groups["adjective"].Value : null;
+
+    /// <summary>Whether a who-word or a who-phrase ("which official") asks the question, not only a relative clause (<see cref="RelativeWho"/>).</summary>
+    private static bool AsksWho(string normalizedText)
+    {
+        for (var m = Who().Match(normalizedText); m.Success; m = m.NextMatch())
+        {
+            if (!RelativeWho(normalizedText, m))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the matched <paramref name="who"/> is a bare "who" opening a relative clause after another question word and
+    /// a noun: "what are schools doing for students who show up late" asks what; "what about who" or "with whom" still ask who.
+    /// </summary>
+    private static bool RelativeWho(string normalizedText, Match who)
+    {
+        if (who.Value is not ("who" or "whom" or "whose") || EarlierQuestionWord().Match(normalizedText, 0, who.Index) is not { Success: true })
+        {
+            return false;
+        }
+
+        var before = normalizedText[..who.Index].TrimEnd();
+        var previous = before[(before.LastIndexOf(' ') + 1)..];
+        return previous.Length > 0 && char.IsLetter(previous[^1]) && !WordLists.FunctionWords.Contains(previous) && EarlierQuestionWord().Match(previous) is not { Success: true };
+    }
 
     /// <summary>Whether the matched <paramref name="when"/> is a bare "when" opening a clause after another question word.</summary>
     private static bool ClauseWhen(string normalizedText, Match when) =>

@@ -375,6 +375,29 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
     }
 
     /// <summary>
+    /// "Who is the army fighting" asks whom the army fights ("is … fighting" is one verb), not who the army is: rebels,
+    /// a group, answer it as they answer "who are they fighting".
+    /// </summary>
+    [Fact]
+    public void WhoIsXDoing_AsksForWhomXDoesIt()
+    {
+        using var folder = new TempFolder();
+        using var knowledge = LoadStrikeStory(folder, "The continued fighting between rebels and the army has slowed the aid convoys.", "The army said the convoys would resume on Monday.");
+
+        Assert.Equal(1, FeatureOf(knowledge, "who is the army fighting", "between rebels", AnswerFeatures.TypeMatch));
+    }
+
+    /// <summary>Blaming, urging and admitting report what someone said: "what did the union accuse the authority of" is answered by "the union blamed the authority".</summary>
+    [Fact]
+    public void WhatDidXAccuse_IsAnsweredByWhatXBlamed()
+    {
+        using var folder = new TempFolder();
+        using var knowledge = LoadStrikeStory(folder, "The union blamed the authority for the breakdown in talks on Sunday.", "The authority has run buses since 1962.");
+
+        Assert.Equal(1, FeatureOf(knowledge, "what did the union accuse the authority of", "union blamed", AnswerFeatures.TypeMatch));
+    }
+
+    /// <summary>
     /// "going to hear" is a future, not a trip ("go to" ~ travel); the verb reaches the story's "-ing" noun
     /// ("hear" → "hearing"); "supposed to" and "kinda" are the question's frame, not words a sentence must say.
     /// </summary>

@@ -48,6 +48,16 @@ public sealed class QuestionClassifierTests
     public void WhenClause_AfterAQuestionWord_DoesNotMakeAWhenQuestion(string normalized, QuestionType type) =>
         Assert.Equal(type, QuestionClassifier.Classify(normalized));
 
+    /// <summary>A "who" opening a relative clause after another question word and a noun only says which ones: the first question word asks.</summary>
+    [Theory]
+    [InlineData("what are schools doing for students who show up late", QuestionType.What)]
+    [InlineData("how are riders who use wheelchairs getting around", QuestionType.How)]
+    [InlineData("what about who fired him", QuestionType.Who)]
+    [InlineData("who was in charge", QuestionType.Who)]
+    [InlineData("and the workers who walked out, who leads them", QuestionType.Who)]
+    public void RelativeWho_AfterAQuestionWord_DoesNotMakeAWhoQuestion(string normalized, QuestionType type) =>
+        Assert.Equal(type, QuestionClassifier.Classify(normalized));
+
     /// <summary>"How fast / far / tall …" asks for a number in the adjective's units; "how far along" asks for progress.</summary>
     [Theory]
     [InlineData("how fast can the cargo bike go", QuestionType.HowMany, "fast")]
