@@ -30,4 +30,20 @@ public sealed class AnswerTaggerTests
     [Fact]
     public void Tags_StillSeeMoney() =>
         Assert.True(AnswerTagger.Tag("About $280 million has been spent.", Array.Empty<StoryBot.Knowledge.Analysis.EntityMention>()).HasFlag(AnswerTags.Money));
+
+    /// <summary>A clock time or a season is a time: "what time did the robbers get in" is answered by "between 2:10 a.m. and 2:40 a.m.".</summary>
+    [Theory]
+    [InlineData("Police said the break-in happened between 2:10 a.m. and 2:40 a.m.", "2:10 a.m.")]
+    [InlineData("The vote is set for 7 pm at city hall.", "7 pm")]
+    [InlineData("The doors closed at 9:45 sharp.", "9:45")]
+    [InlineData("The gallery will reopen in the spring.", "in the spring")]
+    public void Times_IncludeClockTimesAndSeasons(string sentence, string time)
+    {
+        Assert.Contains(AnswerTagger.Times(sentence), t => sentence.Substring(t.Start, t.Length) == time);
+        Assert.True(AnswerTagger.Tag(sentence, Array.Empty<StoryBot.Knowledge.Analysis.EntityMention>()).HasFlag(AnswerTags.Time));
+    }
+
+    [Fact]
+    public void Times_NoneInAPlainCount() =>
+        Assert.Empty(AnswerTagger.Times("The museum has 14 guards and 3 vans."));
 }
