@@ -23,6 +23,7 @@ internal static class AnswerFeatureSlots
     public static readonly int Reason = AnswerFeatures.IndexOf(AnswerFeatures.Reason);
     public static readonly int Semantic = AnswerFeatures.IndexOf(AnswerFeatures.Semantic);
     public static readonly int SemanticBest = AnswerFeatures.IndexOf(AnswerFeatures.SemanticBest);
+    public static readonly int SemanticPrevious = AnswerFeatures.IndexOf(AnswerFeatures.SemanticPrevious);
     public static readonly int SemanticGap = AnswerFeatures.IndexOf(AnswerFeatures.SemanticGap);
     public static readonly int SemanticRank = AnswerFeatures.IndexOf(AnswerFeatures.SemanticRank);
     public static readonly int TypeMatch = AnswerFeatures.IndexOf(AnswerFeatures.TypeMatch);

@@ -28,6 +28,12 @@ public static class AnswerFeatures
     /// <summary>Cosine of the question's and the sentence's embeddings.</summary>
     public const string Semantic = "semantic";
 
+    /// <summary>
+    /// Cosine of the sentence before it in the same story (0 for the first): a sentence that goes on about what the one
+    /// before introduced ("She spent nine days in a burn unit" after the Tacoma nurse) answers with its help.
+    /// </summary>
+    public const string SemanticPrevious = "semanticPrevious";
+
     /// <summary>Cosine minus the best cosine of any sentence (0 for the semantic top hit).</summary>
     public const string SemanticGap = "semanticGap";
 
@@ -93,7 +99,7 @@ public static class AnswerFeatures
     {
         Coverage, MissingConcept, Lexical, LexicalRank, Words, Semantic, SemanticGap, SemanticRank, Agreement, TypeMatch, TypeMismatch, MismatchCovered,
         NoRoleHolder, NamesRoleHolder, Reason, PersonMissing, VerbUnused, WhichNounMissing, UnknownShare,
-        FollowUpSame, FollowUpAdjacent, DefinesSubject, MentionsSubject, Lede, SemanticBest,
+        FollowUpSame, FollowUpAdjacent, DefinesSubject, MentionsSubject, Lede, SemanticBest, SemanticPrevious,
     };
 
     /// <summary>The candidate's softmax share of the ranking over all candidates (confidence input only).</summary>
@@ -119,7 +125,7 @@ public static class AnswerFeatures
     /// <summary>The features that need the semantic signal (zero in lexical-only mode).</summary>
     public static readonly IReadOnlySet<string> SemanticOnly = new HashSet<string>(StringComparer.Ordinal)
     {
-        Semantic, SemanticGap, SemanticRank, Agreement, SemanticBest,
+        Semantic, SemanticGap, SemanticRank, Agreement, SemanticBest, SemanticPrevious,
     };
 
     // Position by name, built once: features are set by name for every candidate of every question.

@@ -210,6 +210,10 @@ public sealed partial class AnswerSelector
                 Set(x, AnswerFeatureSlots.Semantic, cosines[doc]);
                 Set(x, AnswerFeatureSlots.SemanticGap, cosines[doc] - bestCosine);
                 Set(x, AnswerFeatureSlots.SemanticBest, bestCosine);
+                if (doc > 0 && _index.Locate(doc - 1) is var (previousStory, previousNumber) && previousStory == storyId && previousNumber == number - 1)
+                {
+                    Set(x, AnswerFeatureSlots.SemanticPrevious, cosines[doc - 1]);
+                }
                 if (_measureSemanticRank)
                 {
                     var rank = SemanticOrder.RankOf(cosines, IsSentence, doc);

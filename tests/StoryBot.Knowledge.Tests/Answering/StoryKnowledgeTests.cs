@@ -398,6 +398,26 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
     }
 
     /// <summary>
+    /// A sentence that goes on about what the one before introduced ("She spent nine days …" after the nurse) carries the
+    /// cosine of that sentence with it, so the scorer can weigh it; the story's first sentence has none before it.
+    /// </summary>
+    [Fact]
+    public void SentenceAfterAnother_CarriesThePreviousSentencesCosine()
+    {
+        using var folder = new TempFolder();
+        using var knowledge = LoadStory(folder, "Title: Battery fire", "Source: AP", string.Empty, "A nurse from Tacoma said her bike's battery caught fire on her way home.",
+            string.Empty, "She spent nine days in a hospital burn unit.", string.Empty, "The company has recalled 212,000 packs.");
+        const string Question = "how long was the tacoma nurse in the hospital";
+
+        double Feature(string words, string feature) => FeatureOf(knowledge, Question, words, feature);
+
+        Assert.Equal(0, Feature("A nurse from Tacoma", AnswerFeatures.SemanticPrevious));
+        Assert.Equal(Feature("A nurse from Tacoma", AnswerFeatures.Semantic), Feature("nine days", AnswerFeatures.SemanticPrevious));
+        Assert.Equal(Feature("nine days", AnswerFeatures.Semantic), Feature("212,000 packs", AnswerFeatures.SemanticPrevious));
+        Assert.True(Feature("nine days", AnswerFeatures.SemanticPrevious) > 0);
+    }
+
+    /// <summary>
     /// "going to hear" is a future, not a trip ("go to" ~ travel); the verb reaches the story's "-ing" noun
     /// ("hear" → "hearing"); "supposed to" and "kinda" are the question's frame, not words a sentence must say.
     /// </summary>

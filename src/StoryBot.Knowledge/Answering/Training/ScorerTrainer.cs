@@ -29,9 +29,12 @@ public sealed class ScorerTrainer
     /// Since the tenth, in a follow-up, whether the sentence is next to the one last cited: a story goes on about what
     /// it just said ("what does it focus on?" → "It focuses on …"; after "who is X?", X's quote). Nested follow-ups
     /// 33 → 35 of 41, every other nested figure level or better.
-    /// In the lexical-only variant the semantic feature has no spread and gets weight 0.
+    /// Since the seventeenth, the cosine of the sentence before the candidate: "She spent nine days in a burn unit" answers
+    /// about the nurse the sentence before introduced. Nested 86.8/89.1/64.9/5.4 (answered right, top-1, unanswerable
+    /// declined, wrongly declined), follow-ups 34 of 41 → 88.0/89.7/67.0/4.6, 35 of 41.
+    /// In the lexical-only variant the semantic features have no spread and get weight 0.
     /// </summary>
-    internal static readonly IReadOnlyList<string> RankerFeatures = new[] { AnswerFeatures.Coverage, AnswerFeatures.Semantic, AnswerFeatures.TypeMatch, AnswerFeatures.DefinesSubject, AnswerFeatures.FollowUpAdjacent };
+    internal static readonly IReadOnlyList<string> RankerFeatures = new[] { AnswerFeatures.Coverage, AnswerFeatures.Semantic, AnswerFeatures.TypeMatch, AnswerFeatures.DefinesSubject, AnswerFeatures.FollowUpAdjacent, AnswerFeatures.SemanticPrevious };
 
     /// <summary>
     /// What the calibrator weighs: how clearly the ranker prefers its first candidate (its score, its softmax share,
