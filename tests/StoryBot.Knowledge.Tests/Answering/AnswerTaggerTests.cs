@@ -36,6 +36,7 @@ public sealed class AnswerTaggerTests
     [InlineData("Police said the break-in happened between 2:10 a.m. and 2:40 a.m.", "2:10 a.m.")]
     [InlineData("The vote is set for 7 pm at city hall.", "7 pm")]
     [InlineData("The doors closed at 9:45 sharp.", "9:45")]
+    [InlineData("The strike began at 4 o’clock Monday morning.", "4 o’clock")]
     [InlineData("The gallery will reopen in the spring.", "in the spring")]
     public void Times_IncludeClockTimesAndSeasons(string sentence, string time)
     {
