@@ -891,6 +891,7 @@ public sealed partial class AnswerSelector
             QuestionType.HowLong => profile.Tags.HasFlag(AnswerTags.Duration) || profile.DurationSpans.Count > 0 || SpanFinder.Until(profile) is not null,
             QuestionType.HowOld => SpanFinder.Age(profile.Sentence.Text) is not null,
             QuestionType.What or QuestionType.Other when question.AsksForSpeech => SpokenBy(profile, asked.SpeakerKeys),
+            QuestionType.How or QuestionType.YesNo when question.Reactor is not null => Mentions(profile, asked.SpeakerKeys!),
             _ => null,
         };
     }
@@ -905,6 +906,7 @@ public sealed partial class AnswerSelector
         QuestionType.Who => new AskedFor { QuestionWords = QuestionWordSet(concepts.Where(c => !c.Carried)) },
         QuestionType.Name => new AskedFor { NamedStems = NounStems(question.NamedNoun, concepts), QuestionWords = QuestionWordSet(concepts) },
         QuestionType.What or QuestionType.Other when question.AsksForSpeech && question.Speaker is not null => new AskedFor { SpeakerKeys = SpeakerKeys(question.Speaker, question, concepts) },
+        QuestionType.How or QuestionType.YesNo when question.Reactor is not null => new AskedFor { SpeakerKeys = ReactorKeys(question.Reactor, question, concepts) },
         _ => AskedFor.Nothing,
     };
 
@@ -923,6 +925,40 @@ public sealed partial class AnswerSelector
         }
 
         return speakerKeys;
+    }
+
+    /// <summary>
+    /// Who may be the one whose reaction is asked: the head of the phrase ("iowa's governor" → governor, "democrats in
+    /// congress" → democrats), the people its words name by role, and for a pronoun the person carried from the earlier turn.
+    /// </summary>
+    private HashSet<string> ReactorKeys(string reactor, QuestionAnalysis question, IReadOnlyList<QueryConcept> concepts)
+    {
+        var words = reactor.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var end = Array.FindIndex(words, w => w is "in" or "of" or "at" or "from" or "on" or "for" or "with");
+        var headKeys = Slang.Expand(words[(end > 0 ? end : words.Length) - 1]).Split(' ').Select(EntityExtractor.NameKey).ToHashSet(StringComparer.Ordinal);
+        var phraseKeys = words.SelectMany(w => Slang.Expand(w).Split(' ')).Select(EntityExtractor.NameKey).ToHashSet(StringComparer.Ordinal);
+        var keys = SpeakerKeys(reactor, question, concepts);
+        keys.RemoveWhere(k => WordLists.FunctionWords.Contains(k) || (phraseKeys.Contains(k) && !headKeys.Contains(k)));
+        return keys;
+    }
+
+    /// <summary>
+    /// The sentence names one of <paramref name="keys"/>, or refers to them by a pronoun: "how did turkey react" is not
+    /// answered by a sentence without Turkey in it (a loop: it runs for every candidate).
+    /// </summary>
+    private static bool Mentions(SentenceProfile profile, IReadOnlySet<string> keys)
+    {
+        var tokens = profile.Tokens;
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if (keys.Contains(EntityExtractor.NameKey(tokens[k].Text)) || keys.Contains(profile.TokenStems[k])
+                || (tokens[k].Lower is "he" or "she" or "they" or "it" && profile.Antecedent is { } a && keys.Contains(a.Key)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

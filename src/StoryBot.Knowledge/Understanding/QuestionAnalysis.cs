@@ -63,6 +63,12 @@ public sealed record QuestionAnalysis(
     /// <summary>Who is asked to have said it ("what did Lavrov say" → lavrov), or null.</summary>
     public string? Speaker { get; init; }
 
+    /// <summary>
+    /// Whose reaction or word a how- or yes/no-question asks about ("how did turkey react …" → turkey, "did the mayor say
+    /// anything about …" → the mayor), or null: a sentence that never mentions them does not hold it.
+    /// </summary>
+    public string? Reactor { get; init; }
+
     /// <summary>Words that own a role in the question ("Putin" in "Putin's foreign minister"): they need not appear in the answer.</summary>
     public IReadOnlySet<string> PossessorWords => Possessors.Values.ToHashSet(StringComparer.Ordinal);
 }

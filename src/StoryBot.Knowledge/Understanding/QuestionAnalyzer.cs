@@ -274,6 +274,7 @@ public sealed partial class QuestionAnalyzer
             AsksForSpeech = speech.Success,
             Asks = type != QuestionType.Other || AskOpener().IsMatch(normalized) || (anaphora != Anaphora.None && text.Contains('?')),
             Speaker = speech.Success && speech.Groups["speaker"].Success ? speech.Groups["speaker"].Value.Trim() : null,
+            Reactor = type is QuestionType.How or QuestionType.YesNo && Reaction().Match(normalized) is { Success: true } reaction ? reaction.Groups["reactor"].Value.Trim() : null,
         };
     }
 
@@ -398,6 +399,10 @@ public sealed partial class QuestionAnalyzer
     });
 
     private static Regex Speech() => SpeechQuestion.Value;
+
+    // "how did X react / respond", "did X say anything / comment on / weigh in": X's reaction or word is what is asked
+    [GeneratedRegex(@"^(?:so |and |ok |but )?(?:how (?:did|does|do|has|have|will|would|is|are|was|were) (?<reactor>[a-z\-' ]{1,40}?) (?:react|reacted|reacting|respond|responded|responding|reply|replied|replying)\b|(?:did|has|have|does|do|will|would) (?<reactor>[a-z\-' ]{1,40}?) (?:say|said|comment|commented|tweet|tweeted|speak|spoken|spoke|weigh|weighed|respond|responded|react|reacted) (?:anything|something|publicly|about|on|in)\b)")]
+    private static partial Regex Reaction();
 
     private static readonly HashSet<string> NumberWords = new(StringComparer.Ordinal) { "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "2", "3", "4", "5" };
 

@@ -418,6 +418,24 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
     }
 
     /// <summary>
+    /// "How did X react" and "did X say anything" ask for X's reaction or word: a sentence that never mentions X (or the
+    /// head of "iowa's governor", not Iowa) does not hold it, however well it matches the event.
+    /// </summary>
+    [Fact]
+    public void ReactionQuestion_IsNotAnsweredWhereTheReactorIsAbsent()
+    {
+        using var folder = new TempFolder();
+        using var knowledge = LoadStrikeStory(folder, "The authority offered drivers a 2 percent raise in Ohio on Sunday.", "The union rejected the offer, calling it an insult.");
+
+        double TypeMatch(string question, string words) => FeatureOf(knowledge, question, words, AnswerFeatures.TypeMatch);
+
+        Assert.Equal(1, TypeMatch("how did the union react to the offer", "union rejected"));
+        Assert.Equal(0, TypeMatch("how did the union react to the offer", "authority offered"));
+        Assert.Equal(0, TypeMatch("did ohio's governor say anything about the offer", "in Ohio"));
+        Assert.Equal(1, TypeMatch("did the union say anything about the raise", "union rejected"));
+    }
+
+    /// <summary>
     /// "going to hear" is a future, not a trip ("go to" ~ travel); the verb reaches the story's "-ing" noun
     /// ("hear" → "hearing"); "supposed to" and "kinda" are the question's frame, not words a sentence must say.
     /// </summary>
