@@ -878,6 +878,11 @@ public sealed partial class AnswerSelector
     /// <summary>Whether the sentence holds what the question type asks for; null when the type asks for nothing in particular.</summary>
     private bool? TypeSatisfied(QuestionAnalysis question, SentenceProfile profile, HashSet<string> questionKeys, AskedFor asked)
     {
+        if (question.Type is not (QuestionType.YesNo or QuestionType.When) && TimeUnits.Contradicts(question.Normalized, profile.Sentence.Text))
+        {
+            return false; // dated otherwise ("the hearing on tuesday" against "a hearing on Monday"); a yes/no question is answered by it ("no, Monday")
+        }
+
         return question.Type switch
         {
             // a partner can be a country ("who did Russia hash out a deal with?" → Iran and Turkey)

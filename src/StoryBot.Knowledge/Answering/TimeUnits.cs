@@ -21,6 +21,36 @@ public static partial class TimeUnits
     [GeneratedRegex(@"\b(?:" + AnswerTagger.DayNames + @"|today|tonight|yesterday|tomorrow)\b|\b(?:" + AnswerTagger.MonthNames + @")\s\d{1,2}\b", RegexOptions.IgnoreCase)]
     private static partial Regex Day();
 
+    [GeneratedRegex(@"\b(?:" + AnswerTagger.DayNames + @")\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Weekday();
+
+    // "may" and "march" are verbs too: a month only beside a preposition or a number
+    [GeneratedRegex(@"\b(?:(?:in|on|since|until|by|from|early|late|mid|last|next|this)\s+(?<month>" + AnswerTagger.MonthNames + @")|(?<month>" + AnswerTagger.MonthNames + @")\s+\d)", RegexOptions.IgnoreCase)]
+    private static partial Regex DatedMonth();
+
+    /// <summary>
+    /// Whether <paramref name="sentence"/> dates its events otherwise than <paramref name="question"/> does: the question
+    /// names a weekday (or a month) and the sentence names only others ("what happened at the hearing on tuesday" is not
+    /// answered by "In a Senate hearing on Monday").
+    /// </summary>
+    public static bool Contradicts(string question, string sentence) =>
+        Disjoint(Weekday(), null, question, sentence) || Disjoint(DatedMonth(), "month", question, sentence);
+
+    private static bool Disjoint(Regex names, string? group, string question, string sentence)
+    {
+        var asked = Named(names, group, question);
+        if (asked.Count == 0)
+        {
+            return false;
+        }
+
+        var stated = Named(names, group, sentence);
+        return stated.Count > 0 && !stated.Overlaps(asked);
+    }
+
+    private static HashSet<string> Named(Regex names, string? group, string text) =>
+        names.Matches(text).Select(m => (group is null ? m.Value : m.Groups[group].Value).ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The unit <paramref name="normalizedQuestion"/> asks for ("month", "year", "day"; "date" counts as day), or null.</summary>
     public static string? Asked(string normalizedQuestion) =>
         AskedUnit().Match(normalizedQuestion) is { Success: true } m ? (m.Groups[1].Value == "date" ? "day" : m.Groups[1].Value) : null;
