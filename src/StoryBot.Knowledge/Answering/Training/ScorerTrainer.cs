@@ -203,8 +203,10 @@ public sealed class ScorerTrainer
         }
 
         // The threshold is chosen on probabilities the calibrator gave stories it was not fitted on either, and the
-        // calibrator's regularisation is the one whose threshold then gets most outcomes right; on a tie the stronger one (the
-        // simpler model: a tie between 0.1 and 1 was broken toward 0.1 and moved the threshold by one borderline case).
+        // calibrator's regularisation is the one whose out-of-fold probabilities have the least log-loss, each question
+        // weighted as in the fit; on a tie the stronger one. (Until the seventeenth session: the one whose threshold then got
+        // most outcomes right — a count that moves with single cases on the threshold and twice that session jumped to the
+        // strongest regularisation, halving every weight and costing the new-story probe a third of its answers.)
         List<Outcome> Probabilities(IReadOnlyList<int> inputs, double l2)
         {
             var result = new List<Outcome>();
@@ -221,9 +223,8 @@ public sealed class ScorerTrainer
         var calibratorL2 = L2Choices.Select(l2 =>
         {
             var p = Probabilities(inputs, l2);
-            var t = ChooseThreshold(p.Select(x => (x.P, x.Right, x.Answerable)).ToList());
-            return (L2: l2, Probabilities: p, Right: p.Count(x => x.P >= t ? x.Right : !x.Answerable));
-        }).OrderByDescending(x => x.Right).ThenByDescending(x => x.L2).First();
+            return (L2: l2, Probabilities: p, Loss: LogLoss(p));
+        }).OrderBy(x => x.Loss).ThenByDescending(x => x.L2).First();
         var probabilities = calibratorL2.Probabilities;
         var threshold = ChooseThreshold(probabilities.Select(p => (p.P, p.Right, p.Answerable)).ToList());
         var full = FitRanker(Enumerable.Range(0, questions.Count).ToList(), features, rankerL2.L2);
@@ -314,6 +315,14 @@ public sealed class ScorerTrainer
         string Share(Func<QuestionSample, bool> f) => $"{answerable.Count(f) / (double)Math.Max(1, answerable.Count):P1}";
         bool FirstBy(QuestionSample q, string feature) => q.Candidates.Count > 0 && q.Candidates.MaxBy(c => c.Features[AnswerFeatures.IndexOf(feature)]).Right;
         return $"lexical {Share(q => FirstBy(q, AnswerFeatures.Lexical))}, semantic {Share(q => FirstBy(q, AnswerFeatures.Semantic))}, coverage {Share(q => FirstBy(q, AnswerFeatures.Coverage))}, any candidate right {Share(q => q.Candidates.Any(c => c.Right))}";
+    }
+
+    /// <summary>Out-of-fold log-loss of the calibrated probabilities that the first choice is right, each question weighted by its story (<see cref="StoryWeights"/>).</summary>
+    private static double LogLoss(IReadOnlyList<Outcome> outcomes)
+    {
+        var weights = StoryWeights(outcomes.Select(o => o.Group).ToList());
+        const double Floor = 1e-9;
+        return outcomes.Sum(o => weights[o.Group] * -Math.Log(o.Right ? Math.Max(o.P, Floor) : Math.Max(1 - o.P, Floor))) / outcomes.Count;
     }
 
     /// <summary>
