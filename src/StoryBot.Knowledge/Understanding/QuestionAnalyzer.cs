@@ -274,7 +274,7 @@ public sealed partial class QuestionAnalyzer
             AsksForSpeech = speech.Success,
             Asks = type != QuestionType.Other || AskOpener().IsMatch(normalized) || (anaphora != Anaphora.None && text.Contains('?')),
             Speaker = speech.Success && speech.Groups["speaker"].Success ? speech.Groups["speaker"].Value.Trim() : null,
-            Reactor = type is QuestionType.How or QuestionType.YesNo && Reaction().Match(normalized) is { Success: true } reaction ? reaction.Groups["reactor"].Value.Trim() : null,
+            Reactor = type is QuestionType.How or QuestionType.YesNo && Reaction().Match(normalized) is { Success: true } reaction && reaction.Groups["reactor"].Value.Trim() is { Length: > 0 } reactor ? reactor : null,
         };
     }
 
