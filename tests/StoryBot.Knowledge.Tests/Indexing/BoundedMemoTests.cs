@@ -31,6 +31,10 @@ public class BoundedMemoTests
         Assert.Equal(1, memo.Count);
     }
 
+    /// <summary>
+    /// Under contention a slot reserved by a thread that then lost its key to another may leave the memo one short for a
+    /// moment (a later key takes the slot), never over the bound; every kept value is its key's.
+    /// </summary>
     [Fact]
     public void Keep_FromManyThreads_NeverKeepsMoreThanTheBound()
     {
@@ -38,10 +42,17 @@ public class BoundedMemoTests
 
         Parallel.For(0, 20_000, i => memo.Keep(i % 5_000, i % 5_000));
 
-        Assert.Equal(1_000, memo.Count);
+        Assert.InRange(memo.Count, 1, 1_000);
         for (var i = 0; i < 5_000; i++)
         {
             Assert.True(!memo.TryGet(i, out var v) || v == i);
         }
+
+        for (var i = 5_000; i < 6_000; i++)
+        {
+            memo.Keep(i, i);
+        }
+
+        Assert.Equal(1_000, memo.Count); // no slot is lost for good
     }
 }
