@@ -224,7 +224,7 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
         using var folder = new TempFolder();
         using var knowledge = LoadStrikeStory(folder, "About 4,200 bus drivers walked off the job on Monday.", "The last walkout, in 2009, lasted 11 days.");
 
-        double TypeMatch(string words) => FeatureOf(knowledge, "how many workers walked off the job", words, AnswerFeatures.TypeMatch);
+        double TypeMatch(string words) => TypeMatchOf(knowledge, "how many workers walked off the job", words);
 
         Assert.Equal(1, TypeMatch("4,200 bus drivers"));
         Assert.Equal(0, TypeMatch("11 days"));
@@ -240,7 +240,7 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
         using var folder = new TempFolder();
         using var knowledge = LoadStrikeStory(folder, "The number of mechanics on the payroll has fallen from 325 to 240 since 2021.", "The number of strike days has reached 11.");
 
-        double TypeMatch(string words) => FeatureOf(knowledge, "how many mechanics are left on the payroll", words, AnswerFeatures.TypeMatch);
+        double TypeMatch(string words) => TypeMatchOf(knowledge, "how many mechanics are left on the payroll", words);
 
         Assert.Equal(1, TypeMatch("from 325 to 240"));
         Assert.Equal(0, TypeMatch("strike days"));
@@ -258,12 +258,10 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
             string.Empty, "A fire broke out in Alder Crossing, a Portland suburb, on January 9.", string.Empty, "A plant near Millbrook, Iowa, will open late.",
             string.Empty, "A second fire broke out in Quillon Cycles on Friday.", string.Empty, "Quillon Cycles makes the bikes.");
 
-        double TypeMatch(string question, string words) => FeatureOf(knowledge, question, words, AnswerFeatures.TypeMatch);
-
-        Assert.Equal(1, TypeMatch("where did the drivers walk off the job", "in Ashgrove"));
-        Assert.Equal(1, TypeMatch("where did the fire break out", "in Alder Crossing"));
-        Assert.Equal(1, TypeMatch("where is the plant", "near Millbrook"));
-        Assert.Equal(0, TypeMatch("where did the second fire break out", "in Quillon Cycles"));
+        Assert.Equal(1, TypeMatchOf(knowledge, "where did the drivers walk off the job", "in Ashgrove"));
+        Assert.Equal(1, TypeMatchOf(knowledge, "where did the fire break out", "in Alder Crossing"));
+        Assert.Equal(1, TypeMatchOf(knowledge, "where is the plant", "near Millbrook"));
+        Assert.Equal(0, TypeMatchOf(knowledge, "where did the second fire break out", "in Quillon Cycles"));
     }
 
     /// <summary>
@@ -277,13 +275,11 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
         using var folder = new TempFolder();
         using var knowledge = LoadStrikeStory(folder, "The union says top-scale drivers, who now earn $29 an hour, have fallen behind.", "The agency said the demands would cost $118 million over three years.");
 
-        double TypeMatch(string question, string words) => FeatureOf(knowledge, question, words, AnswerFeatures.TypeMatch);
-
-        Assert.Equal(1, TypeMatch("how much do top-scale drivers earn", "$29"));
-        Assert.Equal(1, TypeMatch("how much do drivers make an hour", "$29"));
-        Assert.Equal(0, TypeMatch("how much do drivers make an hour", "$118"));
-        Assert.Equal(0, TypeMatch("what's the agency's revenue", "$118"));
-        Assert.Equal(1, TypeMatch("how much would the demands cost", "$118")); // cost: any amount answers
+        Assert.Equal(1, TypeMatchOf(knowledge, "how much do top-scale drivers earn", "$29"));
+        Assert.Equal(1, TypeMatchOf(knowledge, "how much do drivers make an hour", "$29"));
+        Assert.Equal(0, TypeMatchOf(knowledge, "how much do drivers make an hour", "$118"));
+        Assert.Equal(0, TypeMatchOf(knowledge, "what's the agency's revenue", "$118"));
+        Assert.Equal(1, TypeMatchOf(knowledge, "how much would the demands cost", "$118")); // cost: any amount answers
     }
 
     /// <summary>
@@ -297,7 +293,7 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
         using var knowledge = LoadStory(folder, "Title: Ferry line approved", "Source: AP, Portmouth", string.Empty,
             "Officials expect the ferries to carry about 6,000 passengers a day.", string.Empty, "The electric ferries will cruise at 28 knots.");
 
-        double TypeMatch(string words) => FeatureOf(knowledge, "how fast do the ferries go", words, AnswerFeatures.TypeMatch);
+        double TypeMatch(string words) => TypeMatchOf(knowledge, "how fast do the ferries go", words);
 
         Assert.Equal(1, TypeMatch("28 knots"));
         Assert.Equal(0, TypeMatch("6,000 passengers"));
@@ -311,7 +307,7 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
         using var knowledge = LoadStory(folder, "Title: Museum theft", "Source: AP, Harlan", string.Empty,
             "The lone guard was on a scheduled break in another wing when the door was forced.", string.Empty, "The museum cut its guard staff in July.");
 
-        double TypeMatch(string words) => FeatureOf(knowledge, "where was the guard when it happened", words, AnswerFeatures.TypeMatch);
+        double TypeMatch(string words) => TypeMatchOf(knowledge, "where was the guard when it happened", words);
 
         Assert.Equal(1, TypeMatch("another wing"));
         Assert.Equal(0, TypeMatch("in July"));
@@ -328,7 +324,7 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
         using var knowledge = LoadStory(folder, "Title: War talks", "Source: AP, Washington", string.Empty,
             "The continued fighting between rebels and the army has complicated peace efforts.", string.Empty, "Investigators said the army had been fighting since 2011.");
 
-        double TypeMatch(string words) => FeatureOf(knowledge, "which rebel groups are fighting the army", words, AnswerFeatures.TypeMatch);
+        double TypeMatch(string words) => TypeMatchOf(knowledge, "which rebel groups are fighting the army", words);
 
         Assert.Equal(0, TypeMatch("between rebels"));
         Assert.Equal(1, TypeMatch("Investigators said"));
@@ -384,7 +380,7 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
         using var folder = new TempFolder();
         using var knowledge = LoadStrikeStory(folder, "The continued fighting between rebels and the army has slowed the aid convoys.", "The army said the convoys would resume on Monday.");
 
-        Assert.Equal(1, FeatureOf(knowledge, "who is the army fighting", "between rebels", AnswerFeatures.TypeMatch));
+        Assert.Equal(1, TypeMatchOf(knowledge, "who is the army fighting", "between rebels"));
     }
 
     /// <summary>Blaming, urging and admitting report what someone said: "what did the union accuse the authority of" is answered by "the union blamed the authority".</summary>
@@ -394,7 +390,7 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
         using var folder = new TempFolder();
         using var knowledge = LoadStrikeStory(folder, "The union blamed the authority for the breakdown in talks on Sunday.", "The authority has run buses since 1962.");
 
-        Assert.Equal(1, FeatureOf(knowledge, "what did the union accuse the authority of", "union blamed", AnswerFeatures.TypeMatch));
+        Assert.Equal(1, TypeMatchOf(knowledge, "what did the union accuse the authority of", "union blamed"));
     }
 
     /// <summary>
@@ -427,12 +423,10 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
         using var folder = new TempFolder();
         using var knowledge = LoadStrikeStory(folder, "The authority offered drivers a 2 percent raise in Ohio on Sunday.", "The union rejected the offer, calling it an insult.");
 
-        double TypeMatch(string question, string words) => FeatureOf(knowledge, question, words, AnswerFeatures.TypeMatch);
-
-        Assert.Equal(1, TypeMatch("how did the union react to the offer", "union rejected"));
-        Assert.Equal(0, TypeMatch("how did the union react to the offer", "authority offered"));
-        Assert.Equal(0, TypeMatch("did ohio's governor say anything about the offer", "in Ohio"));
-        Assert.Equal(1, TypeMatch("did the union say anything about the raise", "union rejected"));
+        Assert.Equal(1, TypeMatchOf(knowledge, "how did the union react to the offer", "union rejected"));
+        Assert.Equal(0, TypeMatchOf(knowledge, "how did the union react to the offer", "authority offered"));
+        Assert.Equal(0, TypeMatchOf(knowledge, "did ohio's governor say anything about the offer", "in Ohio"));
+        Assert.Equal(1, TypeMatchOf(knowledge, "did the union say anything about the raise", "union rejected"));
     }
 
     /// <summary>
@@ -604,6 +598,9 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
     /// <summary>The rank terms <c>ask --explain</c> prints for sentence <paramref name="sentence"/> (the line after its "#n rank score=").</summary>
     private static string RankTermsOf(string explained, int sentence) =>
         explained.Split('\n').SkipWhile(line => !line.Contains($"#{sentence} rank score=", StringComparison.Ordinal)).Skip(1).First();
+
+    /// <summary>Whether the candidate sentence of <paramref name="question"/> that contains <paramref name="words"/> holds what the question's type asks for (1 or 0).</summary>
+    private static double TypeMatchOf(StoryKnowledge knowledge, string question, string words) => FeatureOf(knowledge, question, words, AnswerFeatures.TypeMatch);
 
     /// <summary>The value of <paramref name="feature"/> for the candidate sentence of <paramref name="question"/> that contains <paramref name="words"/>.</summary>
     private static double FeatureOf(StoryKnowledge knowledge, string question, string words, string feature) =>
