@@ -878,9 +878,9 @@ public sealed partial class AnswerSelector
     /// <summary>Whether the sentence holds what the question type asks for; null when the type asks for nothing in particular.</summary>
     private bool? TypeSatisfied(QuestionAnalysis question, SentenceProfile profile, HashSet<string> questionKeys, AskedFor asked)
     {
-        if (question.Type is not (QuestionType.YesNo or QuestionType.When) && TimeUnits.Contradicts(question.Normalized, profile.Sentence.Text))
+        if (asked.Dates is { } dates && TimeUnits.Contradicts(dates, profile.Sentence.Text))
         {
-            return false; // dated otherwise ("the hearing on tuesday" against "a hearing on Monday"); a yes/no question is answered by it ("no, Monday")
+            return false; // dated otherwise: "the hearing on tuesday" against "a hearing on Monday"
         }
 
         return question.Type switch
@@ -903,8 +903,17 @@ public sealed partial class AnswerSelector
 
     private static bool RateStated(SentenceProfile profile, AskedFor asked) => asked.Rate is null || Rates.Stated(profile.Sentence.Text, asked.Rate);
 
-    /// <summary>What the type checks compare each candidate with, for <paramref name="question"/>'s type.</summary>
-    private AskedFor WhatIsAsked(QuestionAnalysis question, IReadOnlyList<QueryConcept> concepts) => question.Type switch
+    /// <summary>
+    /// What the type checks compare each candidate with: <paramref name="question"/>'s type's, and the weekdays and months
+    /// it names (worked out once per question, not per candidate; most questions name none, and then no candidate is read).
+    /// </summary>
+    private AskedFor WhatIsAsked(QuestionAnalysis question, IReadOnlyList<QueryConcept> concepts) =>
+        question.Type is not (QuestionType.YesNo or QuestionType.When) && TimeUnits.DatesIn(question.Normalized) is { } dates
+            ? AskedForType(question, concepts) with { Dates = dates }
+            : AskedForType(question, concepts);
+
+    /// <summary>What the type checks of <paramref name="question"/>'s type compare each candidate with.</summary>
+    private AskedFor AskedForType(QuestionAnalysis question, IReadOnlyList<QueryConcept> concepts) => question.Type switch
     {
         QuestionType.HowMany => new AskedFor { CountedStems = CountedStems(question, concepts), Rate = Rates.Asked(question.Normalized) },
         QuestionType.HowMuch => new AskedFor { MeasureStems = MeasureStems(QuestionClassifier.MoneyMeasure(question.Normalized), concepts), Rate = Rates.Asked(question.Normalized) },
@@ -953,11 +962,9 @@ public sealed partial class AnswerSelector
     /// </summary>
     private static bool Mentions(SentenceProfile profile, IReadOnlySet<string> keys)
     {
-        var tokens = profile.Tokens;
-        for (var k = 0; k < tokens.Count; k++)
+        for (var k = 0; k < profile.Tokens.Count; k++)
         {
-            if (keys.Contains(EntityExtractor.NameKey(tokens[k].Text)) || keys.Contains(profile.TokenStems[k])
-                || (tokens[k].Lower is "he" or "she" or "they" or "it" && profile.Antecedent is { } a && keys.Contains(a.Key)))
+            if (NamesAt(profile, k, keys, thing: true))
             {
                 return true;
             }
@@ -1072,9 +1079,18 @@ public sealed partial class AnswerSelector
 
         return false;
 
-        bool IsSpeaker(int k) =>
-            speakerKeys.Contains(EntityExtractor.NameKey(tokens[k].Text)) || speakerKeys.Contains(profile.TokenStems[k])
-            || (tokens[k].Lower is "he" or "she" or "they" && profile.Antecedent is { } a && speakerKeys.Contains(a.Key));
+        bool IsSpeaker(int k) => NamesAt(profile, k, speakerKeys, thing: false);
+    }
+
+    /// <summary>
+    /// Whether the word at <paramref name="k"/> names one of <paramref name="keys"/>: by its name key, its stem, or as a
+    /// personal pronoun ("he", "she", "they"; with <paramref name="thing"/> also "it") whose antecedent is one of them.
+    /// </summary>
+    private static bool NamesAt(SentenceProfile profile, int k, IReadOnlySet<string> keys, bool thing)
+    {
+        var token = profile.Tokens[k];
+        return keys.Contains(EntityExtractor.NameKey(token.Text)) || keys.Contains(profile.TokenStems[k])
+            || ((token.Lower is "he" or "she" or "they" || (thing && token.Lower == "it")) && profile.Antecedent is { } a && keys.Contains(a.Key));
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:at|in|on|near|inside|outside|to|from)\s+(?:a|an|the|another|its|their|his|her|our)\s+(?:[\p{L}\-]+\s+){0,2}(?:base|airbase|airport|city|capital|border|headquarters|embassy|hospital|school|building|region|province|town|village|camp|port|palace|office|hotel|prison|court|stadium|square|street|avenue|road|hall|plant|factory|site|shipyard|harbou?r|station|park|campus|district|county|neighbou?rhood|wing|room|floor|gallery|lobby|museum|house|home|apartment|store|shop|warehouse|garage|terminal|depot|yard|lab|laboratory|church|library|restaurant|bridge|island|coast)\b")]

@@ -27,6 +27,16 @@ internal sealed record AskedFor
     /// <summary>Name questions: the question's own words, which are not the name.</summary>
     public IReadOnlySet<string>? QuestionWords { get; init; }
 
-    /// <summary>Speech questions that name the speaker: the speaker's keys, role holders and the carried person a pronoun stands for.</summary>
+    /// <summary>
+    /// The weekdays and months the question names (<see cref="TimeUnits.DatesIn"/>), or null: a sentence dated only
+    /// otherwise does not hold what it asks. Null for yes/no questions, which such a sentence answers ("no, Monday"), and
+    /// when-questions.
+    /// </summary>
+    public (IReadOnlySet<string> Weekdays, IReadOnlySet<string> Months)? Dates { get; init; }
+
+    /// <summary>
+    /// Speech questions that name the speaker, and how- or yes/no-questions about someone's reaction: the speaker's (the
+    /// reactor's) keys, role holders and the carried person a pronoun stands for.
+    /// </summary>
     public IReadOnlySet<string>? SpeakerKeys { get; init; }
 }

@@ -28,17 +28,25 @@ public static partial class TimeUnits
     [GeneratedRegex(@"\b(?:(?:in|on|since|until|by|from|early|late|mid|last|next|this)\s+(?<month>" + AnswerTagger.MonthNames + @")|(?<month>" + AnswerTagger.MonthNames + @")\s+\d)", RegexOptions.IgnoreCase)]
     private static partial Regex DatedMonth();
 
-    /// <summary>
-    /// Whether <paramref name="sentence"/> dates its events otherwise than <paramref name="question"/> does: the question
-    /// names a weekday (or a month) and the sentence names only others ("what happened at the hearing on tuesday" is not
-    /// answered by "In a Senate hearing on Monday").
-    /// </summary>
-    public static bool Contradicts(string question, string sentence) =>
-        Disjoint(Weekday(), null, question, sentence) || Disjoint(DatedMonth(), "month", question, sentence);
+    /// <summary>The weekdays and the months <paramref name="question"/> names, or null when it names none.</summary>
+    public static (IReadOnlySet<string> Weekdays, IReadOnlySet<string> Months)? DatesIn(string question) =>
+        Named(Weekday(), null, question) is var weekdays && Named(DatedMonth(), "month", question) is var months && weekdays.Count + months.Count > 0
+            ? (weekdays, months)
+            : null;
 
-    private static bool Disjoint(Regex names, string? group, string question, string sentence)
+    /// <summary>
+    /// Whether <paramref name="sentence"/> dates its events otherwise than the question (<see cref="DatesIn"/>) does: the
+    /// question names a weekday (or a month) and the sentence names only others ("what happened at the hearing on tuesday"
+    /// is not answered by "In a Senate hearing on Monday").
+    /// </summary>
+    public static bool Contradicts((IReadOnlySet<string> Weekdays, IReadOnlySet<string> Months) asked, string sentence) =>
+        Disjoint(asked.Weekdays, Weekday(), null, sentence) || Disjoint(asked.Months, DatedMonth(), "month", sentence);
+
+    /// <summary>Whether <paramref name="sentence"/> dates its events otherwise than <paramref name="question"/> does (<see cref="DatesIn"/>).</summary>
+    public static bool Contradicts(string question, string sentence) => DatesIn(question) is { } asked && Contradicts(asked, sentence);
+
+    private static bool Disjoint(IReadOnlySet<string> asked, Regex names, string? group, string sentence)
     {
-        var asked = Named(names, group, question);
         if (asked.Count == 0)
         {
             return false;
