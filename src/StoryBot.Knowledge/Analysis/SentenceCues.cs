@@ -12,8 +12,9 @@ namespace StoryBot.Knowledge.Analysis;
 /// </summary>
 public sealed class SentenceCues
 {
-    private SentenceCues(bool reportsSpeech, bool givesReason, bool describesLocation, bool[] speechVerbAt, bool[] placeAfterLocative, bool[] placeInTitle)
+    private SentenceCues(bool reportsSpeech, bool givesReason, bool describesLocation, bool[] speechVerbAt, bool[] placeAfterLocative, bool[] placeInTitle, bool[]? openAt)
     {
+        OpenAt = openAt;
         ReportsSpeech = reportsSpeech;
         GivesReason = givesReason;
         DescribesLocation = describesLocation;
@@ -39,6 +40,15 @@ public sealed class SentenceCues
 
     /// <summary>Per mention: it starts inside a person's title written before that person's name ("Ambassador to the US").</summary>
     public IReadOnlyList<bool> PlaceInTitle { get; }
+
+    /// <summary>
+    /// Per token of <see cref="SentenceProfile.Tokens"/>: the word stands in a clause the sentence leaves open ("he did
+    /// not say whether <b>the hiring deadline would be extended</b>"); null when the sentence has no such clause (most).
+    /// </summary>
+    public IReadOnlyList<bool>? OpenAt { get; }
+
+    /// <summary>How many words before a question word a negation or a word of not knowing may stand ("not yet known how").</summary>
+    public const int OpenCueReach = 4;
 
     /// <summary>The minimum length of a quotation that counts as reported speech without a speech verb.</summary>
     public const int SpeechQuotationLength = 25;
@@ -68,6 +78,49 @@ public sealed class SentenceCues
             AnswerSelector.LocationPhrase().IsMatch(text),
             profile.Tokens.Select(t => WordLists.SpeechVerb.IsMatch(t.Text)).ToArray(),
             afterLocative,
-            inTitle);
+            inTitle,
+            OpenClauses(profile.Tokens));
+    }
+
+    /// <summary>
+    /// Marks each token from a question word that a negation or a word of not knowing shortly precedes, within one
+    /// clause, to the clause's end (<c>open-clauses.txt</c>); null when there is none.
+    /// </summary>
+    private static bool[]? OpenClauses(IReadOnlyList<WordToken> tokens)
+    {
+        bool[]? open = null;
+        for (var i = 1; i < tokens.Count; i++)
+        {
+            if (!WordLists.OpensClause(tokens[i].Lower) || !CueBefore(tokens, i))
+            {
+                continue;
+            }
+
+            open ??= new bool[tokens.Count];
+            for (var j = i; j < tokens.Count; j++)
+            {
+                open[j] = true;
+                if (tokens[j].PunctuationAfter)
+                {
+                    break;
+                }
+            }
+        }
+
+        return open;
+    }
+
+    /// <summary>Whether a word within <see cref="OpenCueReach"/> before <paramref name="opener"/>, in the same clause, leaves it open.</summary>
+    private static bool CueBefore(IReadOnlyList<WordToken> tokens, int opener)
+    {
+        for (var k = opener - 1; k >= Math.Max(0, opener - OpenCueReach) && !tokens[k].PunctuationAfter; k--)
+        {
+            if (WordLists.LeavesOpen(tokens[k].Lower))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -24,6 +24,8 @@ internal static class AnswerFeatureSlots
     public static readonly int Semantic = AnswerFeatures.IndexOf(AnswerFeatures.Semantic);
     public static readonly int SemanticBest = AnswerFeatures.IndexOf(AnswerFeatures.SemanticBest);
     public static readonly int SemanticPrevious = AnswerFeatures.IndexOf(AnswerFeatures.SemanticPrevious);
+    public static readonly int AskedUnknown = AnswerFeatures.IndexOf(AnswerFeatures.AskedUnknown);
+    public static readonly int LeftOpen = AnswerFeatures.IndexOf(AnswerFeatures.LeftOpen);
     public static readonly int SemanticGap = AnswerFeatures.IndexOf(AnswerFeatures.SemanticGap);
     public static readonly int SemanticRank = AnswerFeatures.IndexOf(AnswerFeatures.SemanticRank);
     public static readonly int TypeMatch = AnswerFeatures.IndexOf(AnswerFeatures.TypeMatch);

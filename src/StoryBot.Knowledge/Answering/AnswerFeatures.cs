@@ -94,12 +94,24 @@ public static class AnswerFeatures
     /// <summary>The best cosine of any sentence (question-level: how on-topic the question is).</summary>
     public const string SemanticBest = "semanticBest";
 
+    /// <summary>
+    /// The noun the question asks for ("what party …", "the population of …", "how many X", "the name of the X") is
+    /// used by no sentence in any wording (question-level): the story cannot state what it never names.
+    /// </summary>
+    public const string AskedUnknown = "askedUnknown";
+
+    /// <summary>
+    /// Share of the sentence's words the question says that stand in a clause the sentence leaves open ("he did not
+    /// say whether the hiring deadline would be extended"): what nobody has told does not answer.
+    /// </summary>
+    public const string LeftOpen = "leftOpen";
+
     /// <summary>Every feature, in the order of the vectors and of the model file's weights.</summary>
     public static readonly IReadOnlyList<string> Names = new[]
     {
         Coverage, MissingConcept, Lexical, LexicalRank, Words, Semantic, SemanticGap, SemanticRank, Agreement, TypeMatch, TypeMismatch, MismatchCovered,
         NoRoleHolder, NamesRoleHolder, Reason, PersonMissing, VerbUnused, WhichNounMissing, UnknownShare,
-        FollowUpSame, FollowUpAdjacent, DefinesSubject, MentionsSubject, Lede, SemanticBest, SemanticPrevious,
+        FollowUpSame, FollowUpAdjacent, DefinesSubject, MentionsSubject, Lede, SemanticBest, SemanticPrevious, AskedUnknown, LeftOpen,
     };
 
     /// <summary>The candidate's softmax share of the ranking over all candidates (confidence input only).</summary>
@@ -119,7 +131,7 @@ public static class AnswerFeatures
     public static readonly IReadOnlyList<string> ConfidenceNames = new[]
     {
         RankScore, RankProbability, RankMargin, Coverage, MissingConcept, Lexical, Words, Semantic, SemanticGap, SemanticBest, TypeMatch, TypeMismatch, MismatchCovered,
-        WhichNounMissing, UnknownShare, VerbUnused, NoRoleHolder, PersonMissing, DefinesSubject, FollowUpSame, FollowUpAdjacent,
+        WhichNounMissing, UnknownShare, AskedUnknown, LeftOpen, VerbUnused, NoRoleHolder, PersonMissing, DefinesSubject, FollowUpSame, FollowUpAdjacent,
     };
 
     /// <summary>The features that need the semantic signal (zero in lexical-only mode).</summary>

@@ -121,6 +121,8 @@ public sealed partial class AnswerSelector
         }
 
         var unknownShare = ownWeight > 0 ? unknownWeight / ownWeight : 0;
+        var askedUnknown = AskedIsUnknown(question, concepts, known);
+        HashSet<string>? ownStems = null; // read only for a sentence that leaves a clause open
         var verbIndex = OwnConceptWith(concepts, question.SubjectVerb);
         var headIndex = OwnConceptWith(concepts, question.WhichNoun);
         var questionKeys = QuestionEntityKeys(concepts);
@@ -198,6 +200,11 @@ public sealed partial class AnswerSelector
             Set(x, AnswerFeatureSlots.MissingConcept, ownWeight > 0 ? missing / ownWeight : 0);
             Set(x, AnswerFeatureSlots.Words, LexicalOf(words, doc) is { Found: true } wordHit ? wordHit.Score / bestWords : 0);
             Set(x, AnswerFeatureSlots.UnknownShare, unknownShare);
+            Set(x, AnswerFeatureSlots.AskedUnknown, _features.AnswerTypes && askedUnknown ? 1 : 0);
+            if (_features.AnswerTypes && profile.Cues.OpenAt is { } open)
+            {
+                Set(x, AnswerFeatureSlots.LeftOpen, LeftOpenShare(ownStems ??= OwnStems(concepts, usable), profile, open));
+            }
             var lexical = LexicalOf(hits, doc);
             if (lexical.Found)
             {
@@ -299,6 +306,61 @@ public sealed partial class AnswerSelector
         }
 
         return default;
+    }
+
+    /// <summary>
+    /// Whether the noun the question asks for (which/what X, how many X, the name of the X) is a concept of the user's
+    /// own that no sentence uses in any wording. A noun that names a kind of answer ("what time", "what country") is
+    /// answered by a value of that kind, not by the word, so it never counts.
+    /// </summary>
+    private static bool AskedIsUnknown(QuestionAnalysis question, IReadOnlyList<QueryConcept> concepts, bool[] known)
+    {
+        foreach (var noun in new[] { question.WhichNoun, question.CountedNoun, question.NamedNoun })
+        {
+            if (noun is not null && !WordLists.IsTypeWord(noun) && OwnConceptWith(concepts, noun) is >= 0 and var i && !known[i])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Of the sentence's words the question says (<paramref name="stems"/>), the share in a clause the sentence leaves
+    /// open (<see cref="SentenceCues.OpenAt"/>).
+    /// </summary>
+    private static double LeftOpenShare(HashSet<string> stems, SentenceProfile profile, IReadOnlyList<bool> open)
+    {
+        int said = 0, saidOpen = 0;
+        for (var i = 0; i < open.Count; i++)
+        {
+            if (stems.Contains(profile.TokenStems[i]) || stems.Contains(profile.TokenNameKeys[i]))
+            {
+                said++;
+                saidOpen += open[i] ? 1 : 0;
+            }
+        }
+
+        return said > 0 ? (double)saidOpen / said : 0;
+    }
+
+    /// <summary>The stems of every wording of the user's own concepts that the stories use.</summary>
+    private static HashSet<string> OwnStems(IReadOnlyList<QueryConcept> concepts, QueryAlternative[][] usable)
+    {
+        var stems = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < concepts.Count; i++)
+        {
+            if (!concepts[i].Carried)
+            {
+                foreach (var alternative in usable[i])
+                {
+                    stems.UnionWith(alternative.Stems);
+                }
+            }
+        }
+
+        return stems;
     }
 
     /// <summary>The first concept of the user's own whose surface has <paramref name="word"/> as a word, or -1.</summary>

@@ -29,6 +29,7 @@ public static class SpanCandidates
     private static readonly int Quoted = SpanFeatures.IndexOf(SpanFeatures.Quoted);
     private static readonly int Phrase = SpanFeatures.IndexOf(SpanFeatures.Phrase);
     private static readonly int Gap = SpanFeatures.IndexOf(SpanFeatures.Gap);
+    private static readonly int Speaker = SpanFeatures.IndexOf(SpanFeatures.Speaker);
 
     /// <summary>The candidates for <paramref name="question"/> in <paramref name="profile"/>, in sentence order (for training and <c>--explain</c>).</summary>
     public static IReadOnlyList<SpanCandidate> Of(SpanQuestion question, SentenceProfile profile)
@@ -332,6 +333,8 @@ public static class SpanCandidates
             x[o + Nearness] = distance == int.MaxValue ? 0 : 1.0 / (1 + distance);
             x[o + Length] = Math.Min(words, MaxWords) / (double)MaxWords;
             x[o + Opens] = first == 0 ? 1 : 0;
+            var speechVerbAt = _profile.Cues.SpeechVerbAt;
+            x[o + Speaker] = !_question.Question.AsksForSpeech && ((before >= 0 && speechVerbAt[before]) || (after < tokens.Count && speechVerbAt[after])) ? 1 : 0;
 
             void ClassifyAll(IReadOnlyList<(int Start, int Length)> spans, AnswerTags as_)
             {

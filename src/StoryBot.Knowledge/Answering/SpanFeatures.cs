@@ -51,11 +51,17 @@ public static class SpanFeatures
     /// <summary>The span is a run of words the question does not say, between words it does.</summary>
     public const string Gap = "gap";
 
+    /// <summary>
+    /// A speech verb stands right before or after the span ("…, said Ramon Estrada") and the question does not ask
+    /// what was said: the speaker is who told, rarely who did what the question asks about.
+    /// </summary>
+    public const string Speaker = "speaker";
+
     /// <summary>What each candidate is measured by, before it is placed in its question's class.</summary>
     public static readonly IReadOnlyList<string> Measures = new[]
     {
         Rule, RuleOverlap, KindFits, HoldsKind, KindMissing, Entity, QuestionShare, AfterQuestionWord, BeforeQuestionWord,
-        Nearness, Length, Opens, Quoted, Phrase, Gap,
+        Nearness, Length, Opens, Quoted, Phrase, Gap, Speaker,
     };
 
     /// <summary>

@@ -72,7 +72,9 @@ public static partial class QuestionClassifier
     [GeneratedRegex(@"\bnames? of (?:the |a |an |that |this )?(?<head>[a-z\- ]+?)(?= (?:the|that|which|who|where|when|they|he|she|it|we|you|is|was|were|did|does|do)\b|$)|\bwhat(?:'s| is| was)? (?:the |that |this )?(?<head>[a-z\- ]{1,40}?) (?:called|named)\b|\bwhat(?:'s| is| was)? (?:the |that |this )?(?<head>[a-z\-]+(?: [a-z\-]+){0,3})'s? names?$")]
     private static partial Regex NameHead();
 
-    [GeneratedRegex(@"^which (?<head>[a-z\-]+)(?: [a-z\-]+)?|\bwhat (?:kinds?|types?|sorts?) of (?<head>[a-z\-]+)(?: [a-z\-]+)?")]
+    // "what party is she in", "what's the population of X": a noun right after "what (is) (the)" that an auxiliary or "of"
+    // follows is the noun asked for, as after "which"
+    [GeneratedRegex(@"^which (?<head>[a-z\-]+)(?: [a-z\-]+)?|\bwhat (?:kinds?|types?|sorts?) of (?<head>[a-z\-]+)(?: [a-z\-]+)?|^what(?:'s| is| was| are| were)? (?:the |a |an )?(?<head>[a-z\-]+)(?= (?:of|does|did|do|is|was|are|were|has|have|had|will|would|can|could)\b)")]
     private static partial Regex WhichHead();
 
     /// <summary>
@@ -272,7 +274,7 @@ public static partial class QuestionClassifier
         return m.Success ? m.Groups["head"].Value.Trim().Split(' ')[^1] : null;
     }
 
-    /// <summary>The noun of a which-noun question ("which congressional committees …" → committees), or null.</summary>
+    /// <summary>The noun of a which-noun question ("which congressional committees …" → committees, "what party is she in" → party), or null.</summary>
     public static string? WhichNoun(string normalizedText)
     {
         var m = WhichHead().Match(normalizedText);
@@ -283,7 +285,9 @@ public static partial class QuestionClassifier
 
         if (!m.Value.StartsWith("which ", StringComparison.Ordinal))
         {
-            return m.Groups["head"].Value; // "what kind of zones" → zones
+            // "what kind of zones" → zones, "what party is she in" → party; never an auxiliary ("what is in the bill")
+            var head = m.Groups["head"].Value;
+            return Auxiliaries.Contains(head) ? null : head;
         }
 
         var words = m.Value.Split(' ');

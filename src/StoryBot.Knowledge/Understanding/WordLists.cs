@@ -21,6 +21,8 @@ public static class WordLists
     private static readonly Lazy<Regex> SpeechPattern = new(() => Alternation(Speech.Value, RegexOptions.None));
     private static readonly Lazy<IReadOnlyDictionary<QuestionType, IReadOnlySet<string>>> Types = new(LoadTypeWords);
     private static readonly Lazy<IReadOnlyList<(IReadOnlySet<string> Nouns, IReadOnlySet<string> Verbs)>> Measures = new(LoadMoneyMeasures);
+    private static readonly Lazy<IReadOnlyDictionary<string, IReadOnlySet<string>>> Open = new(() =>
+        Sections("open-clauses.txt").ToDictionary(s => s.Key, s => (IReadOnlySet<string>)s.Value.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal));
     private static readonly Lazy<IReadOnlyDictionary<string, IReadOnlySet<string>>> Degrees = new(() =>
         Sections("degree-units.txt").ToDictionary(s => s.Key, s => (IReadOnlySet<string>)s.Value.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal));
 
@@ -69,6 +71,17 @@ public static class WordLists
     /// or null when <paramref name="adjective"/> asks for no measure.
     /// </summary>
     public static IReadOnlySet<string>? DegreeUnits(string adjective) => Degrees.Value.TryGetValue(adjective, out var units) ? units : null;
+
+    /// <summary>Whether <paramref name="word"/> (or its singular) names a kind of answer for any question type ("time", "dates", "country").</summary>
+    public static bool IsTypeWord(string word) =>
+        Types.Value.Values.Any(words => words.Contains(word) || (word.Length > 3 && word.EndsWith('s') && words.Contains(word[..^1])));
+
+    /// <summary>Whether <paramref name="lowerWord"/> can open a clause a sentence leaves open ("whether", "how").</summary>
+    public static bool OpensClause(string lowerWord) => Open.Value["openers"].Contains(lowerWord);
+
+    /// <summary>Whether <paramref name="lowerWord"/> before such a word says it is not known ("not", "unclear", "declined", "didn't").</summary>
+    public static bool LeavesOpen(string lowerWord) =>
+        Open.Value["cues"].Contains(lowerWord) || lowerWord.EndsWith("n't", StringComparison.Ordinal) || lowerWord.EndsWith("n’t", StringComparison.Ordinal);
 
     /// <summary>Words naming the kind of answer a question of <paramref name="type"/> wants (cost, date, place …).</summary>
     public static IReadOnlySet<string> TypeWords(QuestionType type) =>

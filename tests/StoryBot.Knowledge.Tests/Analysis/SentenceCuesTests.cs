@@ -54,6 +54,29 @@ public sealed class SentenceCuesTests
         Assert.False(accuse.Cues.PlaceAfterLocative[IndexOfMention(accuse, "Moscow")]);
     }
 
+    /// <summary>
+    /// A question word shortly after a negation or a word of not knowing opens a clause the sentence leaves open, to the
+    /// clause's end; a plain "whether" ("owners can check whether …") leaves nothing open.
+    /// </summary>
+    [Theory]
+    [InlineData("Brandt said the state would pay, but he did not say whether the hiring deadline would be extended.", "whether the hiring deadline would be extended")]
+    [InlineData("It remains unclear whether the same cells were used in scooters, the company said.", "whether the same cells were used in scooters")]
+    [InlineData("She declined to say whether she would ask the council for money.", "whether she would ask the council for money")]
+    [InlineData("It was not yet known how many of the batteries had been returned.", "how many of the batteries had been returned")]
+    [InlineData("Owners can check whether their battery is covered by looking at the label.", null)]
+    [InlineData("The union rejected the offer, calling it an insult.", null)]
+    public void AClauseNobodyHasToldAbout_IsOpen(string sentence, string? openWords)
+    {
+        using var folder = new TempFolder();
+        var path = folder.Combine("story.txt");
+        File.WriteAllText(path, "Title: Open questions\nSource: AP\n\n" + sentence + "\n");
+        var profile = new StoryModel(StoryLibrary.Load(path), StoryAnalyzer.ForIndex()).Profiles.Single(p => p.Sentence.Text == sentence);
+
+        var open = profile.Cues.OpenAt is { } at ? string.Join(' ', profile.Tokens.Where((_, i) => at[i]).Select(t => t.Text)) : null;
+
+        Assert.Equal(openWords, open);
+    }
+
     /// <summary>News names an unknown town by the state or country after it: that place is where, too.</summary>
     [Theory]
     [InlineData("The boats are built by Nordvik Marine, a shipyard in Bergen, Norway.", true)]

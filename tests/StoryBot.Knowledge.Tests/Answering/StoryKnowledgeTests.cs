@@ -414,6 +414,39 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
     }
 
     /// <summary>
+    /// "What party is the mayor in?" asks for a party: a story that never names one cannot say it, however well a
+    /// sentence about the mayor matches. A noun that names a kind of answer ("what time") asks for a value, not the word.
+    /// </summary>
+    [Fact]
+    public void AskedNounTheStoryNeverUses_IsMarkedUnknown()
+    {
+        using var folder = new TempFolder();
+        using var knowledge = LoadStrikeStory(folder, "Mayor Evelyn Marsh urged both sides to return to the table at 9 a.m.", "The union rejected the offer, calling it an insult.");
+
+        Assert.Equal(1, FeatureOf(knowledge, "what party is the mayor in", "Mayor Evelyn Marsh", AnswerFeatures.AskedUnknown));
+        Assert.Equal(1, FeatureOf(knowledge, "whats the population of ashgrove", "Mayor Evelyn Marsh", AnswerFeatures.AskedUnknown));
+        Assert.Equal(0, FeatureOf(knowledge, "what time did the mayor urge both sides to return", "Mayor Evelyn Marsh", AnswerFeatures.AskedUnknown));
+        Assert.Equal(0, FeatureOf(knowledge, "what offer did the union reject", "union rejected", AnswerFeatures.AskedUnknown));
+    }
+
+    /// <summary>
+    /// "He did not say whether the deadline would be extended" tells that nobody knows: the words a question shares with
+    /// the open clause are counted, so "will the deadline be extended?" is marked and "what did Brandt say about tax
+    /// credits?" is not.
+    /// </summary>
+    [Fact]
+    public void QuestionAboutWhatASentenceLeavesOpen_IsMarked()
+    {
+        using var folder = new TempFolder();
+        using var knowledge = LoadStrikeStory(folder, "Brandt said the state would not pay out any tax credits, but he did not say whether the hiring deadline would be extended.",
+            "The union rejected the offer, calling it an insult.");
+
+        Assert.True(FeatureOf(knowledge, "is the state gonna extend the hiring deadline", "hiring deadline", AnswerFeatures.LeftOpen) >= 0.5);
+        Assert.Equal(0, FeatureOf(knowledge, "what did brandt say about tax credits", "hiring deadline", AnswerFeatures.LeftOpen));
+        Assert.Equal(0, FeatureOf(knowledge, "what did the union reject", "union rejected", AnswerFeatures.LeftOpen));
+    }
+
+    /// <summary>
     /// "How did X react" and "did X say anything" ask for X's reaction or word: a sentence that never mentions X (or the
     /// head of "iowa's governor", not Iowa) does not hold it, however well it matches the event.
     /// </summary>

@@ -124,4 +124,16 @@ public sealed class QuestionClassifierTests
     [InlineData("which congressional committees are running the probes", "committees")]
     public void WhichNoun_EndsAtAnAuxiliary(string normalized, string noun) =>
         Assert.Equal(noun, QuestionClassifier.WhichNoun(normalized));
+
+    /// <summary>"What party is she in" asks for a party as "which party" would; "what is in the bill" asks for no noun.</summary>
+    [Theory]
+    [InlineData("what party is the mayor in", "party")]
+    [InlineData("what's the population of ashgrove", "population")]
+    [InlineData("what is the population of ashgrove", "population")]
+    [InlineData("what county is millbrook in", "county")]
+    [InlineData("what is in the bill", null)]
+    [InlineData("what did trump say", null)]
+    [InlineData("what happened in syria", null)]
+    public void WhatNoun_IsAskedForLikeAWhichNoun(string normalized, string? noun) =>
+        Assert.Equal(noun, QuestionClassifier.WhichNoun(normalized));
 }

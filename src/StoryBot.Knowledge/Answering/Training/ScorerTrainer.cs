@@ -47,13 +47,18 @@ public sealed class ScorerTrainer
     /// the model declined fewer unanswerable questions nested (44.7 % against 52.1 %). Since the twelfth session also
     /// the type mismatch weighed by coverage: the story's nearest miss says all the question names but not what it asks
     /// ("where exactly will the four zones be?"), and a mismatch alone could not outweigh that perfect topical match.
+    /// Since the eighteenth, whether the noun asked for is one no sentence uses ("what party is she in") and how much of
+    /// what the question says stands in a clause the sentence leaves open ("did not say whether …"); and no longer the
+    /// share of unknown words, which the fit weighed positively (typos and slang are unknown too) and so answered
+    /// off-topic questions more confidently the less the story knew of them. Pool AUC 0.891 → 0.899, nested
+    /// unanswerable declined 60.0 → 65.9 %.
     /// </summary>
     internal static readonly IReadOnlyList<string> CalibratorInputs = new[]
     {
         AnswerFeatures.RankScore, AnswerFeatures.RankProbability, AnswerFeatures.RankMargin,
         AnswerFeatures.Coverage, AnswerFeatures.Lexical, AnswerFeatures.Semantic, AnswerFeatures.SemanticBest,
-        AnswerFeatures.TypeMismatch, AnswerFeatures.MismatchCovered, AnswerFeatures.MissingConcept, AnswerFeatures.UnknownShare, AnswerFeatures.NoRoleHolder, AnswerFeatures.PersonMissing,
-        AnswerFeatures.FollowUpSame,
+        AnswerFeatures.TypeMismatch, AnswerFeatures.MismatchCovered, AnswerFeatures.MissingConcept, AnswerFeatures.AskedUnknown, AnswerFeatures.LeftOpen,
+        AnswerFeatures.NoRoleHolder, AnswerFeatures.PersonMissing, AnswerFeatures.FollowUpSame,
     };
 
     /// <summary>Nested validation needs at least two stories to fit on once one is left out, plus the one left out.</summary>
