@@ -12,9 +12,10 @@ namespace StoryBot.Knowledge.Analysis;
 /// </summary>
 public sealed class SentenceCues
 {
-    private SentenceCues(bool reportsSpeech, bool givesReason, bool describesLocation, bool[] speechVerbAt, bool[] placeAfterLocative, bool[] placeInTitle, bool[]? openAt)
+    private SentenceCues(bool reportsSpeech, bool givesReason, bool describesLocation, bool[] speechVerbAt, bool[] placeAfterLocative, bool[] placeInTitle, bool[]? openAt, bool[]? requestedAt)
     {
         OpenAt = openAt;
+        RequestedAt = requestedAt;
         ReportsSpeech = reportsSpeech;
         GivesReason = givesReason;
         DescribesLocation = describesLocation;
@@ -46,6 +47,15 @@ public sealed class SentenceCues
     /// not say whether <b>the hiring deadline would be extended</b>"); null when the sentence has no such clause (most).
     /// </summary>
     public IReadOnlyList<bool>? OpenAt { get; }
+
+    /// <summary>
+    /// Per token: the word stands in what someone asked another to do ("asked Judge Finch <b>to order the strikers back
+    /// to work</b>"), which the sentence does not say was done; null when the sentence asks nobody to do anything.
+    /// </summary>
+    public IReadOnlyList<bool>? RequestedAt { get; }
+
+    /// <summary>How many words after a request verb its "to" may stand ("asked Tallow County Common Pleas Judge Harold Finch to").</summary>
+    public const int RequestReach = 8;
 
     /// <summary>How many words before a question word a negation or a word of not knowing may stand ("not yet known how").</summary>
     public const int OpenCueReach = 4;
@@ -79,7 +89,57 @@ public sealed class SentenceCues
             profile.Tokens.Select(t => WordLists.SpeechVerb.IsMatch(t.Text)).ToArray(),
             afterLocative,
             inTitle,
-            OpenClauses(profile.Tokens));
+            OpenClauses(profile.Tokens),
+            Requested(profile.Tokens));
+    }
+
+    /// <summary>Marks each token from the "to" after a request verb, within one clause, to the clause's end; null when there is none.</summary>
+    private static bool[]? Requested(IReadOnlyList<WordToken> tokens)
+    {
+        bool[]? requested = null;
+        for (var i = 0; i < tokens.Count - 1; i++)
+        {
+            if (!WordLists.Requests(tokens[i].Lower))
+            {
+                continue;
+            }
+
+            for (var j = i + 1; j <= Math.Min(tokens.Count - 1, i + RequestReach) && !tokens[j - 1].PunctuationAfter; j++)
+            {
+                if (tokens[j].Lower == "to")
+                {
+                    // to the clause's end, or to a conjunction: "urged both sides to return … and offered City Hall" offered
+                    requested ??= new bool[tokens.Count];
+                    for (var k = j; k < tokens.Count && !RequestEnds.Contains(tokens[k].Lower); k++)
+                    {
+                        requested[k] = true;
+                        if (tokens[k].PunctuationAfter)
+                        {
+                            break;
+                        }
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        return requested;
+    }
+
+    /// <summary>Conjunctions after which a sentence goes on with what was done, not with what was asked.</summary>
+    private static readonly HashSet<string> RequestEnds = new(StringComparer.Ordinal) { "and", "but", "while", "which", "who" };
+
+    private static void MarkToClauseEnd(bool[] marks, IReadOnlyList<WordToken> tokens, int from)
+    {
+        for (var j = from; j < tokens.Count; j++)
+        {
+            marks[j] = true;
+            if (tokens[j].PunctuationAfter)
+            {
+                break;
+            }
+        }
     }
 
     /// <summary>
@@ -97,14 +157,7 @@ public sealed class SentenceCues
             }
 
             open ??= new bool[tokens.Count];
-            for (var j = i; j < tokens.Count; j++)
-            {
-                open[j] = true;
-                if (tokens[j].PunctuationAfter)
-                {
-                    break;
-                }
-            }
+            MarkToClauseEnd(open, tokens, i);
         }
 
         return open;

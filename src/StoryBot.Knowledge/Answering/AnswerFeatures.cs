@@ -102,7 +102,8 @@ public static class AnswerFeatures
 
     /// <summary>
     /// Share of the sentence's words the question says that stand in a clause the sentence leaves open ("he did not
-    /// say whether the hiring deadline would be extended"): what nobody has told does not answer.
+    /// say whether the hiring deadline would be extended") or in what someone was asked to do ("asked the judge to
+    /// order them back to work", unless the question asks about the request): what nobody has told does not answer.
     /// </summary>
     public const string LeftOpen = "leftOpen";
 

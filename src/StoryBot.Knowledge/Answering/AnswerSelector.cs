@@ -123,6 +123,7 @@ public sealed partial class AnswerSelector
         var unknownShare = ownWeight > 0 ? unknownWeight / ownWeight : 0;
         var askedUnknown = AskedIsUnknown(question, concepts, known);
         HashSet<string>? ownStems = null; // read only for a sentence that leaves a clause open
+        var asksAboutAWish = AsksAboutAWish(question);
         var verbIndex = OwnConceptWith(concepts, question.SubjectVerb);
         var headIndex = OwnConceptWith(concepts, question.WhichNoun);
         var questionKeys = QuestionEntityKeys(concepts);
@@ -201,9 +202,10 @@ public sealed partial class AnswerSelector
             Set(x, AnswerFeatureSlots.Words, LexicalOf(words, doc) is { Found: true } wordHit ? wordHit.Score / bestWords : 0);
             Set(x, AnswerFeatureSlots.UnknownShare, unknownShare);
             Set(x, AnswerFeatureSlots.AskedUnknown, _features.AnswerTypes && askedUnknown ? 1 : 0);
-            if (_features.AnswerTypes && profile.Cues.OpenAt is { } open)
+            var requested = asksAboutAWish ? null : profile.Cues.RequestedAt;
+            if (_features.AnswerTypes && (profile.Cues.OpenAt is not null || requested is not null))
             {
-                Set(x, AnswerFeatureSlots.LeftOpen, LeftOpenShare(ownStems ??= OwnStems(concepts, usable), profile, open));
+                Set(x, AnswerFeatureSlots.LeftOpen, LeftOpenShare(ownStems ??= OwnStems(concepts, usable), profile, profile.Cues.OpenAt, requested));
             }
             var lexical = LexicalOf(hits, doc);
             if (lexical.Found)
@@ -309,13 +311,13 @@ public sealed partial class AnswerSelector
     }
 
     /// <summary>
-    /// Whether the noun the question asks for (which/what X, how many X, the name of the X) is a concept of the user's
-    /// own that no sentence uses in any wording. A noun that names a kind of answer ("what time", "what country") is
+    /// Whether the noun the question asks for (which/what X, how many X, the name of the X), or the word a who-question
+    /// asks about ("who will replace X"), is a concept of the user's own that no sentence uses in any wording. A noun that names a kind of answer ("what time", "what country") is
     /// answered by a value of that kind, not by the word, so it never counts.
     /// </summary>
     private static bool AskedIsUnknown(QuestionAnalysis question, IReadOnlyList<QueryConcept> concepts, bool[] known)
     {
-        foreach (var noun in new[] { question.WhichNoun, question.CountedNoun, question.NamedNoun })
+        foreach (var noun in new[] { question.WhichNoun, question.CountedNoun, question.NamedNoun, question.WhoAsksAbout })
         {
             if (noun is not null && !WordLists.IsTypeWord(noun) && OwnConceptWith(concepts, noun) is >= 0 and var i && !known[i])
             {
@@ -328,21 +330,36 @@ public sealed partial class AnswerSelector
 
     /// <summary>
     /// Of the sentence's words the question says (<paramref name="stems"/>), the share in a clause the sentence leaves
-    /// open (<see cref="SentenceCues.OpenAt"/>).
+    /// open (<see cref="SentenceCues.OpenAt"/>) or in what someone was asked to do (<see cref="SentenceCues.RequestedAt"/>,
+    /// null when the question asks about the request itself).
     /// </summary>
-    private static double LeftOpenShare(HashSet<string> stems, SentenceProfile profile, IReadOnlyList<bool> open)
+    private static double LeftOpenShare(HashSet<string> stems, SentenceProfile profile, IReadOnlyList<bool>? open, IReadOnlyList<bool>? requested)
     {
         int said = 0, saidOpen = 0;
-        for (var i = 0; i < open.Count; i++)
+        for (var i = 0; i < profile.Tokens.Count; i++)
         {
             if (stems.Contains(profile.TokenStems[i]) || stems.Contains(profile.TokenNameKeys[i]))
             {
                 said++;
-                saidOpen += open[i] ? 1 : 0;
+                saidOpen += open?[i] == true || requested?[i] == true ? 1 : 0;
             }
         }
 
         return said > 0 ? (double)saidOpen / said : 0;
+    }
+
+    /// <summary>Whether the question asks about a request or a wish ("what is the union asking for"): then what was asked is the answer.</summary>
+    private static bool AsksAboutAWish(QuestionAnalysis question)
+    {
+        foreach (var word in question.Normalized.Split(' '))
+        {
+            if (WordLists.AsksAboutAWish(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The stems of every wording of the user's own concepts that the stories use.</summary>

@@ -33,6 +33,12 @@ public sealed record QuestionAnalysis(
     public string? WhichNoun { get; init; }
 
     /// <summary>
+    /// The word a who-question asks about, right after "who" and its auxiliaries ("who's gonna replace comey" →
+    /// replace, "who won the super bowl" → won, "who is the president of turkey" → president), or null.
+    /// </summary>
+    public string? WhoAsksAbout { get; init; }
+
+    /// <summary>
     /// Whether the message asks something by its form: a question word, a question or request opener ("is …", "and …",
     /// "tell me …"), or a "?" on a pronoun ("him?"). A message that neither asks nor names anything the story says
     /// ("this is dumb") is not a follow-up: it has nothing to carry the earlier answer into.

@@ -265,6 +265,7 @@ public sealed partial class QuestionAnalyzer
             CountedPhrase = QuestionClassifier.CountedPhrase(normalized) is { } counted ? string.Join(' ', counted.Split(' ').Select(Slang.Expand)) : null,
             NamedNoun = Head(namedNoun),
             WhichNoun = Head(which),
+            WhoAsksAbout = type == QuestionType.Who ? QuestionClassifier.WhoAsksAbout(normalized) : null,
             Locative = Locative().IsMatch(normalized),
             // "what was the name of the fbi guy" asks who the fbi guy was
             Copular = copular.Success || nameOfAPerson,

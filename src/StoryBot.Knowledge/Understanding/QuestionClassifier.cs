@@ -274,6 +274,19 @@ public static partial class QuestionClassifier
         return m.Success ? m.Groups["head"].Value.Trim().Split(' ')[^1] : null;
     }
 
+    /// <summary>
+    /// The word a who-question asks about, after "who", its auxiliaries and an article ("who's gonna replace comey" →
+    /// replace), or null when an auxiliary opens a question about another subject ("who did comey fire").
+    /// </summary>
+    public static string? WhoAsksAbout(string normalizedText)
+    {
+        var m = WhoWord().Match(normalizedText);
+        return m.Success && !Auxiliaries.Contains(m.Groups["word"].Value) ? m.Groups["word"].Value : null;
+    }
+
+    [GeneratedRegex(@"^(?:and |so |but |wait |ok |okay )?who(?:'s|s| is| was| will| would| could| can| might| may| should| has| had)?(?: (?:gonna|going to|about to|likely to|expected to|set to|be|been|have|ever|actually|really|finally|now))* (?:the |a |an )?(?<word>[a-z][a-z\-]*)")]
+    private static partial Regex WhoWord();
+
     /// <summary>The noun of a which-noun question ("which congressional committees …" → committees, "what party is she in" → party), or null.</summary>
     public static string? WhichNoun(string normalizedText)
     {

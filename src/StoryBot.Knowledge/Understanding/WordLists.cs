@@ -79,6 +79,12 @@ public static class WordLists
     /// <summary>Whether <paramref name="lowerWord"/> can open a clause a sentence leaves open ("whether", "how").</summary>
     public static bool OpensClause(string lowerWord) => Open.Value["openers"].Contains(lowerWord);
 
+    /// <summary>Whether <paramref name="lowerWord"/> asks another to do something ("asked", "urged"): what follows its "to" is not done.</summary>
+    public static bool Requests(string lowerWord) => Open.Value["requests"].Contains(lowerWord);
+
+    /// <summary>Whether a question with <paramref name="lowerWord"/> asks about a request or a wish ("asking", "want", "demand").</summary>
+    public static bool AsksAboutAWish(string lowerWord) => Open.Value["wishes"].Contains(lowerWord);
+
     /// <summary>Whether <paramref name="lowerWord"/> before such a word says it is not known ("not", "unclear", "declined", "didn't").</summary>
     public static bool LeavesOpen(string lowerWord) =>
         Open.Value["cues"].Contains(lowerWord) || lowerWord.EndsWith("n't", StringComparison.Ordinal) || lowerWord.EndsWith("n’t", StringComparison.Ordinal);

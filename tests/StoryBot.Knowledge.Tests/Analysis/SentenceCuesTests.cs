@@ -77,6 +77,27 @@ public sealed class SentenceCuesTests
         Assert.Equal(openWords, open);
     }
 
+    /// <summary>
+    /// What someone asked another to do is not done: from the request's "to" to the clause's end or a conjunction
+    /// ("… and offered City Hall" was done).
+    /// </summary>
+    [Theory]
+    [InlineData("On Tuesday, the authority asked Judge Harold Finch to order the strikers back to work, arguing that it was unsafe.", "to order the strikers back to work")]
+    [InlineData("Mayor Marsh urged both sides to return to the table and offered City Hall for talks.", "to return to the table")]
+    [InlineData("The union is asking the state to require Corvane to keep 1,500 workers on the site, Whitcomb said.", "to require Corvane to keep 1,500 workers on the site")]
+    [InlineData("The union rejected the offer, calling it an insult.", null)]
+    public void WhatSomeoneWasAskedToDo_IsRequested(string sentence, string? requestedWords)
+    {
+        using var folder = new TempFolder();
+        var path = folder.Combine("story.txt");
+        File.WriteAllText(path, "Title: Requests\nSource: AP\n\n" + sentence + "\n");
+        var profile = new StoryModel(StoryLibrary.Load(path), StoryAnalyzer.ForIndex()).Profiles.Single(p => p.Sentence.Text == sentence);
+
+        var requested = profile.Cues.RequestedAt is { } at ? string.Join(' ', profile.Tokens.Where((_, i) => at[i]).Select(t => t.Text)) : null;
+
+        Assert.Equal(requestedWords, requested);
+    }
+
     /// <summary>News names an unknown town by the state or country after it: that place is where, too.</summary>
     [Theory]
     [InlineData("The boats are built by Nordvik Marine, a shipyard in Bergen, Norway.", true)]

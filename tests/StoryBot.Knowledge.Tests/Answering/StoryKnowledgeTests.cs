@@ -447,6 +447,32 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
     }
 
     /// <summary>
+    /// "Asked the judge to order them back to work" does not say the judge did: a question whether he did shares its
+    /// words with the request, a question about what was asked does not count them.
+    /// </summary>
+    [Fact]
+    public void QuestionWhetherARequestWasGranted_IsMarked()
+    {
+        using var folder = new TempFolder();
+        using var knowledge = LoadStrikeStory(folder, "On Tuesday, the authority asked Judge Harold Finch to order the strikers back to work.",
+            "The union rejected the offer, calling it an insult.");
+
+        Assert.True(FeatureOf(knowledge, "did the judge order the strikers back to work", "Judge Harold Finch", AnswerFeatures.LeftOpen) >= 0.5);
+        Assert.Equal(0, FeatureOf(knowledge, "what did the authority ask the judge to do", "Judge Harold Finch", AnswerFeatures.LeftOpen));
+    }
+
+    /// <summary>"Who will replace X?" asks about replacing: a story that never speaks of it cannot say who.</summary>
+    [Fact]
+    public void WhoQuestionAboutAnActTheStoryNeverNames_IsMarkedUnknown()
+    {
+        using var folder = new TempFolder();
+        using var knowledge = LoadStrikeStory(folder, "The authority fired its chief mechanic, Tom Reyes, on Monday.", "The union rejected the offer, calling it an insult.");
+
+        Assert.Equal(1, FeatureOf(knowledge, "who's gonna replace reyes", "Tom Reyes", AnswerFeatures.AskedUnknown));
+        Assert.Equal(0, FeatureOf(knowledge, "who fired reyes", "Tom Reyes", AnswerFeatures.AskedUnknown));
+    }
+
+    /// <summary>
     /// "How did X react" and "did X say anything" ask for X's reaction or word: a sentence that never mentions X (or the
     /// head of "iowa's governor", not Iowa) does not hold it, however well it matches the event.
     /// </summary>

@@ -136,4 +136,14 @@ public sealed class QuestionClassifierTests
     [InlineData("what happened in syria", null)]
     public void WhatNoun_IsAskedForLikeAWhichNoun(string normalized, string? noun) =>
         Assert.Equal(noun, QuestionClassifier.WhichNoun(normalized));
+
+    /// <summary>The word after "who" and its auxiliaries is what a who-question asks about; "who did X …" asks about X's act.</summary>
+    [Theory]
+    [InlineData("who's gonna replace comey at the fbi", "replace")]
+    [InlineData("who will replace flynn", "replace")]
+    [InlineData("who won the super bowl last year", "won")]
+    [InlineData("who is the president of turkey", "president")]
+    [InlineData("who did comey fire", null)]
+    public void WhoAsksAbout_TheWordAfterItsAuxiliaries(string normalized, string? word) =>
+        Assert.Equal(word, QuestionClassifier.WhoAsksAbout(normalized));
 }
