@@ -237,6 +237,25 @@ public static class SpanCandidates
             Spans.Add(new Source(start, length, phrase, gap));
         }
 
+        /// <summary>The most words a phrase naming a group of people has ("the two residents").</summary>
+        private const int GroupPhraseWords = 3;
+
+        /// <summary>Whether the span is a short phrase ending in a noun for a group of people ("two residents", "striking workers").</summary>
+        private static bool NamesAGroup(IReadOnlyList<WordToken> tokens, int start, int end)
+        {
+            int first = -1, last = -1;
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                if (tokens[i].End > start && tokens[i].Start < end)
+                {
+                    first = first < 0 ? i : first;
+                    last = i;
+                }
+            }
+
+            return first >= 0 && last - first < GroupPhraseWords && tokens[last].End == end && WordLists.GroupNouns.Contains(tokens[last].Text);
+        }
+
         /// <summary>Writes <paramref name="span"/>'s measures into its question class's block of <paramref name="x"/>.</summary>
         public void Measure(Source span, double[] x)
         {
@@ -267,6 +286,11 @@ public static class SpanCandidates
             {
                 var q = _profile.QuoteSpans[i];
                 quoted |= q.Start <= start && end <= q.Start + q.Length;
+            }
+
+            if (NamesAGroup(tokens, start, end))
+            {
+                kind |= AnswerTags.Person; // "two residents" answers "who was hospitalized" as a name would
             }
 
             var asked = _question.Asked;

@@ -15,7 +15,9 @@ public static partial class IntentClassifier
     [GeneratedRegex(@"^(tell me more|more( please)?|go on|continue|keep going|and then\??|what else|what happened next|what comes next|next|anything else|more (detail|details|info|information|context)( please)?|can you elaborate|elaborate|say more|what'?s next|and\??)$")]
     private static partial Regex More();
 
-    [GeneratedRegex(@"^(source|sources|cite|citation|reference|proof|evidence|says who)\??$|where (does|did) (it|the (story|article)) say (that|so|this)|where('s| is) (that|this) from|where did you (get|find|read) (that|this)|how do you know( that| this)?|which (paragraph|sentence|part)|show (me )?(the )?(source|citation|quote|sentence)|what('s| is) (the|your) source|quote (it|that|the (source|sentence))|where is (that|this|it) (in the (story|article)|written|stated)")]
+    // whole words: "which party is the mayor in" asks about a party, not "which part"; "how do you know if my bike is
+    // recalled" asks how to tell, not for the source
+    [GeneratedRegex(@"^(source|sources|cite|citation|reference|proof|evidence|says who)\??$|where (does|did) (it|the (story|article)) say (that|so|this)|where('s| is) (that|this) from|where did you (get|find|read) (that|this)|how do you know( that| this)?\??$|which (paragraph|sentence|part)\b|show (me )?(the )?(source|citation|quote|sentence)|what('s| is) (the|your) source|quote (it|that|the (source|sentence))|where is (that|this|it) (in the (story|article)|written|stated)")]
     private static partial Regex Source();
 
     [GeneratedRegex(@"^(hi+|hello+|hey+|hiya|howdy|yo|greetings|good (morning|afternoon|evening|day)|hallo|hola|sup|what'?s up|heya)\b")]

@@ -58,6 +58,13 @@ public sealed partial class QuestionAnalyzer
     {
         var normalized = IntentClassifier.Normalize(text);
         var intent = IntentClassifier.Classify(text, Slang.WriteOut(normalized)); // the intent rules read "who r u" as "who are you"
+        // "wait who is karen lindqvist" is read as "who is karen lindqvist": the opener asks nothing
+        var markers = QuestionClassifier.LeadingDiscourseMarkers(normalized);
+        if (markers > 0)
+        {
+            normalized = string.Join(' ', normalized.Split(' ').Skip(markers));
+        }
+
         var type = QuestionClassifier.Classify(normalized);
         var terms = _exact.Terms(text);
         var words = Words(terms);
@@ -69,6 +76,11 @@ public sealed partial class QuestionAnalyzer
 
         var concepts = new List<QueryConcept>();
         var used = new bool[words.Count];
+        for (var i = 0; i < words.Count && i < markers && WordLists.DiscourseMarkers.Contains(words[i]); i++)
+        {
+            used[i] = true; // "wait" in "wait who is …" is no topic
+        }
+
         if (QuestionClassifier.TagOf(normalized) is { } tag && words.Count > 0 && words[^1] == tag)
         {
             used[^1] = true; // "…, right?" asks to confirm; "right" is not a topic

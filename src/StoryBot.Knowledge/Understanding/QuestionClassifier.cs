@@ -275,6 +275,28 @@ public static partial class QuestionClassifier
     }
 
     /// <summary>
+    /// How many words at the start of <paramref name="normalizedText"/> are discourse markers ("wait so who is X" → 2)
+    /// that a question word follows; 0 when none are, or when no question word follows them ("so tired lol").
+    /// </summary>
+    public static int LeadingDiscourseMarkers(string normalizedText)
+    {
+        var words = normalizedText.Split(' ');
+        var n = 0;
+        while (n < words.Length - 1 && WordLists.DiscourseMarkers.Contains(words[n]))
+        {
+            n++;
+        }
+
+        return n > 0 && QuestionOpeners.Contains(words[n]) ? n : 0;
+    }
+
+    private static readonly HashSet<string> QuestionOpeners = new(StringComparer.Ordinal)
+    {
+        "who", "who's", "whos", "what", "what's", "whats", "when", "when's", "whens", "where", "where's", "wheres", "why", "how", "how's", "hows", "which", "whose",
+        "is", "are", "was", "were", "did", "does", "do", "can", "could", "will", "would", "has", "have", "had", "should", "r",
+    };
+
+    /// <summary>
     /// The word a who-question asks about, after "who", its auxiliaries and an article ("who's gonna replace comey" →
     /// replace), or null when an auxiliary opens a question about another subject ("who did comey fire").
     /// </summary>

@@ -446,6 +446,21 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
         Assert.Equal(0, FeatureOf(knowledge, "what did the union reject", "union rejected", AnswerFeatures.LeftOpen));
     }
 
+    /// <summary>"wait who is karen lindqvist" asks what "who is karen lindqvist" asks: the opener is no topic.</summary>
+    [Theory]
+    [InlineData("who is karen lindqvist")]
+    [InlineData("wait who is karen lindqvist")]
+    [InlineData("ok so who is karen lindqvist")]
+    public void QuestionOpenedWithADiscourseMarker_IsReadWithoutIt(string question)
+    {
+        using var folder = new TempFolder();
+        using var knowledge = LoadStrikeStory(folder, "The union rejected the offer, calling it an insult.",
+            "Karen Lindqvist, the authority’s general manager, said the demands would cost $118 million.");
+
+        Assert.Equal(1, FeatureOf(knowledge, question, "Karen Lindqvist", AnswerFeatures.DefinesSubject));
+        Assert.Equal(1, FeatureOf(knowledge, question, "Karen Lindqvist", AnswerFeatures.Coverage));
+    }
+
     /// <summary>
     /// "Asked the judge to order them back to work" does not say the judge did: a question whether he did shares its
     /// words with the request, a question about what was asked does not count them.

@@ -137,6 +137,17 @@ public sealed class QuestionClassifierTests
     public void WhatNoun_IsAskedForLikeAWhichNoun(string normalized, string? noun) =>
         Assert.Equal(noun, QuestionClassifier.WhichNoun(normalized));
 
+    /// <summary>Openers that ask nothing are counted only when a question word follows them.</summary>
+    [Theory]
+    [InlineData("wait who is karen lindqvist", 1)]
+    [InlineData("ok so what did he say", 2)]
+    [InlineData("hey when is the hearing", 1)]
+    [InlineData("so tired lol", 0)]
+    [InlineData("and what about him", 0)]
+    [InlineData("who is karen lindqvist", 0)]
+    public void LeadingDiscourseMarkers_AreCountedBeforeAQuestionWord(string normalized, int count) =>
+        Assert.Equal(count, QuestionClassifier.LeadingDiscourseMarkers(normalized));
+
     /// <summary>The word after "who" and its auxiliaries is what a who-question asks about; "who did X …" asks about X's act.</summary>
     [Theory]
     [InlineData("who's gonna replace comey at the fbi", "replace")]
