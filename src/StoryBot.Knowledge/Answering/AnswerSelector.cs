@@ -998,10 +998,35 @@ public sealed partial class AnswerSelector
         QuestionType.HowMuch => new AskedFor { MeasureStems = MeasureStems(QuestionClassifier.MoneyMeasure(question.Normalized), concepts), Rate = Rates.Asked(question.Normalized) },
         QuestionType.Who => new AskedFor { QuestionWords = QuestionWordSet(concepts.Where(c => !c.Carried)) },
         QuestionType.Name => new AskedFor { NamedStems = NounStems(question.NamedNoun, concepts), QuestionWords = QuestionWordSet(concepts) },
-        QuestionType.What or QuestionType.Other when question.AsksForSpeech && question.Speaker is not null => new AskedFor { SpeakerKeys = SpeakerKeys(question.Speaker, question, concepts) },
+        QuestionType.What or QuestionType.Other when question.AsksForSpeech && question.Speaker is not null && !IsUnresolvedPronoun(question.Speaker, concepts)
+            => new AskedFor { SpeakerKeys = SpeakerKeys(question.Speaker, question, concepts) },
+        // "what did she say at the press conference" with nobody carried: any speaker may be she
+        QuestionType.What or QuestionType.Other when question.AsksForSpeech && question.Speaker is not null => AskedFor.Nothing,
         QuestionType.How or QuestionType.YesNo when question.Reactor is not null => new AskedFor { SpeakerKeys = ReactorKeys(question.Reactor, question, concepts) },
         _ => AskedFor.Nothing,
     };
+
+    /// <summary>A speaker that is only a pronoun ("she") when no earlier turn carried anyone it could stand for.</summary>
+    private static bool IsUnresolvedPronoun(string speaker, IReadOnlyList<QueryConcept> concepts)
+    {
+        foreach (var word in speaker.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (word is not ("he" or "she" or "they" or "him" or "her"))
+            {
+                return false;
+            }
+        }
+
+        foreach (var concept in concepts)
+        {
+            if (concept.Carried)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// Who may have said it: the speaker's words as name keys, the people their words name by role, and for a pronoun

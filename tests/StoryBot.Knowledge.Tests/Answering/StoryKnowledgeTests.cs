@@ -446,6 +446,20 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
         Assert.Equal(0, FeatureOf(knowledge, "what did the union reject", "union rejected", AnswerFeatures.LeftOpen));
     }
 
+    /// <summary>
+    /// "what did she say at the press conference" with nobody named before: "she" may be whoever spoke there, so a
+    /// quote holds what is asked; once a turn has named someone, only their words do.
+    /// </summary>
+    [Fact]
+    public void SpeechQuestionWithAPronounNobodyNamed_IsAnsweredByAnySpeaker()
+    {
+        using var folder = new TempFolder();
+        using var knowledge = LoadStrikeStory(folder, "“We have put the most generous offer on the table,” Lindqvist said at a news conference.",
+            "The union rejected the offer, calling it an insult.");
+
+        Assert.Equal(1, TypeMatchOf(knowledge, "what did she say at the press conference", "most generous offer"));
+    }
+
     /// <summary>"wait who is karen lindqvist" asks what "who is karen lindqvist" asks: the opener is no topic.</summary>
     [Theory]
     [InlineData("who is karen lindqvist")]
