@@ -109,16 +109,7 @@ public sealed class SentenceCues
                 if (tokens[j].Lower == "to")
                 {
                     // to the clause's end, or to a conjunction: "urged both sides to return … and offered City Hall" offered
-                    requested ??= new bool[tokens.Count];
-                    for (var k = j; k < tokens.Count && !RequestEnds.Contains(tokens[k].Lower); k++)
-                    {
-                        requested[k] = true;
-                        if (tokens[k].PunctuationAfter)
-                        {
-                            break;
-                        }
-                    }
-
+                    MarkToClauseEnd(requested ??= new bool[tokens.Count], tokens, j, WordLists.EndsRequest);
                     break;
                 }
             }
@@ -127,12 +118,10 @@ public sealed class SentenceCues
         return requested;
     }
 
-    /// <summary>Conjunctions after which a sentence goes on with what was done, not with what was asked.</summary>
-    private static readonly HashSet<string> RequestEnds = new(StringComparer.Ordinal) { "and", "but", "while", "which", "who" };
-
-    private static void MarkToClauseEnd(bool[] marks, IReadOnlyList<WordToken> tokens, int from)
+    /// <summary>Marks the tokens from <paramref name="from"/> to the clause's end, or to the first word <paramref name="endsAt"/> says ends it.</summary>
+    private static void MarkToClauseEnd(bool[] marks, IReadOnlyList<WordToken> tokens, int from, Func<string, bool>? endsAt = null)
     {
-        for (var j = from; j < tokens.Count; j++)
+        for (var j = from; j < tokens.Count && (endsAt is null || !endsAt(tokens[j].Lower)); j++)
         {
             marks[j] = true;
             if (tokens[j].PunctuationAfter)

@@ -312,8 +312,9 @@ public sealed partial class AnswerSelector
 
     /// <summary>
     /// Whether the noun the question asks for (which/what X, how many X, the name of the X), or the word a who-question
-    /// asks about ("who will replace X"), is a concept of the user's own that no sentence uses in any wording. A noun that names a kind of answer ("what time", "what country") is
-    /// answered by a value of that kind, not by the word, so it never counts.
+    /// asks about ("who will replace X"), is a concept of the user's own that no sentence uses in any wording. A noun
+    /// that names a kind of answer ("what time", "what country") is answered by a value of that kind, not by the word,
+    /// so it never counts.
     /// </summary>
     private static bool AskedIsUnknown(QuestionAnalysis question, IReadOnlyList<QueryConcept> concepts, bool[] known)
     {
@@ -1006,12 +1007,15 @@ public sealed partial class AnswerSelector
         _ => AskedFor.Nothing,
     };
 
+    /// <summary>The pronouns a speaker or reactor may be given by, which stand for the person an earlier turn carried.</summary>
+    private static readonly HashSet<string> SpeakerPronouns = new(StringComparer.Ordinal) { "he", "she", "they", "him", "her" };
+
     /// <summary>A speaker that is only a pronoun ("she") when no earlier turn carried anyone it could stand for.</summary>
     private static bool IsUnresolvedPronoun(string speaker, IReadOnlyList<QueryConcept> concepts)
     {
         foreach (var word in speaker.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (word is not ("he" or "she" or "they" or "him" or "her"))
+            if (!SpeakerPronouns.Contains(word))
             {
                 return false;
             }
@@ -1037,7 +1041,7 @@ public sealed partial class AnswerSelector
         var speakerWords = speaker.Split(' ').SelectMany(w => Slang.Expand(w).Split(' ')).Select(EntityExtractor.NameKey).ToHashSet(StringComparer.Ordinal);
         var speakerKeys = new HashSet<string>(speakerWords, StringComparer.Ordinal);
         speakerKeys.UnionWith(RoleHolders(concepts.Where(c => c.Surface.Split(' ').All(speakerWords.Contains)), question.Possessors));
-        if (speakerWords.Overlaps(new[] { "he", "she", "they", "him", "her" }))
+        if (speakerWords.Overlaps(SpeakerPronouns))
         {
             speakerKeys.UnionWith(concepts.Where(c => c.Carried).SelectMany(c => c.Surface.Split(' ')).Select(EntityExtractor.NameKey));
         }

@@ -241,7 +241,11 @@ public static class SpanCandidates
         private const int GroupPhraseWords = 3;
 
         /// <summary>Whether the span is a short phrase ending in a noun for a group of people ("two residents", "striking workers").</summary>
-        private static bool NamesAGroup(IReadOnlyList<WordToken> tokens, int start, int end)
+        private static bool NamesAGroup(IReadOnlyList<WordToken> tokens, int first, int last, int end) =>
+            first >= 0 && last - first < GroupPhraseWords && tokens[last].End == end && WordLists.GroupNouns.Contains(tokens[last].Text);
+
+        /// <summary>The first and last token the span overlaps (-1, -1 when none).</summary>
+        private static (int First, int Last) TokenRange(IReadOnlyList<WordToken> tokens, int start, int end)
         {
             int first = -1, last = -1;
             for (var i = 0; i < tokens.Count; i++)
@@ -253,7 +257,7 @@ public static class SpanCandidates
                 }
             }
 
-            return first >= 0 && last - first < GroupPhraseWords && tokens[last].End == end && WordLists.GroupNouns.Contains(tokens[last].Text);
+            return (first, last);
         }
 
         /// <summary>Writes <paramref name="span"/>'s measures into its question class's block of <paramref name="x"/>.</summary>
@@ -288,7 +292,8 @@ public static class SpanCandidates
                 quoted |= q.Start <= start && end <= q.Start + q.Length;
             }
 
-            if (NamesAGroup(tokens, start, end))
+            var (first, last) = TokenRange(tokens, start, end);
+            if (NamesAGroup(tokens, first, last, end))
             {
                 kind |= AnswerTags.Person; // "two residents" answers "who was hospitalized" as a name would
             }
@@ -304,16 +309,6 @@ public static class SpanCandidates
             x[o + Quoted] = quoted ? 1 : 0;
             x[o + Phrase] = span.Phrase ? 1 : 0;
             x[o + Gap] = span.Gap ? 1 : 0;
-
-            int first = -1, last = -1;
-            for (var i = 0; i < tokens.Count; i++)
-            {
-                if (tokens[i].End > start && tokens[i].Start < end)
-                {
-                    first = first < 0 ? i : first;
-                    last = i;
-                }
-            }
 
             if (first < 0)
             {

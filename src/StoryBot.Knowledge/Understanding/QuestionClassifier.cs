@@ -306,7 +306,7 @@ public static partial class QuestionClassifier
         return m.Success && !Auxiliaries.Contains(m.Groups["word"].Value) ? m.Groups["word"].Value : null;
     }
 
-    [GeneratedRegex(@"^(?:and |so |but |wait |ok |okay )?who(?:'s|s| is| was| will| would| could| can| might| may| should| has| had)?(?: (?:gonna|going to|about to|likely to|expected to|set to|be|been|have|ever|actually|really|finally|now))* (?:the |a |an )?(?<word>[a-z][a-z\-]*)")]
+    [GeneratedRegex(@"^(?:and |but )?who(?:'s|s| is| was| will| would| could| can| might| may| should| has| had)?(?: (?:gonna|going to|about to|likely to|expected to|set to|be|been|have|ever|actually|really|finally|now))* (?:the |a |an )?(?<word>[a-z][a-z\-]*)")]
     private static partial Regex WhoWord();
 
     /// <summary>The noun of a which-noun question ("which congressional committees …" → committees, "what party is she in" → party), or null.</summary>

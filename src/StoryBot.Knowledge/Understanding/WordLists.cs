@@ -86,6 +86,9 @@ public static class WordLists
     /// <summary>Whether <paramref name="lowerWord"/> asks another to do something ("asked", "urged"): what follows its "to" is not done.</summary>
     public static bool Requests(string lowerWord) => Open.Value["requests"].Contains(lowerWord);
 
+    /// <summary>Whether <paramref name="lowerWord"/> ends what was asked: after it a sentence goes on with what was done ("and offered …").</summary>
+    public static bool EndsRequest(string lowerWord) => Open.Value["request-ends"].Contains(lowerWord);
+
     /// <summary>Whether a question with <paramref name="lowerWord"/> asks about a request or a wish ("asking", "want", "demand").</summary>
     public static bool AsksAboutAWish(string lowerWord) => Open.Value["wishes"].Contains(lowerWord);
 

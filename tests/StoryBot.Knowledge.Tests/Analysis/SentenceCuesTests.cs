@@ -65,17 +65,8 @@ public sealed class SentenceCuesTests
     [InlineData("It was not yet known how many of the batteries had been returned.", "how many of the batteries had been returned")]
     [InlineData("Owners can check whether their battery is covered by looking at the label.", null)]
     [InlineData("The union rejected the offer, calling it an insult.", null)]
-    public void AClauseNobodyHasToldAbout_IsOpen(string sentence, string? openWords)
-    {
-        using var folder = new TempFolder();
-        var path = folder.Combine("story.txt");
-        File.WriteAllText(path, "Title: Open questions\nSource: AP\n\n" + sentence + "\n");
-        var profile = new StoryModel(StoryLibrary.Load(path), StoryAnalyzer.ForIndex()).Profiles.Single(p => p.Sentence.Text == sentence);
-
-        var open = profile.Cues.OpenAt is { } at ? string.Join(' ', profile.Tokens.Where((_, i) => at[i]).Select(t => t.Text)) : null;
-
-        Assert.Equal(openWords, open);
-    }
+    public void AClauseNobodyHasToldAbout_IsOpen(string sentence, string? openWords) =>
+        Assert.Equal(openWords, MarkedWords(sentence, cues => cues.OpenAt));
 
     /// <summary>
     /// What someone asked another to do is not done: from the request's "to" to the clause's end or a conjunction
@@ -86,17 +77,8 @@ public sealed class SentenceCuesTests
     [InlineData("Mayor Marsh urged both sides to return to the table and offered City Hall for talks.", "to return to the table")]
     [InlineData("The union is asking the state to require Corvane to keep 1,500 workers on the site, Whitcomb said.", "to require Corvane to keep 1,500 workers on the site")]
     [InlineData("The union rejected the offer, calling it an insult.", null)]
-    public void WhatSomeoneWasAskedToDo_IsRequested(string sentence, string? requestedWords)
-    {
-        using var folder = new TempFolder();
-        var path = folder.Combine("story.txt");
-        File.WriteAllText(path, "Title: Requests\nSource: AP\n\n" + sentence + "\n");
-        var profile = new StoryModel(StoryLibrary.Load(path), StoryAnalyzer.ForIndex()).Profiles.Single(p => p.Sentence.Text == sentence);
-
-        var requested = profile.Cues.RequestedAt is { } at ? string.Join(' ', profile.Tokens.Where((_, i) => at[i]).Select(t => t.Text)) : null;
-
-        Assert.Equal(requestedWords, requested);
-    }
+    public void WhatSomeoneWasAskedToDo_IsRequested(string sentence, string? requestedWords) =>
+        Assert.Equal(requestedWords, MarkedWords(sentence, cues => cues.RequestedAt));
 
     /// <summary>News names an unknown town by the state or country after it: that place is where, too.</summary>
     [Theory]
@@ -116,6 +98,16 @@ public sealed class SentenceCuesTests
     public void LocativeBeforeAPlaceNoun_DescribesALocation(string sentence)
     {
         Assert.Matches(AnswerSelector.LocationPhrase(), sentence);
+    }
+
+    /// <summary>The words of a one-sentence story that <paramref name="marks"/> marks, joined; null when it marks none.</summary>
+    private static string? MarkedWords(string sentence, Func<SentenceCues, IReadOnlyList<bool>?> marks)
+    {
+        using var folder = new TempFolder();
+        var path = folder.Combine("story.txt");
+        File.WriteAllText(path, "Title: Cues\nSource: AP\n\n" + sentence + "\n");
+        var profile = new StoryModel(StoryLibrary.Load(path), StoryAnalyzer.ForIndex()).Profiles.Single(p => p.Sentence.Text == sentence);
+        return marks(profile.Cues) is { } at ? string.Join(' ', profile.Tokens.Where((_, i) => at[i]).Select(t => t.Text)) : null;
     }
 
     private static int IndexOfMention(SentenceProfile profile, string name)
