@@ -423,20 +423,7 @@ public sealed class StoryKnowledge : IDisposable
             saidOrExcluded = words;
         }
 
-        var stems = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var concept in concepts)
-        {
-            if (concept.Carried)
-            {
-                continue;
-            }
-
-            var alternatives = concept.Alternatives;
-            for (var a = 0; a < alternatives.Count; a++)
-            {
-                stems.UnionWith(alternatives[a].Stems);
-            }
-        }
+        var stems = AnswerSelector.StemsOf(concepts.Where(c => !c.Carried).Select(c => c.Alternatives));
 
         return new SpanQuestion(
             question,

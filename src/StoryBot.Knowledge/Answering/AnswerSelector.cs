@@ -205,7 +205,7 @@ public sealed partial class AnswerSelector
             var requested = asksAboutAWish ? null : profile.Cues.RequestedAt;
             if (_features.AnswerTypes && (profile.Cues.OpenAt is not null || requested is not null))
             {
-                Set(x, AnswerFeatureSlots.LeftOpen, LeftOpenShare(ownStems ??= OwnStems(concepts, usable), profile, profile.Cues.OpenAt, requested));
+                Set(x, AnswerFeatureSlots.LeftOpen, LeftOpenShare(ownStems ??= StemsOf(concepts.Select((c, i) => c.Carried ? Array.Empty<QueryAlternative>() : usable[i])), profile, profile.Cues.OpenAt, requested));
             }
             var lexical = LexicalOf(hits, doc);
             if (lexical.Found)
@@ -363,18 +363,15 @@ public sealed partial class AnswerSelector
         return false;
     }
 
-    /// <summary>The stems of every wording of the user's own concepts that the stories use.</summary>
-    private static HashSet<string> OwnStems(IReadOnlyList<QueryConcept> concepts, QueryAlternative[][] usable)
+    /// <summary>The stems of every wording in <paramref name="alternatives"/> (per concept of the user's own).</summary>
+    internal static HashSet<string> StemsOf(IEnumerable<IReadOnlyList<QueryAlternative>> alternatives)
     {
         var stems = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < concepts.Count; i++)
+        foreach (var concept in alternatives)
         {
-            if (!concepts[i].Carried)
+            for (var a = 0; a < concept.Count; a++)
             {
-                foreach (var alternative in usable[i])
-                {
-                    stems.UnionWith(alternative.Stems);
-                }
+                stems.UnionWith(concept[a].Stems);
             }
         }
 

@@ -343,7 +343,7 @@ public sealed partial class QuestionAnalyzer
     [GeneratedRegex(@"^(?:and )?who(?:'| )(?<verb>s|is|was|are|were)(?: the| a| an)? (?!(?:\w+ed|being)\b)(?<next>\w+)?")]
     private static partial Regex CopularWho();
 
-    [GeneratedRegex(@"^(?:and |so |but )?who (?<verb>(?!(?:is|was|are|were|has|had|does|did|was|will|would|could|can|should|might|may|must|s)\b)[a-z]+(?:ed|es|s))\b")]
+    [GeneratedRegex(@"^(?:and |but )?who (?<verb>(?!(?:is|was|are|were|has|had|does|did|was|will|would|could|can|should|might|may|must|s)\b)[a-z]+(?:ed|es|s))\b")]
     private static partial Regex SubjectVerbQuestion();
 
     /// <summary>
@@ -414,7 +414,7 @@ public sealed partial class QuestionAnalyzer
     private static Regex Speech() => SpeechQuestion.Value;
 
     // "how did X react / respond", "did X say anything / comment on / weigh in": X's reaction or word is what is asked
-    [GeneratedRegex(@"^(?:so |and |ok |but )?(?:how (?:did|does|do|has|have|will|would|is|are|was|were) (?<reactor>[a-z\-' ]{1,40}?) (?:react|reacted|reacting|respond|responded|responding|reply|replied|replying)\b|(?:did|has|have|does|do|will|would) (?<reactor>[a-z\-' ]{1,40}?) (?:say|said|comment|commented|tweet|tweeted|speak|spoken|spoke|weigh|weighed|respond|responded|react|reacted) (?:anything|something|publicly|about|on|in)\b)")]
+    [GeneratedRegex(@"^(?:and |but )?(?:how (?:did|does|do|has|have|will|would|is|are|was|were) (?<reactor>[a-z\-' ]{1,40}?) (?:react|reacted|reacting|respond|responded|responding|reply|replied|replying)\b|(?:did|has|have|does|do|will|would) (?<reactor>[a-z\-' ]{1,40}?) (?:say|said|comment|commented|tweet|tweeted|speak|spoken|spoke|weigh|weighed|respond|responded|react|reacted) (?:anything|something|publicly|about|on|in)\b)")]
     private static partial Regex Reaction();
 
     private static readonly HashSet<string> NumberWords = new(StringComparer.Ordinal) { "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "2", "3", "4", "5" };
