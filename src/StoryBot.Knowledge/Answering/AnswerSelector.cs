@@ -970,7 +970,7 @@ public sealed partial class AnswerSelector
             QuestionType.HowMany => SpanFinder.CountFor(profile, asked.CountedStems, strict: true) is not null && RateStated(profile, asked),
             QuestionType.Name => SpanFinder.NameNear(profile, asked.NamedStems, asked.QuestionWords!) is not null,
             QuestionType.HowMuch => profile.Tags.HasFlag(AnswerTags.Money) && RateStated(profile, asked) && (asked.MeasureStems is null || SpanFinder.MoneyFor(profile, asked.MeasureStems) is not null),
-            QuestionType.HowLong => profile.Tags.HasFlag(AnswerTags.Duration) || profile.DurationSpans.Count > 0 || SpanFinder.Until(profile) is not null,
+            QuestionType.HowLong => profile.Tags.HasFlag(AnswerTags.Duration) || profile.DurationSpans.Count > 0 || SpanFinder.TimeBound(profile) is not null,
             QuestionType.HowOld => SpanFinder.Age(profile.Sentence.Text) is not null,
             QuestionType.What or QuestionType.Other when question.AsksForSpeech => SpokenBy(profile, asked.SpeakerKeys),
             QuestionType.How or QuestionType.YesNo when question.Reactor is not null => Mentions(profile, asked.SpeakerKeys!),

@@ -22,10 +22,16 @@ public static partial class AnswerTagger
     /// <summary>The month names, for every rule that reads a time (lower case; the rules ignore case).</summary>
     internal const string MonthNames = "january|february|march|april|may|june|july|august|september|october|november|december";
 
+    /// <summary>
+    /// The months news style shortens before a day ("Sept. 12", "Oct. 7", "Jan. 5, 2025"); they count as a time only
+    /// with that day, since "Dec." or "Jan." alone can be something else.
+    /// </summary>
+    internal const string MonthAbbreviations = "jan|feb|aug|sept|sep|oct|nov|dec";
+
     /// <summary>The weekday names, likewise.</summary>
     internal const string DayNames = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
 
-    [GeneratedRegex(@"(?:\b(?:on|in|by|since|until|from|last|next|this|earlier|later)\s)?(?:\b(?:" + DayNames + @")\b|\b(?:" + MonthNames + @")(?:\s\d{1,2}(?:,\s\d{4})?)?\b|\b(?:today|tonight|yesterday|tomorrow)\b|\b(?:last|next|this)\s(?:week|month|year|weekend|spring|summer|fall|autumn|winter)\b|\bearlier (?:in the day|this (?:week|month|year)|today)\b|\b(?:19|20)\d{2}\b|\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b|\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) o['’]clock\b|\b(?:noon|midnight)\b|\bin the (?:spring|summer|fall|autumn|winter)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:\b(?:on|in|by|since|until|from|last|next|this|earlier|later)\s)?(?:\b(?:" + DayNames + @")\b|\b(?:" + MonthNames + @")(?:\s\d{1,2}(?:,\s\d{4})?)?\b|\b(?:" + MonthAbbreviations + @")\.\s\d{1,2}(?:,\s\d{4})?\b|\b(?:today|tonight|yesterday|tomorrow)\b|\b(?:last|next|this)\s(?:week|month|year|weekend|spring|summer|fall|autumn|winter)\b|\bearlier (?:in the day|this (?:week|month|year)|today)\b|\b(?:19|20)\d{2}\b|\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b|\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) o['’]clock\b|\b(?:noon|midnight)\b|\bin the (?:spring|summer|fall|autumn|winter)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex TimePhrase();
 
     [GeneratedRegex(@"[$€£]\s?\d|\b\d[\d,\.]*\s?(?:dollars|euros|pounds|rubles|usd)\b|\b(?:dollars|euros|pounds|rubles)\b", RegexOptions.IgnoreCase)]

@@ -40,7 +40,7 @@ public static partial class SpanFinder
                 ?? WithPreposition(text, Entity(profile, questionWords, EntityKind.Place))
                 ?? NamedPlacePhrase(profile, questionWords),
             QuestionType.When => NearestToQuestion(profile, TimeUnits.OfAskedUnit(text, profile.TimeSpans.Concat(profile.DurationSpans).OrderBy(s => s.Start).ToList(), TimeUnits.Asked(question.Normalized)), questionStems),
-            QuestionType.HowLong => profile.DurationSpans.Cast<(int, int)?>().FirstOrDefault() ?? Until(profile),
+            QuestionType.HowLong => profile.DurationSpans.Cast<(int, int)?>().FirstOrDefault() ?? TimeBound(profile),
             // "how much did she pay / earn / lose, did shares fall": an amount (money or a percentage) when the sentence names one
             QuestionType.HowMany when question.Normalized.Contains("how much", StringComparison.Ordinal) && profile.AmountSpans is { Count: > 0 } amounts
                 => NearestToQuestion(profile, amounts, questionStems),
@@ -395,10 +395,11 @@ public static partial class SpanFinder
     private static partial Regex UntilBefore();
 
     /// <summary>
-    /// How long something lasts said by when it ends ("will stay closed until at least Friday"): the time after "until",
-    /// from the word itself; null when no time of the sentence follows "until", "till" or "through".
+    /// How long something lasts said by when it ends ("will stay closed until at least Friday") or began ("has made
+    /// coatings there since 1987"): the time after "until", from the word itself, or the time from "since"; null when no
+    /// time of the sentence follows "until", "till", "through" or "since".
     /// </summary>
-    internal static (int Start, int Length)? Until(SentenceProfile profile)
+    internal static (int Start, int Length)? TimeBound(SentenceProfile profile)
     {
         var text = profile.Sentence.Text;
         foreach (var (start, length) in profile.TimeSpans)
@@ -406,6 +407,11 @@ public static partial class SpanFinder
             if (UntilBefore().Match(text[..start]) is { Success: true } until)
             {
                 return (until.Index, start + length - until.Index);
+            }
+
+            if (text.AsSpan(start).StartsWith("since ", StringComparison.OrdinalIgnoreCase))
+            {
+                return (start, length);
             }
         }
 

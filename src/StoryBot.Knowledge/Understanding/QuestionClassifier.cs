@@ -27,7 +27,7 @@ public static partial class QuestionClassifier
     [GeneratedRegex(@"\bhow (?<adjective>[a-z]+)\b(?! (?:along|over|behind|ahead|above|below|under|off|into|back)\b)")]
     private static partial Regex HowAdjective();
 
-    [GeneratedRegex(@"\bhow long\b|\bfor how long\b|\bhow many (years|months|weeks|days|hours)\b|\bsince when\b")]
+    [GeneratedRegex(@"\bhow long\b|\bfor how long\b|\bhow much time\b|\bhow many (years|months|weeks|days|hours)\b|\bsince when\b")]
     private static partial Regex Duration();
 
     [GeneratedRegex(@"\bhow old\b|\bwhat age\b|\b(his|her|their) age\b")]

@@ -44,6 +44,21 @@ public sealed class AnswerTaggerTests
         Assert.True(AnswerTagger.Tag(sentence, Array.Empty<StoryBot.Knowledge.Analysis.EntityMention>()).HasFlag(AnswerTags.Time));
     }
 
+    /// <summary>News style shortens a month before its day: "when were the wells shut down" is answered by "on Sept. 12".</summary>
+    [Theory]
+    [InlineData("Borough officials shut down the three wells on Sept. 12 and drew water from a fourth.", "on Sept. 12")]
+    [InlineData("The tests start Oct. 7 at the community center.", "Oct. 7")]
+    [InlineData("The ransom is due by Jan. 5, 2027, the group said.", "by Jan. 5, 2027")]
+    public void Times_IncludeAShortenedMonthWithItsDay(string sentence, string time)
+    {
+        Assert.Contains(AnswerTagger.Times(sentence), t => sentence.Substring(t.Start, t.Length) == time);
+        Assert.True(AnswerTagger.Tag(sentence, Array.Empty<StoryBot.Knowledge.Analysis.EntityMention>()).HasFlag(AnswerTags.Time));
+    }
+
+    [Fact]
+    public void Times_NotAShortenedMonthAlone() =>
+        Assert.Empty(AnswerTagger.Times("Dec. Harlan, the fire chief, said 40 homes burned."));
+
     [Fact]
     public void Times_NoneInAPlainCount() =>
         Assert.Empty(AnswerTagger.Times("The museum has 14 guards and 3 vans."));

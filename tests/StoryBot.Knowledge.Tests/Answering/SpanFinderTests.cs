@@ -88,6 +88,16 @@ public sealed class SpanFinderTests
         Assert.Equal(stated, unit is null || Rates.Stated(sentence, unit));
     }
 
+    /// <summary>Or by when it began: "since 1987" answers "how long has the company been there".</summary>
+    [Fact]
+    public void HowLongQuestion_AnsweredByWhenItBegan_BoldsTheSincePhrase() =>
+        AssertBoldInStory(
+            "HARLOW CREEK, Pa. (AP) — A chemical company must pay for bottled water, regulators said Tuesday.\n\n"
+            + "Brenning, which has made coatings at the Harlow Creek plant since 1987, denied it was the only source.\n\n"
+            + "The borough will hold a public meeting on Oct. 2.",
+            "how long has brenning been operating in harlow creek",
+            "since 1987");
+
     /// <summary>How long something lasts is often said by when it ends: "until at least Monday" answers "how long".</summary>
     [Fact]
     public void HowLongQuestion_AnsweredByWhenItEnds_BoldsTheUntilPhrase() =>

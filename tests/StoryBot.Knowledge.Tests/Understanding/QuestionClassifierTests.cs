@@ -17,6 +17,13 @@ public sealed class QuestionClassifierTests
     public void NameQuestion_AboutAPerson_AsksWho(string normalized, QuestionType type) =>
         Assert.Equal(type, QuestionClassifier.Classify(normalized));
 
+    /// <summary>"How much time" asks how long, not for an amount.</summary>
+    [Theory]
+    [InlineData("how much time does the company have to appeal", QuestionType.HowLong)]
+    [InlineData("how much money does the company have to pay", QuestionType.HowMuch)]
+    public void HowMuchTime_AsksHowLong(string normalized, QuestionType type) =>
+        Assert.Equal(type, QuestionClassifier.Classify(normalized));
+
     /// <summary>A deadline or a date is a time: "what's the deadline" asks when, like "by when".</summary>
     [Theory]
     [InlineData("what's the deadline for hiring all those people", QuestionType.When)]
