@@ -131,6 +131,12 @@ public static class EntityExtractor
                 {
                     Add(entities, EntityKind.Organization, t.Text, key, s);
                 }
+                else if (NameHeads.Contains(t.Lower) && OfNameEnd(tokens, i) is { } ofEnd)
+                {
+                    // a name that starts with what it is: "Department of Transportation", "University of Iowa"
+                    Add(entities, EntityKind.Organization, string.Join(' ', tokens.Skip(i).Take(ofEnd - i + 1).Select(w => w.Text)), key, s);
+                    i = ofEnd;
+                }
                 else if (!KnownPlaces.IsPlaceOrDemonym(t.Lower) && !TimeWords.Contains(t.Lower) && !TitleWords.Contains(t.Lower) && NamedOrganisationEnd(tokens, i) is { } last)
                 {
                     // a name that ends in what it is: "Central Iowa Building Trades Council", "Economic Development Authority"
@@ -231,6 +237,34 @@ public static class EntityExtractor
         "association", "institute", "university", "bank", "court", "ministry", "bureau", "administration", "foundation",
         "federation", "league", "coalition", "alliance", "party", "organization", "organisation", "college", "hospital",
     };
+
+    /// <summary>How many capitalised words after "of" an organisation's name may have ("Department of Health and Human Services" stops at "and").</summary>
+    private const int OfNameReach = 4;
+
+    /// <summary>
+    /// The index of the last capitalised word after "of" (or "of the") that follows a capitalised head word at i
+    /// ("Department of Transportation", "Bank of the West"), or null.
+    /// </summary>
+    private static int? OfNameEnd(IReadOnlyList<WordToken> tokens, int i)
+    {
+        if (i + 2 >= tokens.Count || tokens[i].PunctuationAfter || tokens[i + 1].Lower != "of" || tokens[i + 1].PunctuationAfter)
+        {
+            return null;
+        }
+
+        var j = tokens[i + 2].Lower == "the" && !tokens[i + 2].PunctuationAfter ? i + 3 : i + 2;
+        int? last = null;
+        for (; j < tokens.Count && j - i < 2 + OfNameReach && tokens[j].IsCapitalised; j++)
+        {
+            last = j;
+            if (tokens[j].PunctuationAfter)
+            {
+                break;
+            }
+        }
+
+        return last;
+    }
 
     /// <summary>The index of the capitalised head word (<see cref="NameHeads"/>) that ends a run of two to six capitalised words starting at i, or null.</summary>
     private static int? NamedOrganisationEnd(IReadOnlyList<WordToken> tokens, int i)

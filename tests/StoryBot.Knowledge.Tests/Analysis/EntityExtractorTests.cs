@@ -69,6 +69,21 @@ public class EntityExtractorTests
         Assert.Equal("Paul Brandt", Assert.Single(entities, e => e.Kind == EntityKind.Person).Name); // the authority is no person
     }
 
+    /// <summary>"Which federal agency is investigating" is answered by a name that starts with what it is: "Department of Transportation".</summary>
+    [Fact]
+    public void NameStartingWithWhatItIs_IsOneOrganisation()
+    {
+        var (entities, mentions) = EntityExtractor.Extract(new[]
+        {
+            "The federal Department of Transportation said Tuesday it had opened an inquiry.",
+            "Researchers at the University of the West said the tests were sound.",
+        });
+
+        Assert.Contains(entities, e => e.Kind == EntityKind.Organization && e.Name == "Department of Transportation");
+        Assert.Contains(mentions[0], m => m.Entity.Name == "Department of Transportation");
+        Assert.Contains(entities, e => e.Kind == EntityKind.Organization && e.Name == "University of the West");
+    }
+
     /// <summary>"Board member", "council member": a member of a body is a title news writes before a name.</summary>
     [Fact]
     public void MemberBeforeAName_IsATitle()
