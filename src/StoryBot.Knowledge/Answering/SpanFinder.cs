@@ -475,6 +475,11 @@ public static partial class SpanFinder
                 continue;
             }
 
+            if (NamedAfter(profile, i, questionWords) is { } named)
+            {
+                return named;
+            }
+
             // a capitalised title comes before the name ("Judge Harold Finch"), a thing's name before the noun ("the
             // Shayrat air base"): after a title the words after it are tried first
             var title = profile.Tokens[i].IsCapitalised;
@@ -489,21 +494,58 @@ public static partial class SpanFinder
                 var t = profile.Tokens[j];
                 if (t.IsCapitalised && !questionWords.Contains(EntityExtractor.NameKey(t.Text)) && !questionWords.Contains(profile.TokenStems[j]))
                 {
-                    // the whole name the word belongs to ("Evelyn Marsh"), not the one word
-                    foreach (var mention in profile.Mentions)
-                    {
-                        if (mention.Start <= t.Start && t.End <= mention.End)
-                        {
-                            return (mention.Start, mention.End - mention.Start);
-                        }
-                    }
-
-                    return (t.Start, t.End - t.Start);
+                    return WholeName(profile, t);
                 }
             }
         }
 
         return null;
+    }
+
+    /// <summary>How many words after the noun a naming word may stand, and the name after the naming word ("system, known internally as CrewLink").</summary>
+    private const int NamingReach = 3;
+
+    /// <summary>
+    /// The name a naming word gives the noun at <paramref name="noun"/> ("the crew-scheduling system, known internally as
+    /// CrewLink"): the first capitalised word after the naming word, within the clause; null when there is none.
+    /// </summary>
+    private static (int Start, int Length)? NamedAfter(SentenceProfile profile, int noun, IReadOnlySet<string> questionWords)
+    {
+        var tokens = profile.Tokens;
+        for (var k = noun + 1; k < tokens.Count - 1 && k <= noun + NamingReach; k++)
+        {
+            if (!WordLists.NamingWords.Contains(tokens[k].Lower))
+            {
+                continue;
+            }
+
+            // the first capitalised word after it, past "as" and an adverb ("known internally as CrewLink")
+            for (var n = k + 1; n < tokens.Count && n <= k + NamingReach && !tokens[n - 1].PunctuationAfter; n++)
+            {
+                if (tokens[n].IsCapitalised)
+                {
+                    return questionWords.Contains(EntityExtractor.NameKey(tokens[n].Text)) ? null : WholeName(profile, tokens[n]);
+                }
+            }
+
+            return null;
+        }
+
+        return null;
+    }
+
+    /// <summary>The whole name the word <paramref name="t"/> belongs to ("Evelyn Marsh"), not the one word.</summary>
+    private static (int Start, int Length) WholeName(SentenceProfile profile, WordToken t)
+    {
+        foreach (var mention in profile.Mentions)
+        {
+            if (mention.Start <= t.Start && t.End <= mention.End)
+            {
+                return (mention.Start, mention.End - mention.Start);
+            }
+        }
+
+        return (t.Start, t.End - t.Start);
     }
 
     // How many words from the named noun its name may stand.

@@ -16,6 +16,7 @@ public static class WordLists
     private static readonly Lazy<IReadOnlySet<string>> Openers = new(() => Words("phrase-openers.txt"));
     private static readonly Lazy<IReadOnlySet<string>> Passive = new(() => Words("passive-auxiliaries.txt"));
     private static readonly Lazy<IReadOnlySet<string>> Discourse = new(() => Words("discourse-markers.txt"));
+    private static readonly Lazy<IReadOnlySet<string>> Naming = new(() => Words("naming-words.txt"));
     private static readonly Lazy<IReadOnlyList<string>> Reasons = new(() => Lines("reason-markers.txt"));
     private static readonly Lazy<Regex> ReasonPattern = new(() => Alternation(Reasons.Value, RegexOptions.IgnoreCase));
     private static readonly Lazy<Regex> BotPattern = new(() => Alternation(Lines("bot-references.txt"), RegexOptions.IgnoreCase));
@@ -53,6 +54,9 @@ public static class WordLists
 
     /// <summary>Words a chat question may open with that ask nothing themselves ("wait", "ok", "so", "hey").</summary>
     public static IReadOnlySet<string> DiscourseMarkers => Discourse.Value;
+
+    /// <summary>Words that give a thing its name after it ("known as", "called", "dubbed").</summary>
+    public static IReadOnlySet<string> NamingWords => Naming.Value;
 
     /// <summary>A whole-word match of a word by which a message refers to the bot (you, bot, this thing …), any case.</summary>
     public static Regex BotReference => BotPattern.Value;

@@ -88,6 +88,16 @@ public sealed class SpanFinderTests
         Assert.Equal(stated, unit is null || Rates.Stated(sentence, unit));
     }
 
+    /// <summary>"Known as", "called": the name a naming phrase gives the noun, however far it stands from the noun.</summary>
+    [Fact]
+    public void NameQuestion_AnsweredByANamingPhrase_BoldsTheName() =>
+        AssertBoldInStory(
+            "KELLAND, Ore. (AP) — A regional airline canceled hundreds of flights over the weekend, officials said.\n\n"
+            + "An overnight update to the airline’s crew-scheduling system, known internally as CrewLink, failed on Friday.\n\n"
+            + "The airline said refunds would be paid within seven business days.",
+            "what's the name of the crew-scheduling system",
+            "CrewLink");
+
     /// <summary>Or by when it began: "since 1987" answers "how long has the company been there".</summary>
     [Fact]
     public void HowLongQuestion_AnsweredByWhenItBegan_BoldsTheSincePhrase() =>
