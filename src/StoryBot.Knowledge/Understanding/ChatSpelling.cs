@@ -1,4 +1,5 @@
 using StoryBot.Knowledge.Analysis;
+using StoryBot.Knowledge.Indexing;
 using StoryBot.Knowledge.Lexicon;
 
 namespace StoryBot.Knowledge.Understanding;
@@ -28,14 +29,15 @@ public static class ChatSpelling
 
     /// <summary>
     /// The example word <paramref name="word"/> (lower case) is a misspelling of, or null: it must not be an English
-    /// word, a function word or shorthand, and one example word must lie one edit (Damerau) away — or, of several,
+    /// word, a function word, a question word ("when" is no slip for "then"; WordNet lists no question words) or
+    /// shorthand, and one example word must lie one edit (Damerau) away — or, of several,
     /// exactly one by the commonest slips of fast typing: two letters swapped or a double letter typed once or a
     /// letter twice ("helo" is hello, not help).
     /// </summary>
     public static string? Fix(string word)
     {
         if (word.Length < MinLength || !word.All(char.IsLetter) || Known.Value.Contains(word) || WordLists.FunctionWords.Contains(word)
-            || Slang.IsShorthand(word) || EnglishLexicon.Shared.IsWord(word))
+            || StopWordSets.Question.Contains(word) || Slang.IsShorthand(word) || EnglishLexicon.Shared.IsWord(word))
         {
             return null;
         }

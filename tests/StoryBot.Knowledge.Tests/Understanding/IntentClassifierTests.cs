@@ -76,6 +76,8 @@ public sealed partial class IntentClassifierTests
     [InlineData("got it", Intent.Acknowledge)]
     [InlineData("what did trump say about comey", Intent.Question)]
     [InlineData("ok so who is lavrov", Intent.Question)]
+    [InlineData("and when", Intent.Question)] // a follow-up asking when, not "and then"
+    [InlineData("and then", Intent.More)]
     [InlineData("which party is the mayor in", Intent.Question)]
     [InlineData("how do you know if your battery is part of the recall", Intent.Question)]
     [InlineData("which part of the story says that", Intent.Source)]
