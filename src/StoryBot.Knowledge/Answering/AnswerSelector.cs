@@ -974,6 +974,7 @@ public sealed partial class AnswerSelector
             QuestionType.HowOld => SpanFinder.Age(profile.Sentence.Text) is not null,
             QuestionType.What or QuestionType.Other when question.AsksForSpeech => SpokenBy(profile, asked.SpeakerKeys),
             QuestionType.How or QuestionType.YesNo when question.Reactor is not null => Mentions(profile, asked.SpeakerKeys!),
+            QuestionType.YesNo when asked.ChoiceStems is { } choices => NamesAny(profile, choices),
             _ => null,
         };
     }
@@ -1001,6 +1002,7 @@ public sealed partial class AnswerSelector
         // "what did she say at the press conference" with nobody carried: any speaker may be she
         QuestionType.What or QuestionType.Other when question.AsksForSpeech && question.Speaker is not null => AskedFor.Nothing,
         QuestionType.How or QuestionType.YesNo when question.Reactor is not null => new AskedFor { SpeakerKeys = ReactorKeys(question.Reactor, question, concepts) },
+        QuestionType.YesNo when question.Choices is { } choices => new AskedFor { ChoiceStems = choices.SelectMany(c => NounStems(c, concepts)!).ToHashSet(StringComparer.Ordinal) },
         _ => AskedFor.Nothing,
     };
 
@@ -1059,6 +1061,20 @@ public sealed partial class AnswerSelector
         var keys = SpeakerKeys(reactor, question, concepts);
         keys.RemoveWhere(k => WordLists.FunctionWords.Contains(k) || (phraseKeys.Contains(k) && !headKeys.Contains(k)));
         return keys;
+    }
+
+    /// <summary>Whether any of the sentence's words has one of <paramref name="stems"/> as its stem.</summary>
+    private static bool NamesAny(SentenceProfile profile, IReadOnlySet<string> stems)
+    {
+        for (var k = 0; k < profile.Tokens.Count; k++)
+        {
+            if (stems.Contains(profile.TokenStems[k]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -39,4 +39,10 @@ internal sealed record AskedFor
     /// reactor's) keys, role holders and the carried person a pronoun stands for.
     /// </summary>
     public IReadOnlySet<string>? SpeakerKeys { get; init; }
+
+    /// <summary>
+    /// Yes/no questions offering a choice ("a democrat or republican"): the stems of either choice and their synonyms,
+    /// one of which the sentence must name.
+    /// </summary>
+    public IReadOnlySet<string>? ChoiceStems { get; init; }
 }

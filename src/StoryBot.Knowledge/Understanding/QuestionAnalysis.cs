@@ -75,6 +75,12 @@ public sealed record QuestionAnalysis(
     /// </summary>
     public string? Reactor { get; init; }
 
+    /// <summary>
+    /// The two words a yes/no question offers to choose between ("is sally yates a democrat or republican" → democrat,
+    /// republican), or null: a sentence that names neither does not answer it.
+    /// </summary>
+    public IReadOnlyList<string>? Choices { get; init; }
+
     /// <summary>Words that own a role in the question ("Putin" in "Putin's foreign minister"): they need not appear in the answer.</summary>
     public IReadOnlySet<string> PossessorWords => Possessors.Values.ToHashSet(StringComparer.Ordinal);
 }

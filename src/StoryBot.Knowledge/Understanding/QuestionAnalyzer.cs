@@ -287,8 +287,23 @@ public sealed partial class QuestionAnalyzer
             AsksForSpeech = speech.Success,
             Asks = type != QuestionType.Other || AskOpener().IsMatch(normalized) || (anaphora != Anaphora.None && text.Contains('?')),
             Speaker = speech.Success && speech.Groups["speaker"].Success ? speech.Groups["speaker"].Value.Trim() : null,
+            Choices = type == QuestionType.YesNo ? Choices(normalized) : null,
             Reactor = type is QuestionType.How or QuestionType.YesNo && Reaction().Match(normalized) is { Success: true } reaction && reaction.Groups["reactor"].Value.Trim() is { Length: > 0 } reactor ? reactor : null,
         };
+    }
+
+    /// <summary>The words either side of the question's "or", shorthand written out, when the second is a real choice ("dem or gop" → democrat, gop), else null.</summary>
+    internal static IReadOnlyList<string>? Choices(string normalized)
+    {
+        var choice = Choice().Match(normalized);
+        return choice.Success
+            && !WordLists.ChoiceTails.Contains(choice.Groups["b"].Value)
+            && !WordLists.FunctionWords.Contains(choice.Groups["a"].Value)
+            && !WordLists.FunctionWords.Contains(choice.Groups["b"].Value)
+            ? new[] { WrittenOut(choice.Groups["a"].Value), WrittenOut(choice.Groups["b"].Value) }
+            : null;
+
+        static string WrittenOut(string word) => Slang.Expand(word) is { Length: > 0 } full ? full : word;
     }
 
     /// <summary>
@@ -418,6 +433,9 @@ public sealed partial class QuestionAnalyzer
     private static partial Regex Reaction();
 
     private static readonly HashSet<string> NumberWords = new(StringComparer.Ordinal) { "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "2", "3", "4", "5" };
+
+    [GeneratedRegex(@"\b(?<a>[a-z][a-z\-']*) or (?:a |an |the )?(?<b>[a-z][a-z\-']*)\b")]
+    private static partial Regex Choice();
 
     [GeneratedRegex(@"\b\p{L}+(?:-\p{L}+)+\b")]
     private static partial Regex Compound();

@@ -17,6 +17,7 @@ public static class WordLists
     private static readonly Lazy<IReadOnlySet<string>> Passive = new(() => Words("passive-auxiliaries.txt"));
     private static readonly Lazy<IReadOnlySet<string>> Discourse = new(() => Words("discourse-markers.txt"));
     private static readonly Lazy<IReadOnlySet<string>> Naming = new(() => Words("naming-words.txt"));
+    private static readonly Lazy<IReadOnlySet<string>> Tails = new(() => Words("choice-tails.txt"));
     private static readonly Lazy<IReadOnlyList<string>> Reasons = new(() => Lines("reason-markers.txt"));
     private static readonly Lazy<Regex> ReasonPattern = new(() => Alternation(Reasons.Value, RegexOptions.IgnoreCase));
     private static readonly Lazy<Regex> BotPattern = new(() => Alternation(Lines("bot-references.txt"), RegexOptions.IgnoreCase));
@@ -57,6 +58,9 @@ public static class WordLists
 
     /// <summary>Words that give a thing its name after it ("known as", "called", "dubbed").</summary>
     public static IReadOnlySet<string> NamingWords => Naming.Value;
+
+    /// <summary>Words after "or" that end a yes/no question without a second choice ("or not", "or nah", "or what").</summary>
+    public static IReadOnlySet<string> ChoiceTails => Tails.Value;
 
     /// <summary>A whole-word match of a word by which a message refers to the bot (you, bot, this thing …), any case.</summary>
     public static Regex BotReference => BotPattern.Value;

@@ -413,6 +413,18 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
         Assert.True(Feature("nine days", AnswerFeatures.SemanticPrevious) > 0);
     }
 
+    /// <summary>"Is she a democrat or a republican" is answered only by a sentence that names one of the two (or a synonym).</summary>
+    [Fact]
+    public void ChoiceQuestion_NeedsASentenceNamingAChoice()
+    {
+        using var folder = new TempFolder();
+        using var knowledge = LoadStrikeStory(folder, "State Senator Maria Espinoza, a Democrat from Cedar Rapids, criticized the offer.",
+            "Mayor Evelyn Marsh urged both sides to return to the table.");
+
+        Assert.Equal(1, TypeMatchOf(knowledge, "is maria espinoza a dem or gop", "Maria Espinoza"));
+        Assert.Equal(1, FeatureOf(knowledge, "is evelyn marsh a democrat or republican", "Evelyn Marsh", AnswerFeatures.TypeMismatch));
+    }
+
     /// <summary>
     /// "What party is the mayor in?" asks for a party: a story that never names one cannot say it, however well a
     /// sentence about the mayor matches. A noun that names a kind of answer ("what time") asks for a value, not the word.

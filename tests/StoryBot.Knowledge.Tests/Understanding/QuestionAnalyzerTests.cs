@@ -55,4 +55,14 @@ public sealed class QuestionAnalyzerTests
     [InlineData("who was the guy that fired comey", null)] // active inside the clause: who acted
     public void PassiveParticiple_IsTheVerbOfAPassiveWhoQuestion(string normalized, string? participle) =>
         Assert.Equal(participle, QuestionAnalyzer.PassiveParticiple(normalized));
+
+    /// <summary>A yes/no question may offer two choices; "or not", "or nah", "or what" offer none.</summary>
+    [Theory]
+    [InlineData("is sally yates a democrat or republican", "democrat republican")]
+    [InlineData("is she a dem or a gop", "democrat gop")]
+    [InlineData("did the judge order them back to work or what", null)]
+    [InlineData("is the ceo still on board with iowa or nah", null)]
+    [InlineData("so are they gonna extend the hiring deadline or not", null)]
+    public void ChoiceQuestion_OffersItsTwoChoices(string normalized, string? choices) =>
+        Assert.Equal(choices, QuestionAnalyzer.Choices(normalized) is { } c ? string.Join(' ', c) : null);
 }
