@@ -31,7 +31,7 @@ public static partial class AnswerTagger
     /// <summary>The weekday names, likewise.</summary>
     internal const string DayNames = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
 
-    [GeneratedRegex(@"(?:\b(?:on|in|by|since|until|from|last|next|this|earlier|later)\s)?(?:\b(?:" + DayNames + @")\b|\b(?:" + MonthNames + @")(?:\s\d{1,2}(?:,\s\d{4})?)?\b|\b(?:" + MonthAbbreviations + @")\.\s\d{1,2}(?:,\s\d{4})?\b|\b(?:today|tonight|yesterday|tomorrow)\b|\b(?:last|next|this)\s(?:week|month|year|weekend|spring|summer|fall|autumn|winter)\b|\bearlier (?:in the day|this (?:week|month|year)|today)\b|\b(?:19|20)\d{2}\b|\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b|\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) o['’]clock\b|\b(?:noon|midnight)\b|\bin the (?:spring|summer|fall|autumn|winter)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:\b(?:on|in|by|since|until|from|last|next|this|earlier|later)\s)?(?:\b(?:" + DayNames + @")\b|\b(?:" + MonthNames + @")(?:\s\d{1,2}(?:,\s\d{4})?)?\b|\b(?:" + MonthAbbreviations + @")\.\s\d{1,2}(?:,\s\d{4})?\b|\b(?:today|tonight|yesterday|tomorrow)\b|\bthe (?:end|beginning|start|middle) of (?:the |this |next )?(?:day|week|month|year|spring|summer|fall|autumn|winter)\b|\b(?:last|next|this)\s(?:week|month|year|weekend|spring|summer|fall|autumn|winter)\b|\bearlier (?:in the day|this (?:week|month|year)|today)\b|\b(?:19|20)\d{2}\b|\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b|\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) o['’]clock\b|\b(?:noon|midnight)\b|\bin the (?:spring|summer|fall|autumn|winter)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex TimePhrase();
 
     [GeneratedRegex(@"[$€£]\s?\d|\b\d[\d,\.]*\s?(?:dollars|euros|pounds|rubles|usd)\b|\b(?:dollars|euros|pounds|rubles)\b", RegexOptions.IgnoreCase)]
@@ -96,7 +96,7 @@ public static partial class AnswerTagger
     public static IEnumerable<(int Start, int Length)> Durations(string text) =>
         DurationPhrase().Matches(text).Concat(RelativeTime().Matches(text)).Select(m => (m.Index, m.Length)).OrderBy(m => m.Index);
 
-    /// <summary>Time expressions ("on Tuesday", "in January", "April 12", "last week", "2:10 a.m.", "in the spring").</summary>
+    /// <summary>Time expressions ("on Tuesday", "in January", "April 12", "last week", "2:10 a.m.", "in the spring", "by the end of the month").</summary>
     public static IEnumerable<(int Start, int Length)> Times(string text) =>
         TimePhrase().Matches(text).Select(m => (m.Index, m.Length));
 

@@ -31,25 +31,21 @@ public sealed class AnswerTaggerTests
     public void Tags_StillSeeMoney() =>
         Assert.True(AnswerTagger.Tag("About $280 million has been spent.", Array.Empty<StoryBot.Knowledge.Analysis.EntityMention>()).HasFlag(AnswerTags.Money));
 
-    /// <summary>A clock time or a season is a time: "what time did the robbers get in" is answered by "between 2:10 a.m. and 2:40 a.m.".</summary>
+    /// <summary>
+    /// A clock time, a season or a part of one is a time ("what time did the robbers get in" is answered by "between
+    /// 2:10 a.m. and 2:40 a.m."), and so is a month news style shortens before its day ("on Sept. 12").
+    /// </summary>
     [Theory]
     [InlineData("Police said the break-in happened between 2:10 a.m. and 2:40 a.m.", "2:10 a.m.")]
     [InlineData("The vote is set for 7 pm at city hall.", "7 pm")]
     [InlineData("The doors closed at 9:45 sharp.", "9:45")]
     [InlineData("The strike began at 4 o’clock Monday morning.", "4 o’clock")]
     [InlineData("The gallery will reopen in the spring.", "in the spring")]
-    public void Times_IncludeClockTimesAndSeasons(string sentence, string time)
-    {
-        Assert.Contains(AnswerTagger.Times(sentence), t => sentence.Substring(t.Start, t.Length) == time);
-        Assert.True(AnswerTagger.Tag(sentence, Array.Empty<StoryBot.Knowledge.Analysis.EntityMention>()).HasFlag(AnswerTags.Time));
-    }
-
-    /// <summary>News style shortens a month before its day: "when were the wells shut down" is answered by "on Sept. 12".</summary>
-    [Theory]
+    [InlineData("Results from the first 35 are expected by the end of the month.", "by the end of the month")]
     [InlineData("Borough officials shut down the three wells on Sept. 12 and drew water from a fourth.", "on Sept. 12")]
     [InlineData("The tests start Oct. 7 at the community center.", "Oct. 7")]
     [InlineData("The ransom is due by Jan. 5, 2027, the group said.", "by Jan. 5, 2027")]
-    public void Times_IncludeAShortenedMonthWithItsDay(string sentence, string time)
+    public void Times_IncludeClockTimesSeasonsAndShortenedMonths(string sentence, string time)
     {
         Assert.Contains(AnswerTagger.Times(sentence), t => sentence.Substring(t.Start, t.Length) == time);
         Assert.True(AnswerTagger.Tag(sentence, Array.Empty<StoryBot.Knowledge.Analysis.EntityMention>()).HasFlag(AnswerTags.Time));
