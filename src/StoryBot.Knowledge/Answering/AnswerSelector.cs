@@ -1136,11 +1136,18 @@ public sealed partial class AnswerSelector
     private static bool NewGroup(SentenceProfile profile, HashSet<string> questionKeys, IReadOnlySet<string>? questionWords)
     {
         var tokens = profile.Tokens;
+        List<(int Start, int Length)>? quotes = null; // read only when the sentence has a group at all
         for (var i = 0; i < tokens.Count; i++)
         {
             if (WordLists.GroupNouns.Contains(tokens[i].Text) && !questionKeys.Contains(tokens[i].Lower) && !Echoes(tokens[i].Lower, questionWords))
             {
-                return true;
+                // a group in a quotation is the speaker's word ("we let our customers down"), not people the sentence names
+                quotes ??= AnswerTagger.Quotes(profile.Sentence.Text).ToList();
+                var at = tokens[i].Start;
+                if (!quotes.Exists(q => at >= q.Start && at < q.Start + q.Length))
+                {
+                    return true;
+                }
             }
         }
 

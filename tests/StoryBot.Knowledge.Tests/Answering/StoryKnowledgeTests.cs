@@ -413,6 +413,21 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
         Assert.True(Feature("nine days", AnswerFeatures.SemanticPrevious) > 0);
     }
 
+    /// <summary>
+    /// "Who ran the airline before Whitcomb" is not answered by her quote "we let our customers down": a group in a
+    /// quotation is the speaker's word, not people the sentence names; outside one it may be the answer.
+    /// </summary>
+    [Fact]
+    public void GroupInAQuotation_IsNoWhoAnswer()
+    {
+        using var folder = new TempFolder();
+        using var knowledge = LoadStrikeStory(folder, "“We let our customers down, and I am deeply sorry,” chief executive Dana Whitcomb said.",
+            "Stranded customers slept in the terminal, Whitcomb said.");
+
+        Assert.Equal(0, TypeMatchOf(knowledge, "who ran the airline before whitcomb", "let our customers down"));
+        Assert.Equal(1, TypeMatchOf(knowledge, "who slept in the terminal", "Stranded customers"));
+    }
+
     /// <summary>"Is she a democrat or a republican" is answered only by a sentence that names one of the two (or a synonym).</summary>
     [Fact]
     public void ChoiceQuestion_NeedsASentenceNamingAChoice()
