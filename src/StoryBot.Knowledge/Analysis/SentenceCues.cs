@@ -83,7 +83,7 @@ public sealed class SentenceCues
         }
 
         return new SentenceCues(
-            WordLists.SpeechVerb.IsMatch(text) || AnswerTagger.Quotes(text).Any(q => q.Length >= SpeechQuotationLength),
+            WordLists.SpeechVerb.IsMatch(text) || profile.QuoteSpans.Any(q => q.Length >= SpeechQuotationLength),
             WordLists.ReasonMarker.IsMatch(text),
             AnswerSelector.LocationPhrase().IsMatch(text),
             profile.Tokens.Select(t => WordLists.SpeechVerb.IsMatch(t.Text)).ToArray(),

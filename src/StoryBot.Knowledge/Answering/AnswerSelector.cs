@@ -974,7 +974,7 @@ public sealed partial class AnswerSelector
             QuestionType.HowOld => SpanFinder.Age(profile.Sentence.Text) is not null,
             QuestionType.What or QuestionType.Other when question.AsksForSpeech => SpokenBy(profile, asked.SpeakerKeys),
             QuestionType.How or QuestionType.YesNo when question.Reactor is not null => Mentions(profile, asked.SpeakerKeys!),
-            QuestionType.YesNo when asked.ChoiceStems is { } choices => NamesAny(profile, choices),
+            QuestionType.YesNo when asked.ChoiceStems is { } choices => Array.Exists(profile.TokenStems, choices.Contains),
             _ => null,
         };
     }
@@ -1063,20 +1063,6 @@ public sealed partial class AnswerSelector
         return keys;
     }
 
-    /// <summary>Whether any of the sentence's words has one of <paramref name="stems"/> as its stem.</summary>
-    private static bool NamesAny(SentenceProfile profile, IReadOnlySet<string> stems)
-    {
-        for (var k = 0; k < profile.Tokens.Count; k++)
-        {
-            if (stems.Contains(profile.TokenStems[k]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>
     /// The sentence names one of <paramref name="keys"/>, or refers to them by a pronoun: "how did turkey react" is not
     /// answered by a sentence without Turkey in it (a loop: it runs for every candidate).
@@ -1136,15 +1122,13 @@ public sealed partial class AnswerSelector
     private static bool NewGroup(SentenceProfile profile, HashSet<string> questionKeys, IReadOnlySet<string>? questionWords)
     {
         var tokens = profile.Tokens;
-        List<(int Start, int Length)>? quotes = null; // read only when the sentence has a group at all
         for (var i = 0; i < tokens.Count; i++)
         {
             if (WordLists.GroupNouns.Contains(tokens[i].Text) && !questionKeys.Contains(tokens[i].Lower) && !Echoes(tokens[i].Lower, questionWords))
             {
                 // a group in a quotation is the speaker's word ("we let our customers down"), not people the sentence names
-                quotes ??= AnswerTagger.Quotes(profile.Sentence.Text).ToList();
                 var at = tokens[i].Start;
-                if (!quotes.Exists(q => at >= q.Start && at < q.Start + q.Length))
+                if (!profile.QuoteSpans.Any(q => at >= q.Start && at < q.Start + q.Length))
                 {
                     return true;
                 }
