@@ -628,6 +628,11 @@ public sealed partial class AnswerSelector
 
         if (question.CountedPhrase is null)
         {
+            if (question.WhichNoun is { } which && WordLists.PercentWords.Contains(which))
+            {
+                return WordLists.PercentWords; // "what percent of flights": a percentage ("41%"), not any number
+            }
+
             if (QuestionClassifier.DegreeAsked(question.Normalized) is { } degree)
             {
                 // "how fast can it go": a number of miles per hour, knots …; "how big": any number

@@ -343,6 +343,13 @@ public static partial class SpanFinder
                 return OfKind(lower) || nounStems.Contains(profile.TokenStems[i]) || nounStems.Any(s => s.Length > 3 && lower.StartsWith(s, StringComparison.Ordinal));
             }
 
+            if (nounStems.Overlaps(WordLists.PercentWords))
+            {
+                // "what percent of flights": a percentage ("41%", "8 percent"), not any number
+                var percentages = Percentages(profile);
+                return percentages.Count > 0 ? NearestToQuestion(profile, percentages, questionStems) : strict ? null : numbers[0];
+            }
+
             foreach (var n in numbers)
             {
                 var end = n.Start + n.Length;
@@ -351,6 +358,11 @@ public static partial class SpanFinder
                 {
                     var i = following[k];
                     var lower = profile.Tokens[i].Lower;
+                    if ((i > 0 && profile.Tokens[i - 1].PunctuationAfter) || (lower != "of" && WordLists.PhraseOpeners.Contains(lower)))
+                    {
+                        break; // "children under 12 and people who …": a number counts within its phrase ("all 31 of its schools")
+                    }
+
                     var counted = OfKind(lower);
                     // of the people counted, those the question's own words name ("how many people ride" → riders) come first
                     var exact = nounStems.Contains(lower) || (counted && questionStems is not null && questionStems.Any(s => s.Length > 3 && lower.StartsWith(s, StringComparison.Ordinal)));
@@ -424,12 +436,18 @@ public static partial class SpanFinder
     /// <summary>Money amounts and percentages ("8 percent"), in sentence order: what "how much" asks for.</summary>
     internal static List<(int Start, int Length)> Amounts(SentenceProfile profile)
     {
+        return AnswerTagger.Money(profile.Sentence.Text).Concat(Percentages(profile)).OrderBy(a => a.Item1).ToList();
+    }
+
+    /// <summary>The percentages ("8 percent", "41%"), in sentence order.</summary>
+    private static List<(int Start, int Length)> Percentages(SentenceProfile profile)
+    {
         var text = profile.Sentence.Text;
-        var percentages = profile.NumberSpans
+        return profile.NumberSpans
             .Select(n => (n, After: PercentAfter().Match(text, n.Start + n.Length)))
             .Where(x => x.After.Success && x.After.Index == x.n.Start + x.n.Length)
-            .Select(x => (x.n.Start, x.n.Length + x.After.Length));
-        return AnswerTagger.Money(text).Concat(percentages).OrderBy(a => a.Item1).ToList();
+            .Select(x => (x.n.Start, x.n.Length + x.After.Length))
+            .ToList();
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace StoryBot.Knowledge.Understanding;
 /// </summary>
 public static partial class QuestionClassifier
 {
-    [GeneratedRegex(@"\bhow (many|much)\b|\bwhat (number|percentage|share|proportion)\b|\b(number of|count of)\b")]
+    [GeneratedRegex(@"\bhow (many|much)\b|\bwhat (number|percent|percentage|share|proportion)\b|\b(number of|count of)\b")]
     private static partial Regex Quantity();
 
     [GeneratedRegex(@"\bhow much\b.*\b(cost|costs|spend|spent|pay|paid|price|worth|money|budget|dollars?)\b|\bwhat did .* cost\b|\bhow expensive\b")]

@@ -14,6 +14,7 @@ public static class WordLists
     private static readonly Lazy<IReadOnlySet<string>> Settlements = new(() => Words("settlement-nouns.txt"));
     private static readonly Lazy<IReadOnlySet<string>> Function = new(() => Words("function-words.txt"));
     private static readonly Lazy<IReadOnlySet<string>> Openers = new(() => Words("phrase-openers.txt"));
+    private static readonly Lazy<IReadOnlySet<string>> Percent = new(() => Words("percent-words.txt"));
     private static readonly Lazy<IReadOnlySet<string>> Passive = new(() => Words("passive-auxiliaries.txt"));
     private static readonly Lazy<IReadOnlySet<string>> Discourse = new(() => Words("discourse-markers.txt"));
     private static readonly Lazy<IReadOnlySet<string>> Naming = new(() => Words("naming-words.txt"));
@@ -49,6 +50,9 @@ public static class WordLists
 
     /// <summary>Prepositions and conjunctions that open a phrase inside a clause (at, because, after …); case-insensitive.</summary>
     public static IReadOnlySet<string> PhraseOpeners => Openers.Value;
+
+    /// <summary>Nouns that ask for a percentage ("what percent of …"); a percentage counts them.</summary>
+    public static IReadOnlySet<string> PercentWords => Percent.Value;
 
     /// <summary>Forms of "be" and "get" that make the participle after them passive (was, got, been …); case-insensitive.</summary>
     public static IReadOnlySet<string> PassiveAuxiliaries => Passive.Value;

@@ -247,6 +247,31 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
     }
 
     /// <summary>
+    /// A number counts a noun of its own phrase: in "children under 12 and people who have lived here" the 12 counts
+    /// children, not people, while "all 31 of its schools" still counts schools.
+    /// </summary>
+    [Fact]
+    public void HowMany_IsNotAnsweredByANumberOfAnotherPhrase()
+    {
+        using var folder = new TempFolder();
+        using var knowledge = LoadStrikeStory(folder, "Blood tests go first to children under 12 and people who have lived in town for years.", "The outage knocked out computers across all 31 of its schools.");
+
+        Assert.Equal(0, TypeMatchOf(knowledge, "how many people lived in town", "children under 12"));
+        Assert.Equal(1, TypeMatchOf(knowledge, "how many schools lost their computers", "all 31 of its schools"));
+    }
+
+    /// <summary>"What percent of flights" asks for a percentage: "about 41%" answers it, a count of flights does not.</summary>
+    [Fact]
+    public void PercentQuestion_IsAnsweredByAPercentage()
+    {
+        using var folder = new TempFolder();
+        using var knowledge = LoadStrikeStory(folder, "The cancellations wiped out about 41% of the airline's scheduled flights.", "The airline canceled 612 flights over the weekend.");
+
+        Assert.Equal(1, TypeMatchOf(knowledge, "what percent of their flights got scrapped", "about 41%"));
+        Assert.Equal(0, TypeMatchOf(knowledge, "what percent of their flights got scrapped", "612 flights"));
+    }
+
+    /// <summary>
     /// A town no gazetteer knows is a place when the story says so: the dateline's town, "Millbrook, Iowa", "Alder
     /// Crossing, a Portland suburb". A capitalised name the story does not call a place still answers no "where".
     /// </summary>
