@@ -22,11 +22,10 @@ public static class EntityExtractor
         "manager", "editor", "analyst", "correspondent", "reporter", "executive", "inspector", "commissioner", "member",
     };
 
-    private static readonly HashSet<string> TimeWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
-        "may", "june", "july", "august", "september", "october", "november", "december",
-    };
+    /// <summary>Weekdays, months and the months news style shortens ("Oct. 12"): times, never a name.</summary>
+    private static readonly HashSet<string> TimeWords = new(
+        string.Join('|', Answering.AnswerTagger.DayNames, Answering.AnswerTagger.MonthNames, Answering.AnswerTagger.MonthAbbreviations).Split('|'),
+        StringComparer.OrdinalIgnoreCase);
 
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "the", "to", "for", "de", "van", "von" };
 
