@@ -15,6 +15,9 @@ internal sealed record AskedFor
     /// <summary>How-many: the stems a number must count (<see cref="AnswerSelector.CountedStems"/>).</summary>
     public IReadOnlySet<string>? CountedStems { get; init; }
 
+    /// <summary>How-many: the numbers the question states itself, which do not answer it ("how many of the 38 fires …").</summary>
+    public IReadOnlySet<string>? GivenNumbers { get; init; }
+
     /// <summary>How-much: the stems of what the amount must measure ("revenue", "earn"), null when any amount answers.</summary>
     public IReadOnlySet<string>? MeasureStems { get; init; }
 

@@ -44,7 +44,7 @@ public static partial class SpanFinder
             // "how much did she pay / earn / lose, did shares fall": an amount (money or a percentage) when the sentence names one
             QuestionType.HowMany when question.Normalized.Contains("how much", StringComparison.Ordinal) && profile.AmountSpans is { Count: > 0 } amounts
                 => NearestToQuestion(profile, amounts, questionStems),
-            QuestionType.HowMany => CountFor(profile, countedStems, strict: false, questionStems),
+            QuestionType.HowMany => CountFor(profile, countedStems, strict: false, questionStems, NumbersIn(question.Normalized)),
             QuestionType.Name => NameNear(profile, countedStems, questionWords),
             // "how much do drivers make an hour": of the sentence's amounts, the one nearest the question's words ("earn $29 an hour")
             QuestionType.HowMuch => NearestToQuestion(profile, AnswerTagger.Money(text).ToList(), questionStems),
@@ -318,10 +318,12 @@ public static partial class SpanFinder
     /// next three words), or — unless <paramref name="strict"/> — the first number outside a date.
     /// </summary>
     /// <param name="questionStems">Breaks ties between equally close counts by nearness to the question's words ("idled" → "idling 640 buses").</param>
-    public static (int Start, int Length)? CountFor(SentenceProfile profile, IReadOnlySet<string>? nounStems, bool strict, IReadOnlySet<string>? questionStems = null)
+    /// <param name="given">The numbers the question states itself (<see cref="NumbersIn"/>): "how many of the 38 fires were in
+    /// canada" is not answered by "38 fires".</param>
+    public static (int Start, int Length)? CountFor(SentenceProfile profile, IReadOnlySet<string>? nounStems, bool strict, IReadOnlySet<string>? questionStems = null, IReadOnlySet<string>? given = null)
     {
         var text = profile.Sentence.Text;
-        var numbers = profile.NumberSpans;
+        var numbers = given is null ? profile.NumberSpans : profile.NumberSpans.Where(n => !given.Contains(DigitsOf(text.Substring(n.Start, n.Length)))).ToList();
         if (numbers.Count == 0)
         {
             return null;
@@ -389,7 +391,7 @@ public static partial class SpanFinder
                 return NearestToQuestion(profile, best, questionStems?.Except(nounStems).ToHashSet(StringComparer.Ordinal));
             }
 
-            if (NumberOf(profile, Counts) is { } stated)
+            if (NumberOf(profile, Counts) is { } stated && numbers.Contains(stated))
             {
                 return stated;
             }
@@ -402,6 +404,18 @@ public static partial class SpanFinder
 
         return numbers[0];
     }
+
+    /// <summary>The numbers written in digits in <paramref name="text"/>, as their digits alone ("1,500" → 1500); null when none.</summary>
+    internal static IReadOnlySet<string>? NumbersIn(string text)
+    {
+        var found = Digits().Matches(text).Select(m => DigitsOf(m.Value)).ToHashSet(StringComparer.Ordinal);
+        return found.Count > 0 ? found : null;
+    }
+
+    private static string DigitsOf(string number) => new(number.Where(char.IsDigit).ToArray());
+
+    [GeneratedRegex(@"\d[\d,]*(?:\.\d+)?")]
+    private static partial Regex Digits();
 
     [GeneratedRegex(@"\b(?:until|till|through)\s+(?:at least\s+|at the earliest\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex UntilBefore();

@@ -225,6 +225,9 @@ public static partial class QuestionClassifier
         return head.Success && WordLists.IsMoneyMeasureNoun(head.Groups["noun"].Value) ? head.Groups["noun"].Value : null;
     }
 
+    [GeneratedRegex(@"^of (?:the|these|those|its|their|our|his|her) (?:\d[\d,]* )?")]
+    private static partial Regex PartOf();
+
     /// <summary>The words after "how many" up to the first auxiliary, article, preposition or verb form ("cruise missiles hit").</summary>
     public static string? CountedPhrase(string normalizedText)
     {
@@ -234,8 +237,10 @@ public static partial class QuestionClassifier
             return null;
         }
 
+        // "how many of the 38 fires were in canada" counts fires
+        var rest = PartOf().Replace(normalizedText[(at + 9)..], string.Empty, 1);
         var phrase = new List<string>();
-        foreach (var word in normalizedText[(at + 9)..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var word in rest.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             if (Auxiliaries.Contains(word) || PhraseBreaks.Contains(word) || (phrase.Count > 0 && (word.EndsWith("ed", StringComparison.Ordinal) || word.EndsWith("ing", StringComparison.Ordinal))))
             {

@@ -260,6 +260,17 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
         Assert.Equal(1, TypeMatchOf(knowledge, "how many schools lost their computers", "all 31 of its schools"));
     }
 
+    /// <summary>A number the question states itself is no answer: "how many of the 38 fires" is not answered by "38 fires".</summary>
+    [Fact]
+    public void HowMany_IsNotAnsweredByTheQuestionsOwnNumber()
+    {
+        using var folder = new TempFolder();
+        using var knowledge = LoadStrikeStory(folder, "Regulators have counted 38 fires linked to the battery packs.", "Nine fires linked to the packs broke out in Canada.");
+
+        Assert.Equal(0, TypeMatchOf(knowledge, "how many of the 38 fires were in canada", "counted 38 fires"));
+        Assert.Equal(1, TypeMatchOf(knowledge, "how many of the 38 fires were in canada", "Nine fires"));
+    }
+
     /// <summary>"What percent of flights" asks for a percentage: "about 41%" answers it, a count of flights does not.</summary>
     [Fact]
     public void PercentQuestion_IsAnsweredByAPercentage()

@@ -41,6 +41,8 @@ public sealed class QuestionClassifierTests
     [InlineData("how many bus drivers walked out", "drivers")]
     [InlineData("how many us troops are there", "troops")] // "us" is not a plural
     [InlineData("how many news outlets reported it", "outlets")]
+    [InlineData("how many of the 38 fires were in canada", "fires")] // a part of a whole the question names
+    [InlineData("how many of their workers quit", "workers")]
     public void CountedNoun_IsThePhrasesPlural(string normalized, string noun) =>
         Assert.Equal(noun, QuestionClassifier.CountedNoun(normalized));
 
