@@ -972,7 +972,7 @@ public sealed partial class AnswerSelector
                 || ((question.Normalized.EndsWith(" with", StringComparison.Ordinal) || question.Normalized.Contains("with whom", StringComparison.Ordinal)) && NewEntity(profile, questionKeys, asked.QuestionWords, EntityKind.Place, EntityKind.Place)),
             QuestionType.When => profile.Tags.HasFlag(AnswerTags.Time),
             QuestionType.Where => LocatedPlace(question, profile, questionKeys),
-            QuestionType.HowMany => SpanFinder.CountFor(profile, asked.CountedStems, strict: true, given: asked.GivenNumbers) is not null && RateStated(profile, asked),
+            QuestionType.HowMany => SpanFinder.CountFor(profile, asked.CountedStems, strict: true, given: asked.GivenNumbers, moneyCounts: !SpanFinder.AsksHowMany(question)) is not null && RateStated(profile, asked),
             QuestionType.Name => SpanFinder.NameNear(profile, asked.NamedStems, asked.QuestionWords!) is not null,
             QuestionType.HowMuch => profile.Tags.HasFlag(AnswerTags.Money) && RateStated(profile, asked) && (asked.MeasureStems is null || SpanFinder.MoneyFor(profile, asked.MeasureStems) is not null),
             QuestionType.HowLong => profile.Tags.HasFlag(AnswerTags.Duration) || profile.DurationSpans.Count > 0 || SpanFinder.TimeBound(profile) is not null,

@@ -44,7 +44,7 @@ public static partial class SpanFinder
             // "how much did she pay / earn / lose, did shares fall": an amount (money or a percentage) when the sentence names one
             QuestionType.HowMany when question.Normalized.Contains("how much", StringComparison.Ordinal) && profile.AmountSpans is { Count: > 0 } amounts
                 => NearestToQuestion(profile, amounts, questionStems),
-            QuestionType.HowMany => CountFor(profile, countedStems, strict: false, questionStems, NumbersIn(question.Normalized)),
+            QuestionType.HowMany => CountFor(profile, countedStems, strict: false, questionStems, NumbersIn(question.Normalized), moneyCounts: !AsksHowMany(question)),
             QuestionType.Name => NameNear(profile, countedStems, questionWords),
             // "how much do drivers make an hour": of the sentence's amounts, the one nearest the question's words ("earn $29 an hour")
             QuestionType.HowMuch => NearestToQuestion(profile, AnswerTagger.Money(text).ToList(), questionStems),
@@ -320,7 +320,8 @@ public static partial class SpanFinder
     /// <param name="questionStems">Breaks ties between equally close counts by nearness to the question's words ("idled" → "idling 640 buses").</param>
     /// <param name="given">The numbers the question states itself (<see cref="NumbersIn"/>): "how many of the 38 fires were in
     /// canada" is not answered by "38 fires".</param>
-    public static (int Start, int Length)? CountFor(SentenceProfile profile, IReadOnlySet<string>? nounStems, bool strict, IReadOnlySet<string>? questionStems = null, IReadOnlySet<string>? given = null)
+    /// <param name="moneyCounts">Whether an amount of money answers when no counted noun is asked for: yes for "how much", no for "how many".</param>
+    public static (int Start, int Length)? CountFor(SentenceProfile profile, IReadOnlySet<string>? nounStems, bool strict, IReadOnlySet<string>? questionStems = null, IReadOnlySet<string>? given = null, bool moneyCounts = true)
     {
         var text = profile.Sentence.Text;
         var numbers = given is null ? profile.NumberSpans : profile.NumberSpans.Where(n => !given.Contains(DigitsOf(text.Substring(n.Start, n.Length)))).ToList();
@@ -400,10 +401,30 @@ public static partial class SpanFinder
             {
                 return null;
             }
+
+            return numbers[0];
         }
 
-        return numbers[0];
+        if (moneyCounts)
+        {
+            return numbers[0]; // "how much did iowa offer": an amount of money is what a how-much asks for
+        }
+
+        // "how many things did they steal": any count, but an amount of money counts nothing ("insured for $3.2 million")
+        var money = AnswerTagger.Money(text).ToList();
+        foreach (var n in numbers)
+        {
+            if (!money.Exists(m => n.Start < m.Start + m.Length && m.Start < n.Start + n.Length))
+            {
+                return n;
+            }
+        }
+
+        return strict ? null : numbers[0];
     }
+
+    /// <summary>Whether the question counts ("how many"), not measures ("how much").</summary>
+    internal static bool AsksHowMany(QuestionAnalysis question) => question.Normalized.Contains("how many", StringComparison.Ordinal);
 
     /// <summary>The numbers written in digits in <paramref name="text"/>, as their digits alone ("1,500" → 1500); null when none.</summary>
     internal static IReadOnlySet<string>? NumbersIn(string text)

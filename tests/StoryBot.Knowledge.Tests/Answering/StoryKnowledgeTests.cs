@@ -271,6 +271,17 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
         Assert.Equal(1, TypeMatchOf(knowledge, "how many of the 38 fires were in canada", "Nine fires"));
     }
 
+    /// <summary>"How many things" takes any count, but an amount of money counts nothing: "$3.2 million" is no number of things stolen.</summary>
+    [Fact]
+    public void HowManyThings_IsNotAnsweredByAnAmountOfMoney()
+    {
+        using var folder = new TempFolder();
+        using var knowledge = LoadStrikeStory(folder, "Thieves broke in early Sunday and took 14 pieces from the gallery.", "The stolen pieces are insured for about $3.2 million.");
+
+        Assert.Equal(1, TypeMatchOf(knowledge, "how many things did they steal", "took 14 pieces"));
+        Assert.Equal(0, TypeMatchOf(knowledge, "how many things did they steal", "$3.2 million"));
+    }
+
     /// <summary>"What percent of flights" asks for a percentage: "about 41%" answers it, a count of flights does not.</summary>
     [Fact]
     public void PercentQuestion_IsAnsweredByAPercentage()
