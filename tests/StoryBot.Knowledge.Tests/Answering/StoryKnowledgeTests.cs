@@ -247,50 +247,25 @@ public sealed class StoryKnowledgeTests : IClassFixture<StoryKnowledgeTests.Load
     }
 
     /// <summary>
-    /// A number counts a noun of its own phrase: in "children under 12 and people who have lived here" the 12 counts
-    /// children, not people, while "all 31 of its schools" still counts schools.
+    /// What a count question asks for, read exactly: a number counts a noun of its own phrase ("children under 12 and
+    /// people who …" counts children; "all 31 of its schools" counts schools), a number the question states itself is no
+    /// answer ("how many of the 38 fires"), an amount of money counts no things, and "what percent" asks for a percentage.
     /// </summary>
-    [Fact]
-    public void HowMany_IsNotAnsweredByANumberOfAnotherPhrase()
+    [Theory]
+    [InlineData("Blood tests go first to children under 12 and people who have lived in town for years.", "how many people lived in town", "children under 12", 0)]
+    [InlineData("The outage knocked out computers across all 31 of its schools.", "how many schools lost their computers", "all 31 of its schools", 1)]
+    [InlineData("Regulators have counted 38 fires linked to the battery packs.", "how many of the 38 fires were in canada", "counted 38 fires", 0)]
+    [InlineData("Nine fires linked to the packs broke out in Canada.", "how many of the 38 fires were in canada", "Nine fires", 1)]
+    [InlineData("Thieves broke in early Sunday and took 14 pieces from the gallery.", "how many things did they steal", "took 14 pieces", 1)]
+    [InlineData("The stolen pieces are insured for about $3.2 million.", "how many things did they steal", "$3.2 million", 0)]
+    [InlineData("The cancellations wiped out about 41% of the airline's scheduled flights.", "what percent of their flights got scrapped", "about 41%", 1)]
+    [InlineData("The airline canceled 612 flights over the weekend.", "what percent of their flights got scrapped", "612 flights", 0)]
+    public void CountQuestion_IsAnsweredOnlyByWhatItCounts(string sentence, string question, string words, double typeMatch)
     {
         using var folder = new TempFolder();
-        using var knowledge = LoadStrikeStory(folder, "Blood tests go first to children under 12 and people who have lived in town for years.", "The outage knocked out computers across all 31 of its schools.");
+        using var knowledge = LoadStrikeStory(folder, sentence, "Drivers walked off the job on Monday in Ashgrove.");
 
-        Assert.Equal(0, TypeMatchOf(knowledge, "how many people lived in town", "children under 12"));
-        Assert.Equal(1, TypeMatchOf(knowledge, "how many schools lost their computers", "all 31 of its schools"));
-    }
-
-    /// <summary>A number the question states itself is no answer: "how many of the 38 fires" is not answered by "38 fires".</summary>
-    [Fact]
-    public void HowMany_IsNotAnsweredByTheQuestionsOwnNumber()
-    {
-        using var folder = new TempFolder();
-        using var knowledge = LoadStrikeStory(folder, "Regulators have counted 38 fires linked to the battery packs.", "Nine fires linked to the packs broke out in Canada.");
-
-        Assert.Equal(0, TypeMatchOf(knowledge, "how many of the 38 fires were in canada", "counted 38 fires"));
-        Assert.Equal(1, TypeMatchOf(knowledge, "how many of the 38 fires were in canada", "Nine fires"));
-    }
-
-    /// <summary>"How many things" takes any count, but an amount of money counts nothing: "$3.2 million" is no number of things stolen.</summary>
-    [Fact]
-    public void HowManyThings_IsNotAnsweredByAnAmountOfMoney()
-    {
-        using var folder = new TempFolder();
-        using var knowledge = LoadStrikeStory(folder, "Thieves broke in early Sunday and took 14 pieces from the gallery.", "The stolen pieces are insured for about $3.2 million.");
-
-        Assert.Equal(1, TypeMatchOf(knowledge, "how many things did they steal", "took 14 pieces"));
-        Assert.Equal(0, TypeMatchOf(knowledge, "how many things did they steal", "$3.2 million"));
-    }
-
-    /// <summary>"What percent of flights" asks for a percentage: "about 41%" answers it, a count of flights does not.</summary>
-    [Fact]
-    public void PercentQuestion_IsAnsweredByAPercentage()
-    {
-        using var folder = new TempFolder();
-        using var knowledge = LoadStrikeStory(folder, "The cancellations wiped out about 41% of the airline's scheduled flights.", "The airline canceled 612 flights over the weekend.");
-
-        Assert.Equal(1, TypeMatchOf(knowledge, "what percent of their flights got scrapped", "about 41%"));
-        Assert.Equal(0, TypeMatchOf(knowledge, "what percent of their flights got scrapped", "612 flights"));
+        Assert.Equal(typeMatch, TypeMatchOf(knowledge, question, words));
     }
 
     /// <summary>
