@@ -972,7 +972,7 @@ public sealed partial class AnswerSelector
                 || ((question.Normalized.EndsWith(" with", StringComparison.Ordinal) || question.Normalized.Contains("with whom", StringComparison.Ordinal)) && NewEntity(profile, questionKeys, asked.QuestionWords, EntityKind.Place, EntityKind.Place)),
             QuestionType.When => profile.Tags.HasFlag(AnswerTags.Time),
             QuestionType.Where => LocatedPlace(question, profile, questionKeys),
-            QuestionType.HowMany => SpanFinder.CountFor(profile, asked.CountedStems, strict: true, given: asked.GivenNumbers, moneyCounts: !SpanFinder.AsksHowMany(question)) is not null && RateStated(profile, asked),
+            QuestionType.HowMany => SpanFinder.CountFor(profile, asked.CountedStems, strict: true, given: asked.GivenNumbers, moneyCounts: asked.MoneyCounts) is not null && RateStated(profile, asked),
             QuestionType.Name => SpanFinder.NameNear(profile, asked.NamedStems, asked.QuestionWords!) is not null,
             QuestionType.HowMuch => profile.Tags.HasFlag(AnswerTags.Money) && RateStated(profile, asked) && (asked.MeasureStems is null || SpanFinder.MoneyFor(profile, asked.MeasureStems) is not null),
             QuestionType.HowLong => profile.Tags.HasFlag(AnswerTags.Duration) || profile.DurationSpans.Count > 0 || SpanFinder.TimeBound(profile) is not null,
@@ -998,7 +998,7 @@ public sealed partial class AnswerSelector
     /// <summary>What the type checks of <paramref name="question"/>'s type compare each candidate with.</summary>
     private AskedFor AskedForType(QuestionAnalysis question, IReadOnlyList<QueryConcept> concepts) => question.Type switch
     {
-        QuestionType.HowMany => new AskedFor { CountedStems = CountedStems(question, concepts), Rate = Rates.Asked(question.Normalized), GivenNumbers = SpanFinder.NumbersIn(question.Normalized) },
+        QuestionType.HowMany => new AskedFor { CountedStems = CountedStems(question, concepts), Rate = Rates.Asked(question.Normalized), GivenNumbers = SpanFinder.NumbersIn(question.Normalized), MoneyCounts = !SpanFinder.AsksHowMany(question) },
         QuestionType.HowMuch => new AskedFor { MeasureStems = MeasureStems(QuestionClassifier.MoneyMeasure(question.Normalized), concepts), Rate = Rates.Asked(question.Normalized) },
         QuestionType.Who => new AskedFor { QuestionWords = QuestionWordSet(concepts.Where(c => !c.Carried)) },
         QuestionType.Name => new AskedFor { NamedStems = NounStems(question.NamedNoun, concepts), QuestionWords = QuestionWordSet(concepts) },

@@ -18,6 +18,9 @@ internal sealed record AskedFor
     /// <summary>How-many: the numbers the question states itself, which do not answer it ("how many of the 38 fires …").</summary>
     public IReadOnlySet<string>? GivenNumbers { get; init; }
 
+    /// <summary>How-many: whether an amount of money answers when no counted noun is asked for ("how much", not "how many").</summary>
+    public bool MoneyCounts { get; init; } = true;
+
     /// <summary>How-much: the stems of what the amount must measure ("revenue", "earn"), null when any amount answers.</summary>
     public IReadOnlySet<string>? MeasureStems { get; init; }
 

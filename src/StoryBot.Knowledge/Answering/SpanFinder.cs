@@ -315,7 +315,8 @@ public static partial class SpanFinder
 
     /// <summary>
     /// The number phrase that counts the asked-about noun (one of <paramref name="nounStems"/> within the
-    /// next three words), or — unless <paramref name="strict"/> — the first number outside a date.
+    /// next three words), or — unless <paramref name="strict"/> — the first number outside a date (with no counted noun, the
+    /// first that is not an amount of money unless <paramref name="moneyCounts"/>).
     /// </summary>
     /// <param name="questionStems">Breaks ties between equally close counts by nearness to the question's words ("idled" → "idling 640 buses").</param>
     /// <param name="given">The numbers the question states itself (<see cref="NumbersIn"/>): "how many of the 38 fires were in
@@ -469,10 +470,8 @@ public static partial class SpanFinder
     private static partial Regex PercentAfter();
 
     /// <summary>Money amounts and percentages ("8 percent"), in sentence order: what "how much" asks for.</summary>
-    internal static List<(int Start, int Length)> Amounts(SentenceProfile profile)
-    {
-        return AnswerTagger.Money(profile.Sentence.Text).Concat(Percentages(profile)).OrderBy(a => a.Item1).ToList();
-    }
+    internal static List<(int Start, int Length)> Amounts(SentenceProfile profile) =>
+        AnswerTagger.Money(profile.Sentence.Text).Concat(Percentages(profile)).OrderBy(a => a.Item1).ToList();
 
     /// <summary>The percentages ("8 percent", "41%"), in sentence order.</summary>
     private static List<(int Start, int Length)> Percentages(SentenceProfile profile)
